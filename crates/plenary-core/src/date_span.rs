@@ -62,13 +62,13 @@ pub struct DateSpan {
 impl DateSpan {
     /// A span from `start` ending as `end` says; an end before the start is an error.
     pub fn new(start: PartialDate, end: SpanEnd) -> Result<Self, Error> {
-        if let SpanEnd::Known(end) = end {
-            if end.latest() < start.earliest() {
-                return Err(Error::SpanEndsBeforeStart {
-                    start: start.to_string(),
-                    end: end.to_string(),
-                });
-            }
+        if let SpanEnd::Known(end) = end
+            && end.latest() < start.earliest()
+        {
+            return Err(Error::SpanEndsBeforeStart {
+                start: start.to_string(),
+                end: end.to_string(),
+            });
         }
         Ok(Self { start, end })
     }

@@ -76,3 +76,8 @@ pub use text::{Text, Translations};
 pub use chrono;
 /// Re-exported so that users name the same versions plenary uses.
 pub use url;
+
+/// The examples of the crate's README, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -47,10 +47,8 @@ impl Tag {
         if tag.starts_with('-') || tag.ends_with('-') || tag.contains("--") {
             return Err(invalid("a hyphen must stand between two words".into()));
         }
-        if let Some(c) = tag
-            .chars()
-            .find(|&c| c != '-' && !(c.is_alphanumeric() && !c.is_uppercase()))
-        {
+        let allowed = |c: char| c == '-' || (c.is_alphanumeric() && !c.is_uppercase());
+        if let Some(c) = tag.chars().find(|&c| !allowed(c)) {
             return Err(invalid(format!(
                 "{c:?} is not a lower-case letter, a digit or '-'"
             )));
