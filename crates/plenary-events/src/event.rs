@@ -1,0 +1,516 @@
+//! An event of a policy process: a conference, a preparatory meeting, a plenary session.
+
+use std::fmt;
+
+use chrono::NaiveTime;
+use plenary_core::{ActorId, DateSpan, EventId, Link, Name, Place, Precision, Tag, TimeZone};
+use serde::{Deserialize, Serialize};
+
+use crate::{AgendaItem, Deadline, Error};
+
+/// What sort of gathering an event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EventKind {
+    /// A treaty-making or standard-setting conference, such as WCIT-12.
+    Conference,
+    /// A sector assembly, such as the ITU-T World Telecommunication Standardization Assembly.
+    Assembly,
+    /// A meeting that prepares positions for a conference, such as a regional preparatory meeting.
+    PreparatoryMeeting,
+    /// A forum for discussion without binding outcomes, such as the WTPF.
+    Forum,
+    /// A summit, such as the World Summit on the Information Society.
+    Summit,
+    /// One plenary session of a larger event.
+    PlenarySession,
+    /// A committee meeting, such as COM 5.
+    Committee,
+    /// A working group meeting.
+    WorkingGroup,
+    /// A workshop or side event.
+    Workshop,
+    /// A hearing before a legislature.
+    Hearing,
+    /// A web seminar.
+    Webinar,
+    /// Any other gathering.
+    Other,
+}
+
+impl EventKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [EventKind; 12] = [
+        EventKind::Conference,
+        EventKind::Assembly,
+        EventKind::PreparatoryMeeting,
+        EventKind::Forum,
+        EventKind::Summit,
+        EventKind::PlenarySession,
+        EventKind::Committee,
+        EventKind::WorkingGroup,
+        EventKind::Workshop,
+        EventKind::Hearing,
+        EventKind::Webinar,
+        EventKind::Other,
+    ];
+
+    /// A short English label: `"preparatory meeting"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Conference => "conference",
+            EventKind::Assembly => "assembly",
+            EventKind::PreparatoryMeeting => "preparatory meeting",
+            EventKind::Forum => "forum",
+            EventKind::Summit => "summit",
+            EventKind::PlenarySession => "plenary session",
+            EventKind::Committee => "committee",
+            EventKind::WorkingGroup => "working group",
+            EventKind::Workshop => "workshop",
+            EventKind::Hearing => "hearing",
+            EventKind::Webinar => "webinar",
+            EventKind::Other => "event",
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Where an event stands.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EventStatus {
+    /// Announced and expected to happen as announced.
+    #[default]
+    Scheduled,
+    /// Announced, but its dates or place are not settled.
+    Tentative,
+    /// Moved to a later date not yet known.
+    Postponed,
+    /// Called off.
+    Cancelled,
+    /// It has taken place.
+    Concluded,
+}
+
+impl EventStatus {
+    /// A short English label: `"scheduled"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventStatus::Scheduled => "scheduled",
+            EventStatus::Tentative => "tentative",
+            EventStatus::Postponed => "postponed",
+            EventStatus::Cancelled => "cancelled",
+            EventStatus::Concluded => "concluded",
+        }
+    }
+}
+
+impl fmt::Display for EventStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The local start and end times of each day of an event, in an IANA time zone.
+///
+/// In JSON: `{"start": "09:30:00", "end": "17:00:00", "time_zone": "Asia/Dubai"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventTimes {
+    /// When the event starts on its first day, in local time.
+    pub start: NaiveTime,
+    /// When it ends on its last day, in local time, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveTime>,
+    /// The zone the times are given in.
+    pub time_zone: TimeZone,
+}
+
+/// One event of a policy process.
+///
+/// Fields are public, as for any plain data; the rules that span fields are checked by
+/// [`Event::validate`], which [`Event::new`] and deserialisation both run, so JSON cannot build
+/// what code would refuse. The rules: the title is not blank; times need a `when` known to the
+/// day with a known end, and an end time on a single day comes after the start; an event is not
+/// its own parent; every deadline and agenda item has text.
+///
+/// ```
+/// use plenary_events::{Event, EventKind, EventStatus};
+///
+/// let mut rcc = Event::new("rcc-2012".parse()?, "RCC regional preparatory meeting", EventKind::PreparatoryMeeting)?;
+/// rcc.when = Some(plenary_events::parse_date_phrase("September 14-?", Some(2012))?);
+/// assert_eq!(rcc.status, EventStatus::Scheduled);
+/// let json = serde_json::to_string(&rcc)?;
+/// assert_eq!(
+///     json,
+///     r#"{"id":"rcc-2012","title":"RCC regional preparatory meeting","kind":"preparatory_meeting","when":"2012-09-14/","status":"scheduled"}"#
+/// );
+/// assert_eq!(serde_json::from_str::<Event>(&json)?, rcc);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawEvent")]
+#[non_exhaustive]
+pub struct Event {
+    /// The event's id, such as `"wcit-12"`.
+    pub id: EventId,
+    /// The title as the organisers give it.
+    pub title: String,
+    /// What sort of gathering it is.
+    pub kind: EventKind,
+    /// The series it belongs to, such as `"WCIT-12"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Name>,
+    /// Who organises it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisers: Vec<ActorId>,
+    /// The days it takes place on; `None` while nobody has announced them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<DateSpan>,
+    /// Its daily times, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub times: Option<EventTimes>,
+    /// Where it takes place, when it has a physical place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    /// Whether it can be joined online (with a place too, it is hybrid).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub online: bool,
+    /// Where it stands.
+    #[serde(default)]
+    pub status: EventStatus,
+    /// The event it is part of, such as the conference of a plenary session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<EventId>,
+    /// Its agenda, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agenda: Vec<AgendaItem>,
+    /// What is due before it, such as contributions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<Deadline>,
+    /// Its pages; the first is its main page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// A description in plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Topics it is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Tag>,
+}
+
+/// The JSON form before the rules of [`Event::validate`] are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: EventId,
+    title: String,
+    kind: EventKind,
+    #[serde(default)]
+    series: Option<Name>,
+    #[serde(default)]
+    organisers: Vec<ActorId>,
+    #[serde(default)]
+    when: Option<DateSpan>,
+    #[serde(default)]
+    times: Option<EventTimes>,
+    #[serde(default)]
+    place: Option<Place>,
+    #[serde(default)]
+    online: bool,
+    #[serde(default)]
+    status: EventStatus,
+    #[serde(default)]
+    parent: Option<EventId>,
+    #[serde(default)]
+    agenda: Vec<AgendaItem>,
+    #[serde(default)]
+    deadlines: Vec<Deadline>,
+    #[serde(default)]
+    links: Vec<Link>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    tags: Vec<Tag>,
+}
+
+impl TryFrom<RawEvent> for Event {
+    type Error = Error;
+
+    fn try_from(raw: RawEvent) -> Result<Self, Error> {
+        let event = Event {
+            id: raw.id,
+            title: raw.title,
+            kind: raw.kind,
+            series: raw.series,
+            organisers: raw.organisers,
+            when: raw.when,
+            times: raw.times,
+            place: raw.place,
+            online: raw.online,
+            status: raw.status,
+            parent: raw.parent,
+            agenda: raw.agenda,
+            deadlines: raw.deadlines,
+            links: raw.links,
+            description: raw.description,
+            tags: raw.tags,
+        };
+        event.validate()?;
+        Ok(event)
+    }
+}
+
+impl Event {
+    /// An event with an id, a title and a kind, scheduled, its dates not known yet.
+    pub fn new(id: EventId, title: impl Into<String>, kind: EventKind) -> Result<Self, Error> {
+        let event = Self {
+            id,
+            title: title.into(),
+            kind,
+            series: None,
+            organisers: Vec::new(),
+            when: None,
+            times: None,
+            place: None,
+            online: false,
+            status: EventStatus::default(),
+            parent: None,
+            agenda: Vec::new(),
+            deadlines: Vec::new(),
+            links: Vec::new(),
+            description: None,
+            tags: Vec::new(),
+        };
+        event.validate()?;
+        Ok(event)
+    }
+
+    /// Checks the rules that span fields (see [`Event`]); the error names the rule broken.
+    pub fn validate(&self) -> Result<(), Error> {
+        let invalid = |reason: String| Error::InvalidEvent {
+            id: self.id.to_string(),
+            reason,
+        };
+        if self.title.trim().is_empty() {
+            return Err(invalid(format!(
+                "the title {:?} is blank; expected the event's name",
+                self.title
+            )));
+        }
+        if let Some(times) = &self.times {
+            let Some(when) = self.when else {
+                return Err(invalid(
+                    "it has times but no days; expected \"when\" with the days the times belong to"
+                        .to_owned(),
+                ));
+            };
+            let Some(latest) = when.latest() else {
+                return Err(invalid(format!(
+                    "it has times but its span {when} has no known end; expected times only on \
+                     an event whose last day is known"
+                )));
+            };
+            if when.start().precision() != Precision::Day
+                || when.end_precision() != Some(Precision::Day)
+            {
+                return Err(invalid(format!(
+                    "it has times but its span {when} is not known to the day; expected days such \
+                     as 2012-12-03/2012-12-14"
+                )));
+            }
+            if let Some(end) = times.end
+                && when.earliest() == latest
+                && end <= times.start
+            {
+                return Err(invalid(format!(
+                    "on its single day it ends at {end} before it starts at {}; expected an end \
+                     time after the start time",
+                    times.start
+                )));
+            }
+        }
+        if self.parent.as_ref() == Some(&self.id) {
+            return Err(invalid(
+                "it names itself as its parent; expected the id of another event".to_owned(),
+            ));
+        }
+        for (n, deadline) in self.deadlines.iter().enumerate() {
+            if deadline.what.trim().is_empty() {
+                return Err(invalid(format!(
+                    "deadline {n} ({}) does not say what is due; expected text such as \"contributions\"",
+                    deadline.due
+                )));
+            }
+        }
+        for (n, item) in self.agenda.iter().enumerate() {
+            if item.title.trim().is_empty() {
+                return Err(invalid(format!(
+                    "agenda item {n} has a blank title; expected the item's text"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// The main page: the first link.
+    pub fn main_link(&self) -> Option<&Link> {
+        self.links.first()
+    }
+
+    /// The title on one line: line breaks and runs of spaces become single spaces.
+    pub fn one_line_title(&self) -> String {
+        self.title.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The precision of a span's end, when it is known.
+trait EndPrecision {
+    fn end_precision(&self) -> Option<Precision>;
+}
+
+impl EndPrecision for DateSpan {
+    fn end_precision(&self) -> Option<Precision> {
+        match self.end() {
+            plenary_core::SpanEnd::Known(end) => Some(end.precision()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wcit() -> Event {
+        let mut event = Event::new(
+            "wcit-12".parse().unwrap(),
+            "World Conference on International Telecommunications",
+            EventKind::Conference,
+        )
+        .unwrap();
+        event.when = Some("2012-12-03/2012-12-14".parse().unwrap());
+        event
+    }
+
+    #[test]
+    fn json_out_and_in_with_every_field() {
+        let json = r#"{
+            "id": "wcit-12",
+            "title": "World Conference on International Telecommunications",
+            "kind": "conference",
+            "series": "WCIT-12",
+            "organisers": ["itu"],
+            "when": "2012-12-03/2012-12-14",
+            "times": {"start": "09:30:00", "end": "17:30:00", "time_zone": "Asia/Dubai"},
+            "place": {"city": "Dubai", "country": "AE"},
+            "online": true,
+            "status": "concluded",
+            "agenda": [{"title": "Opening", "documents": ["wcit-12/dt-1"]}],
+            "deadlines": [{"due": "2012-11-03", "what": "contributions"}],
+            "links": ["https://www.itu.int/en/wcit-12/"],
+            "description": "Revision of the ITRs.",
+            "tags": ["itrs"]
+        }"#;
+        let event: Event = serde_json::from_str(json).unwrap();
+        assert_eq!(event.status, EventStatus::Concluded);
+        assert_eq!(event.deadlines[0].due.to_string(), "2012-11-03");
+        let back: Event = serde_json::from_str(&serde_json::to_string(&event).unwrap()).unwrap();
+        assert_eq!(back, event);
+    }
+
+    #[test]
+    fn empty_fields_are_omitted() {
+        let json = serde_json::to_string(&wcit()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"wcit-12","title":"World Conference on International Telecommunications","kind":"conference","when":"2012-12-03/2012-12-14","status":"scheduled"}"#
+        );
+    }
+
+    #[test]
+    fn an_event_without_dates_is_representable() {
+        let arab: Event = serde_json::from_str(
+            r#"{"id": "arab", "title": "Arab Regional Meeting", "kind": "preparatory_meeting"}"#,
+        )
+        .unwrap();
+        assert_eq!(arab.when, None);
+    }
+
+    #[test]
+    fn unknown_fields_and_values_are_refused() {
+        for (json, needle) in [
+            (
+                r#"{"id": "a", "title": "A", "kind": "conference", "date": "2012"}"#,
+                "unknown field `date`",
+            ),
+            (
+                r#"{"id": "a", "title": "A", "kind": "party"}"#,
+                "unknown variant `party`",
+            ),
+            (
+                r#"{"id": "a", "title": "A", "kind": "conference", "status": "done"}"#,
+                "unknown variant `done`",
+            ),
+            (
+                r#"{"id": "A", "title": "A", "kind": "conference"}"#,
+                "invalid event id \"A\"",
+            ),
+            (
+                r#"{"id": "a", "title": "A", "kind": "conference", "when": "2012-13"}"#,
+                "month 13 does not exist",
+            ),
+        ] {
+            let err = serde_json::from_str::<Event>(json).unwrap_err().to_string();
+            assert!(err.contains(needle), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_rules_hold_for_json_and_code_alike() {
+        let blank = Event::new("a".parse().unwrap(), "  ", EventKind::Forum).unwrap_err();
+        assert_eq!(
+            blank.to_string(),
+            "invalid event \"a\": the title \"  \" is blank; expected the event's name"
+        );
+        let json_err =
+            serde_json::from_str::<Event>(r#"{"id": "a", "title": "  ", "kind": "forum"}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(json_err.starts_with(&blank.to_string()), "{json_err}");
+
+        let times = r#"{"start": "09:00:00", "time_zone": "Europe/Zurich"}"#;
+        for (extra, reason) in [
+            (format!(r#""times": {times}"#), "it has times but no days"),
+            (format!(r#""when": "2012-09-14/", "times": {times}"#), "has no known end"),
+            (format!(r#""when": "2012-09", "times": {times}"#), "is not known to the day"),
+            (
+                r#""when": "2012-10-08", "times": {"start": "10:00:00", "end": "09:00:00", "time_zone": "Europe/Zurich"}"#.to_owned(),
+                "ends at 09:00:00 before it starts at 10:00:00",
+            ),
+            (r#""parent": "a""#.to_owned(), "names itself as its parent"),
+            (r#""deadlines": [{"due": "2012-09-20", "what": " "}]"#.to_owned(), "deadline 0 (2012-09-20) does not say what is due"),
+            (r#""agenda": [{"title": ""}]"#.to_owned(), "agenda item 0 has a blank title"),
+        ] {
+            let json = format!(r#"{{"id": "a", "title": "A", "kind": "forum", {extra}}}"#);
+            let err = serde_json::from_str::<Event>(&json).unwrap_err().to_string();
+            assert!(err.contains(reason), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn one_line_title_joins_lines() {
+        let mut event = wcit();
+        event.title = "WCIT-12\r\nDubai".into();
+        assert_eq!(event.one_line_title(), "WCIT-12 Dubai");
+    }
+}
