@@ -1,9 +1,6 @@
 //! Countries by their ISO 3166-1 alpha-2 code.
 
 use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Error;
 
@@ -112,36 +109,11 @@ impl fmt::Display for Country {
     }
 }
 
-impl FromStr for Country {
-    type Err = Error;
-
-    fn from_str(code: &str) -> Result<Self, Error> {
-        Self::new(code)
-    }
-}
-
-impl TryFrom<&str> for Country {
-    type Error = Error;
-
-    fn try_from(code: &str) -> Result<Self, Error> {
-        Self::new(code)
-    }
-}
-
-impl Serialize for Country {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.alpha2)
-    }
-}
-
-impl<'de> Deserialize<'de> for Country {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_str::deserialize_from_str(
-            deserializer,
-            "an ISO 3166-1 alpha-2 country code such as \"GB\"",
-        )
-    }
-}
+crate::text_form::impl_text_form!(
+    Country,
+    Country::new,
+    "an ISO 3166-1 alpha-2 country code such as \"GB\""
+);
 
 #[cfg(test)]
 mod tests {

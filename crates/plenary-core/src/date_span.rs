@@ -2,10 +2,8 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::partial_date::EdtfReader;
 use crate::{Error, PartialDate};
@@ -177,27 +175,9 @@ impl PartialOrd for DateSpan {
     }
 }
 
-impl fmt::Display for DateSpan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.end {
-            SpanEnd::Known(end) if end == self.start => write!(f, "{}", self.start),
-            SpanEnd::Known(end) => write!(f, "{}/{end}", self.start),
-            SpanEnd::Unknown => write!(f, "{}/", self.start),
-            SpanEnd::Open => write!(f, "{}/..", self.start),
-        }
-    }
-}
-
-impl fmt::Debug for DateSpan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DateSpan({self})")
-    }
-}
-
-impl FromStr for DateSpan {
-    type Err = Error;
-
-    fn from_str(text: &str) -> Result<Self, Error> {
+impl DateSpan {
+    /// Reads the EDTF text form; the same as `text.parse()`.
+    pub fn parse(text: &str) -> Result<Self, Error> {
         let mut reader = EdtfReader::new(text);
         if reader.eat("..") || reader.eat("/") {
             return Err(Error::DateSyntax {
@@ -226,26 +206,26 @@ impl FromStr for DateSpan {
     }
 }
 
-impl TryFrom<&str> for DateSpan {
-    type Error = Error;
-
-    fn try_from(text: &str) -> Result<Self, Error> {
-        text.parse()
+impl fmt::Display for DateSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.end {
+            SpanEnd::Known(end) if end == self.start => write!(f, "{}", self.start),
+            SpanEnd::Known(end) => write!(f, "{}/{end}", self.start),
+            SpanEnd::Unknown => write!(f, "{}/", self.start),
+            SpanEnd::Open => write!(f, "{}/..", self.start),
+        }
     }
 }
 
-impl Serialize for DateSpan {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+crate::text_form::impl_text_form!(
+    DateSpan,
+    DateSpan::parse,
+    "an EDTF date or span such as \"2012-12-03/2012-12-14\""
+);
 
-impl<'de> Deserialize<'de> for DateSpan {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_str::deserialize_from_str(
-            deserializer,
-            "an EDTF date or span such as \"2012-12-03/2012-12-14\"",
-        )
+impl fmt::Debug for DateSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DateSpan({self})")
     }
 }
 

@@ -2,9 +2,6 @@
 
 use std::borrow::Borrow;
 use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Error;
 
@@ -68,21 +65,11 @@ impl fmt::Display for LanguageTag {
     }
 }
 
-impl FromStr for LanguageTag {
-    type Err = Error;
-
-    fn from_str(tag: &str) -> Result<Self, Error> {
-        Self::new(tag)
-    }
-}
-
-impl TryFrom<&str> for LanguageTag {
-    type Error = Error;
-
-    fn try_from(tag: &str) -> Result<Self, Error> {
-        Self::new(tag)
-    }
-}
+crate::text_form::impl_text_form!(
+    LanguageTag,
+    LanguageTag::new,
+    "a BCP 47 language tag such as \"en\""
+);
 
 impl AsRef<str> for LanguageTag {
     fn as_ref(&self) -> &str {
@@ -93,18 +80,6 @@ impl AsRef<str> for LanguageTag {
 impl Borrow<str> for LanguageTag {
     fn borrow(&self) -> &str {
         &self.0
-    }
-}
-
-impl Serialize for LanguageTag {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for LanguageTag {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_str::deserialize_from_str(deserializer, "a BCP 47 language tag such as \"en\"")
     }
 }
 

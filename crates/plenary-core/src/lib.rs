@@ -55,9 +55,9 @@ mod link;
 mod name;
 mod partial_date;
 mod place;
-mod serde_str;
 mod tag;
 mod text;
+mod text_form;
 
 pub use actor::{Actor, ActorKind};
 pub use country::Country;

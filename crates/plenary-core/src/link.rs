@@ -3,9 +3,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use url::Url;
 
 use crate::Error;
@@ -180,21 +178,7 @@ impl fmt::Display for Link {
     }
 }
 
-impl FromStr for Link {
-    type Err = Error;
-
-    fn from_str(link: &str) -> Result<Self, Error> {
-        Self::parse(link)
-    }
-}
-
-impl TryFrom<&str> for Link {
-    type Error = Error;
-
-    fn try_from(link: &str) -> Result<Self, Error> {
-        Self::parse(link)
-    }
-}
+crate::text_form::impl_text_form!(Link, Link::parse, "an http, https or mailto URL");
 
 impl TryFrom<Url> for Link {
     type Error = Error;
@@ -213,18 +197,6 @@ impl From<Link> for Url {
 impl AsRef<str> for Link {
     fn as_ref(&self) -> &str {
         self.as_str()
-    }
-}
-
-impl Serialize for Link {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Link {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_str::deserialize_from_str(deserializer, "an http, https or mailto URL")
     }
 }
 

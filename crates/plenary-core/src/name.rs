@@ -1,9 +1,6 @@
 //! A short human-readable name: one line of text, never empty.
 
 use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Error;
 
@@ -77,21 +74,7 @@ impl fmt::Display for Name {
     }
 }
 
-impl FromStr for Name {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Self, Error> {
-        Self::new(s)
-    }
-}
-
-impl TryFrom<&str> for Name {
-    type Error = Error;
-
-    fn try_from(s: &str) -> Result<Self, Error> {
-        Self::new(s)
-    }
-}
+crate::text_form::impl_text_form!(Name, Name::new, "a name: one non-empty line of text");
 
 impl TryFrom<String> for Name {
     type Error = Error;
@@ -116,18 +99,6 @@ impl PartialEq<str> for Name {
 impl PartialEq<&str> for Name {
     fn eq(&self, other: &&str) -> bool {
         self.0 == *other
-    }
-}
-
-impl Serialize for Name {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Name {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_str::deserialize_from_str(deserializer, "a name: one non-empty line of text")
     }
 }
 

@@ -2,10 +2,9 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
@@ -180,6 +179,16 @@ impl PartialOrd for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// Reads the EDTF text form; the same as `text.parse()`.
+    pub fn parse(text: &str) -> Result<Self, Error> {
+        let mut reader = EdtfReader::new(text);
+        let date = reader.date()?;
+        reader.end("end of text after the date")?;
+        Ok(date)
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -193,40 +202,15 @@ impl fmt::Display for PartialDate {
     }
 }
 
+crate::text_form::impl_text_form!(
+    PartialDate,
+    PartialDate::parse,
+    "an EDTF date such as \"2012-12-03\""
+);
+
 impl fmt::Debug for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "PartialDate({self})")
-    }
-}
-
-impl FromStr for PartialDate {
-    type Err = Error;
-
-    fn from_str(text: &str) -> Result<Self, Error> {
-        let mut reader = EdtfReader::new(text);
-        let date = reader.date()?;
-        reader.end("end of text after the date")?;
-        Ok(date)
-    }
-}
-
-impl TryFrom<&str> for PartialDate {
-    type Error = Error;
-
-    fn try_from(text: &str) -> Result<Self, Error> {
-        text.parse()
-    }
-}
-
-impl Serialize for PartialDate {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for PartialDate {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_str::deserialize_from_str(deserializer, "an EDTF date such as \"2012-12-03\"")
     }
 }
 

@@ -1,9 +1,8 @@
 //! Where something happens: venue, city, country, coordinates and time zone.
 
 use std::fmt;
-use std::str::FromStr;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::{Country, Error, Name};
 
@@ -59,28 +58,11 @@ impl fmt::Display for TimeZone {
     }
 }
 
-impl FromStr for TimeZone {
-    type Err = Error;
-
-    fn from_str(name: &str) -> Result<Self, Error> {
-        Self::new(name)
-    }
-}
-
-impl Serialize for TimeZone {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
-impl<'de> Deserialize<'de> for TimeZone {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_str::deserialize_from_str(
-            deserializer,
-            "an IANA time zone such as \"Asia/Dubai\"",
-        )
-    }
-}
+crate::text_form::impl_text_form!(
+    TimeZone,
+    TimeZone::new,
+    "an IANA time zone such as \"Asia/Dubai\""
+);
 
 /// A point on the globe in WGS 84 degrees.
 ///

@@ -2,9 +2,6 @@
 
 use std::borrow::Borrow;
 use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Error;
 
@@ -96,21 +93,7 @@ impl fmt::Display for Tag {
     }
 }
 
-impl FromStr for Tag {
-    type Err = Error;
-
-    fn from_str(tag: &str) -> Result<Self, Error> {
-        Self::new(tag)
-    }
-}
-
-impl TryFrom<&str> for Tag {
-    type Error = Error;
-
-    fn try_from(tag: &str) -> Result<Self, Error> {
-        Self::new(tag)
-    }
-}
+crate::text_form::impl_text_form!(Tag, Tag::new, "a tag such as \"net-neutrality\"");
 
 impl AsRef<str> for Tag {
     fn as_ref(&self) -> &str {
@@ -121,18 +104,6 @@ impl AsRef<str> for Tag {
 impl Borrow<str> for Tag {
     fn borrow(&self) -> &str {
         &self.0
-    }
-}
-
-impl Serialize for Tag {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Tag {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_str::deserialize_from_str(deserializer, "a tag such as \"net-neutrality\"")
     }
 }
 

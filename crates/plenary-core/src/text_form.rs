@@ -1,4 +1,5 @@
-//! serde for values whose JSON form is their text form.
+//! Values whose JSON form is their text form: one way in (the type's parser) for `FromStr`,
+//! `TryFrom<&str>` and serde alike.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -6,6 +7,44 @@ use std::str::FromStr;
 
 use serde::Deserializer;
 use serde::de::{self, Visitor};
+
+/// Implements `FromStr`, `TryFrom<&str>`, `Serialize` (through `Display`) and `Deserialize`
+/// (through `$parse`) for a type whose text form is its JSON form.
+macro_rules! impl_text_form {
+    ($ty:ty, $parse:path, $expecting:literal) => {
+        impl ::std::str::FromStr for $ty {
+            type Err = $crate::Error;
+
+            fn from_str(text: &str) -> Result<Self, $crate::Error> {
+                $parse(text)
+            }
+        }
+
+        impl TryFrom<&str> for $ty {
+            type Error = $crate::Error;
+
+            fn try_from(text: &str) -> Result<Self, $crate::Error> {
+                $parse(text)
+            }
+        }
+
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                $crate::text_form::deserialize_from_str(deserializer, $expecting)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_text_form;
 
 /// Deserializes a string through `T::from_str`, so JSON goes through the same checks as code.
 pub(crate) fn deserialize_from_str<'de, D, T>(
