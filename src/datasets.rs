@@ -3,15 +3,17 @@
 //! The WCIT-12 story is built from the source pages the project started from: the Internet
 //! Society's calendar of regional preparatory meetings, its WCIT page, the civil-society resource
 //! bank, the ITU and press pages on the conference itself, and CDT's post on the WTPF-13
-//! sign-on letter. So far the embedded data holds the story's actors and places; its events,
+//! sign-on letter. So far the embedded data holds the story's actors, places and events; its
 //! resources, documents and petitions arrive with their crates.
 
 use std::collections::BTreeMap;
 
 use plenary_core::{Actor, Place};
+use plenary_events::Event;
 
 const WCIT12_ACTORS: &str = include_str!("../data/wcit12/actors.json");
 const WCIT12_PLACES: &str = include_str!("../data/wcit12/places.json");
+const WCIT12_EVENTS: &str = include_str!("../data/wcit12/events.json");
 
 /// The states, organisations and people of the WCIT-12 story, in the order the story meets them.
 ///
@@ -33,6 +35,20 @@ pub fn wcit12_actors() -> Vec<Actor> {
 pub fn wcit12_places() -> BTreeMap<String, Place> {
     serde_json::from_str(WCIT12_PLACES)
         .expect("data/wcit12/places.json is valid: the crate's tests load it")
+}
+
+/// The meetings, conferences and deadlines of the WCIT-12 story: the regional preparatory
+/// meetings of the Internet Society's calendar, WTSA-12 and its Thursday plenary, WCIT-12 itself,
+/// WSIS+10, WTPF-13 and the 2014 Plenipotentiary Conference, in the order the file lists them.
+///
+/// ```
+/// let events = plenary::datasets::wcit12_events();
+/// let rcc = events.iter().find(|e| e.id == "wcit-12/prep-rcc").expect("RCC is in the calendar");
+/// assert_eq!(rcc.when.map(|w| w.to_string()).as_deref(), Some("2012-09-14/"));
+/// ```
+pub fn wcit12_events() -> Vec<Event> {
+    serde_json::from_str(WCIT12_EVENTS)
+        .expect("data/wcit12/events.json is valid: the crate's tests load it")
 }
 
 #[cfg(test)]
@@ -104,5 +120,117 @@ mod tests {
             assert_eq!(places[key].to_string(), text);
             assert!(places[key].time_zone.is_some(), "{key} has no time zone");
         }
+    }
+
+    fn event<'a>(events: &'a [Event], id: &str) -> &'a Event {
+        events
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap_or_else(|| panic!("no event {id}"))
+    }
+
+    #[test]
+    fn event_ids_are_unique_and_every_organiser_and_parent_resolves() {
+        let events = wcit12_events();
+        let calendar = plenary_events::Calendar::new(events.clone()).unwrap();
+        assert_eq!(calendar.len(), events.len());
+        let actors: BTreeSet<String> = wcit12_actors()
+            .into_iter()
+            .map(|a| a.id.into_string())
+            .collect();
+        for e in &events {
+            for organiser in &e.organisers {
+                assert!(
+                    actors.contains(organiser.as_str()),
+                    "{}: no actor {organiser}",
+                    e.id
+                );
+            }
+            if let Some(parent) = &e.parent {
+                assert!(
+                    calendar.get(parent.as_str()).is_some(),
+                    "{}: no parent {parent}",
+                    e.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_place_is_one_of_the_story_places() {
+        let places = wcit12_places();
+        for e in wcit12_events() {
+            if let Some(place) = &e.place {
+                assert!(
+                    places.values().any(|p| p == place),
+                    "{}: {place} is not in places.json",
+                    e.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_seed_calendar_is_all_there() {
+        let events = wcit12_events();
+        let places = wcit12_places();
+        // Seed 000, the Internet Society's calendar, with each date as the seed writes it.
+        for (id, phrase, organiser, place) in [
+            ("wcit-12/prep-apt", "August 6-8", "apt", Some("bangkok")),
+            (
+                "wcit-12/prep-cept",
+                "September 10-14",
+                "cept",
+                Some("copenhagen"),
+            ),
+            (
+                "wcit-12/prep-citel",
+                "September 11-14",
+                "citel",
+                Some("el-salvador"),
+            ),
+            ("wcit-12/prep-rcc", "September 14-?", "rcc", Some("kiev")),
+            (
+                "wcit-12/prep-atu",
+                "September 25 & 26",
+                "atu",
+                Some("accra"),
+            ),
+            ("wcit-12/cpm", "October 8-9", "itu", Some("geneva")),
+            ("wtsa-12", "November 20-29", "itu-t", Some("dubai")),
+            ("wcit-12", "December 3-14", "itu", Some("dubai")),
+            // The other seeds.
+            ("wsis-10", "25-27 Feb 13", "", None),
+            ("wtpf-13", "14-16 May 2013", "itu", Some("geneva")),
+            ("pp-14", "2014", "itu", None),
+        ] {
+            let e = event(&events, id);
+            let when = plenary_events::parse_date_phrase(phrase, Some(2012)).unwrap();
+            assert_eq!(e.when, Some(when), "{id}");
+            if !organiser.is_empty() {
+                assert!(e.organisers.iter().any(|o| o == organiser), "{id}");
+            }
+            assert_eq!(e.place.as_ref(), place.map(|p| &places[p]), "{id}");
+        }
+        let arab = event(&events, "wcit-12/prep-arab");
+        assert_eq!(
+            (arab.when, arab.organisers[0].as_str()),
+            (None, "arab-group")
+        );
+
+        let due = |id: &str| {
+            event(&events, id)
+                .deadlines
+                .iter()
+                .map(|d| format!("{d}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(due("wtsa-12"), ["contributions due by 2012-09-20"]);
+        assert_eq!(due("wcit-12"), ["contributions due by 2012-11-03"]);
+
+        let plenary = event(&events, "wtsa-12/plenary-thursday");
+        assert_eq!(plenary.parent.as_ref().map(|p| p.as_str()), Some("wtsa-12"));
+        assert_eq!(plenary.agenda.len(), 2);
+        assert_eq!(plenary.agenda[1].documents.len(), 4);
     }
 }

@@ -1,0 +1,99 @@
+//! Properties of the date phrase parser and the iCalendar export, over generated input.
+
+use plenary_core::{DateSpan, PartialDate, SpanEnd};
+use plenary_events::{Event, EventKind, format_date_phrase, parse_date_phrase, to_ics};
+use proptest::prelude::*;
+
+fn partial_date() -> impl Strategy<Value = PartialDate> {
+    (0i32..=9999, 0u32..=12, 0u32..=31).prop_map(|(y, m, d)| {
+        let date = match (m, d) {
+            (0, _) => PartialDate::year(y),
+            (m, 0) => PartialDate::year_month(y, m),
+            (m, d) => PartialDate::ymd(y, m, d.min(28)),
+        };
+        date.expect("the strategy makes only real dates")
+    })
+}
+
+fn span() -> impl Strategy<Value = DateSpan> {
+    (partial_date(), partial_date(), 0u8..4).prop_map(|(a, b, end)| {
+        let (start, last) = if a.earliest() <= b.latest() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        match end {
+            0 => DateSpan::with_unknown_end(start),
+            1 => DateSpan::open_ended(start),
+            2 => DateSpan::on(start),
+            _ => DateSpan::new(start, SpanEnd::Known(last)).unwrap_or(DateSpan::on(start)),
+        }
+    })
+}
+
+/// Phrases made of the words and signs the tokenizer knows, in any order.
+fn phrase_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        (0u32..10_000).prop_map(|n| n.to_string()),
+        (1u32..40).prop_map(|n| format!("{n}th")),
+        Just("September".to_owned()),
+        Just("Feb".to_owned()),
+        Just("Sept.".to_owned()),
+        Just("Thursday".to_owned()),
+        Just("-".to_owned()),
+        Just("–".to_owned()),
+        Just("to".to_owned()),
+        Just("&".to_owned()),
+        Just(",".to_owned()),
+        Just("?".to_owned()),
+        Just("onwards".to_owned()),
+        Just("/".to_owned()),
+        Just("..".to_owned()),
+    ];
+    prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn no_text_makes_the_parser_panic(text in any::<String>(), year in proptest::option::of(-20_000i32..20_000)) {
+        let _ = parse_date_phrase(&text, year);
+    }
+
+    #[test]
+    fn no_phrase_of_known_words_makes_it_panic(phrase in phrase_like(), year in proptest::option::of(0i32..10_000)) {
+        if let Err(err) = parse_date_phrase(&phrase, year) {
+            prop_assert!(err.to_string().starts_with("invalid date phrase"));
+        }
+    }
+
+    #[test]
+    fn span_to_edtf_to_span(span in span()) {
+        let edtf = span.to_string();
+        prop_assert_eq!(edtf.parse::<DateSpan>(), Ok(span));
+        prop_assert_eq!(parse_date_phrase(&edtf, None), Ok(span));
+    }
+
+    #[test]
+    fn span_to_english_to_span(span in span(), year in proptest::option::of(0i32..10_000)) {
+        let phrase = format_date_phrase(&span);
+        prop_assert_eq!(parse_date_phrase(&phrase, year), Ok(span), "{}", phrase);
+    }
+
+    #[test]
+    fn any_title_stays_one_summary_within_75_octets(title in "\\PC*[\r\n]\\PC*", span in span()) {
+        prop_assume!(!title.trim().is_empty());
+        let mut event = Event::new("e".parse().unwrap(), title, EventKind::Conference).unwrap();
+        event.when = Some(span);
+        let text = to_ics([&event], "2012-11-01T00:00:00Z".parse().unwrap()).text;
+        let mut summaries = 0;
+        for line in text.split_inclusive("\r\n") {
+            prop_assert!(line.ends_with("\r\n"));
+            let body = &line[..line.len() - 2];
+            prop_assert!(!body.contains(['\r', '\n']));
+            prop_assert!(body.len() <= 75);
+            summaries += usize::from(body.starts_with("SUMMARY"));
+        }
+        prop_assert_eq!(summaries, 1);
+        prop_assert_eq!(text.matches("BEGIN:VEVENT\r\n").count(), 1);
+    }
+}

@@ -1,0 +1,199 @@
+//! The events of a policy process from the command line: date phrases, iCalendar, what is coming.
+//!
+//! ```text
+//! cargo run --example events -- parse-date "September 14-?" --year 2012   # prints 2012-09-14/
+//! cargo run --example events -- ics [DATASET.json] [--dtstamp 2012-11-01T00:00:00Z]
+//! cargo run --example events -- upcoming --as-of 2012-09-01 [DATASET.json]
+//! ```
+//!
+//! Without a DATASET.json the embedded WCIT-12 events are used. Until the full `Dataset` type
+//! arrives, a DATASET.json is any JSON object whose `events` array holds events in plenary's
+//! JSON; its other members are not read. Output goes to stdout; errors go to stderr with exit
+//! status 1.
+//!
+//! `ics` stamps every component with `--dtstamp` (RFC 3339); without it, with midnight UTC after
+//! the last day any event is known to include, so the same data always gives the same file.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use lexopt::prelude::*;
+use plenary::core::chrono::{DateTime, Days, NaiveDate, Utc};
+use plenary::events::{Calendar, Event, format_date_phrase, parse_date_phrase, to_ics};
+use serde::Deserialize;
+
+const USAGE: &str = "usage:
+  events parse-date PHRASE [--year YEAR]
+  events ics [DATASET.json] [--dtstamp RFC3339]
+  events upcoming --as-of YYYY-MM-DD [DATASET.json]";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("events: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Command {
+    ParseDate {
+        phrase: String,
+        year: Option<i32>,
+    },
+    Ics {
+        dataset: Option<PathBuf>,
+        dtstamp: Option<DateTime<Utc>>,
+    },
+    Upcoming {
+        as_of: NaiveDate,
+        dataset: Option<PathBuf>,
+    },
+}
+
+fn run() -> Result<(), String> {
+    match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
+        Command::ParseDate { phrase, year } => {
+            let span = parse_date_phrase(&phrase, year).map_err(|e| e.to_string())?;
+            println!("{span}");
+        }
+        Command::Ics { dataset, dtstamp } => {
+            let calendar = load(dataset)?;
+            let stamp = match dtstamp {
+                Some(stamp) => stamp,
+                None => default_stamp(&calendar),
+            };
+            let export = to_ics(calendar.timeline(), stamp);
+            print!("{}", export.text);
+            for id in export.undated {
+                eprintln!("events: note: {id} has no date yet, so it is not in the calendar");
+            }
+        }
+        Command::Upcoming { as_of, dataset } => {
+            let calendar = load(dataset)?;
+            upcoming(&calendar, as_of);
+        }
+    }
+    Ok(())
+}
+
+fn parse_args() -> Result<Command, lexopt::Error> {
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next()? {
+        Some(Value(command)) => command.string()?,
+        Some(arg) => return Err(arg.unexpected()),
+        None => return Err("a command is missing: parse-date, ics or upcoming".into()),
+    };
+    let mut positional: Option<String> = None;
+    let mut year = None;
+    let mut dtstamp = None;
+    let mut as_of = None;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("year") if command == "parse-date" => year = Some(parser.value()?.parse()?),
+            Long("dtstamp") if command == "ics" => dtstamp = Some(parser.value()?.parse()?),
+            Long("as-of") if command == "upcoming" => as_of = Some(parser.value()?.parse()?),
+            Value(value) if positional.is_none() => positional = Some(value.string()?),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    match command.as_str() {
+        "parse-date" => Ok(Command::ParseDate {
+            phrase: positional.ok_or("parse-date needs a PHRASE such as \"September 14-?\"")?,
+            year,
+        }),
+        "ics" => Ok(Command::Ics {
+            dataset: positional.map(PathBuf::from),
+            dtstamp,
+        }),
+        "upcoming" => Ok(Command::Upcoming {
+            as_of: as_of.ok_or("upcoming needs --as-of YYYY-MM-DD")?,
+            dataset: positional.map(PathBuf::from),
+        }),
+        other => {
+            Err(format!("unknown command {other:?}; expected parse-date, ics or upcoming").into())
+        }
+    }
+}
+
+/// The part of a dataset file this example reads: its `events`.
+#[derive(Deserialize)]
+struct DatasetEvents {
+    events: Vec<Event>,
+}
+
+fn load(dataset: Option<PathBuf>) -> Result<Calendar, String> {
+    let events = match dataset {
+        None => plenary::datasets::wcit12_events(),
+        Some(path) => {
+            let shown = path.display();
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+            let dataset: DatasetEvents = serde_json::from_str(&text).map_err(|e| {
+                format!("cannot read {shown}: {e}; expected a JSON object with an \"events\" array")
+            })?;
+            dataset.events
+        }
+    };
+    Calendar::new(events).map_err(|e| e.to_string())
+}
+
+/// Midnight UTC after the last day any event is known to include.
+fn default_stamp(calendar: &Calendar) -> DateTime<Utc> {
+    let last = calendar
+        .timeline()
+        .iter()
+        .filter_map(|e| e.when.and_then(|w| w.latest_known()))
+        .chain(
+            calendar
+                .timeline()
+                .iter()
+                .flat_map(|e| e.deadlines.iter().map(|d| d.due.latest())),
+        )
+        .max()
+        .unwrap_or_default();
+    let day = last.checked_add_days(Days::new(1)).unwrap_or(last);
+    day.and_time(Default::default()).and_utc()
+}
+
+fn upcoming(calendar: &Calendar, as_of: NaiveDate) {
+    let events = calendar.upcoming(as_of);
+    println!("Upcoming as of {as_of}: {} events", events.len());
+    let width = events
+        .iter()
+        .map(|e| e.when.map_or(0, |w| format_date_phrase(&w).chars().count()))
+        .max()
+        .unwrap_or(0)
+        .max("date not known".len());
+    for event in &events {
+        let when = event
+            .when
+            .map_or_else(|| "date not known".to_owned(), |w| format_date_phrase(&w));
+        let place = match (&event.place, event.online) {
+            (Some(place), true) => format!(" — {place} and online"),
+            (Some(place), false) => format!(" — {place}"),
+            (None, true) => " — online".to_owned(),
+            (None, false) => String::new(),
+        };
+        println!(
+            "  {when:<width$}  {}{place} [{}]",
+            event.one_line_title(),
+            event.status
+        );
+    }
+    let last = NaiveDate::MAX;
+    let due = calendar.deadlines_due(as_of, last);
+    if !due.is_empty() {
+        println!();
+        println!("Deadlines from {as_of}:");
+        for d in due {
+            println!(
+                "  {:<width$}  {} for {}",
+                format_date_phrase(&d.deadline.due.into()),
+                d.deadline.what,
+                d.event.one_line_title()
+            );
+        }
+    }
+}
