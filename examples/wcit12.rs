@@ -1,9 +1,11 @@
-//! A tour of the embedded WCIT-12 story: who took part, and where it happened.
+//! A tour of the embedded WCIT-12 story: who took part, where and when it happened, and what was
+//! due by when.
 //!
 //! Run it with `cargo run --example wcit12`.
 
 use plenary::core::{Actor, ActorKind};
 use plenary::datasets;
+use plenary::events::{Calendar, format_date_phrase};
 
 fn main() {
     let actors = datasets::wcit12_actors();
@@ -43,6 +45,70 @@ fn main() {
         println!(
             "  {key:<12} {:<width$}  {zone:<20} {geo}",
             place.to_string()
+        );
+    }
+
+    let calendar = match Calendar::new(datasets::wcit12_events()) {
+        Ok(calendar) => calendar,
+        Err(err) => {
+            eprintln!("wcit12: the embedded events are inconsistent: {err}");
+            std::process::exit(1);
+        }
+    };
+    println!();
+    println!("When it happened: {} events", calendar.len());
+    let when_of = |e: &plenary::events::Event| {
+        e.when
+            .map_or_else(|| "date not known".to_owned(), |w| format_date_phrase(&w))
+    };
+    let width = calendar
+        .timeline()
+        .iter()
+        .map(|e| when_of(e).chars().count())
+        .max()
+        .unwrap_or(0);
+    for event in calendar.timeline() {
+        let organisers: Vec<String> = event
+            .organisers
+            .iter()
+            .map(|id| {
+                actors
+                    .iter()
+                    .find(|a| &a.id == id)
+                    .map_or_else(|| id.to_string(), |a| a.short_name().to_owned())
+            })
+            .collect();
+        let mut line = format!("  {:<width$}  {}", when_of(event), event.one_line_title());
+        if let Some(place) = &event.place {
+            line.push_str(&format!(
+                ", {}",
+                place
+                    .city
+                    .as_ref()
+                    .map_or_else(|| place.to_string(), |c| c.to_string())
+            ));
+        }
+        if !organisers.is_empty() {
+            line.push_str(&format!(" ({})", organisers.join(", ")));
+        }
+        println!("{line}");
+        for child in calendar.children(&event.id) {
+            println!("  {:<width$}    part of it: {}", "", child.one_line_title());
+        }
+    }
+
+    println!();
+    println!("What was due by when:");
+    let all_time = (
+        plenary::core::chrono::NaiveDate::MIN,
+        plenary::core::chrono::NaiveDate::MAX,
+    );
+    for due in calendar.deadlines_due(all_time.0, all_time.1) {
+        println!(
+            "  {:<width$}  {} for {}",
+            format_date_phrase(&due.deadline.due.into()),
+            due.deadline.what,
+            due.event.one_line_title()
         );
     }
 }

@@ -19,7 +19,7 @@
 //! | module | crate | what it models |
 //! |---|---|---|
 //! | [`core`] | `plenary-core` | identifiers, EDTF dates and spans, countries, places, actors, text, links, tags |
-//! | [`events`] | `plenary-events` | conferences, meetings, deadlines, calendars (no API yet) |
+//! | [`events`] | `plenary-events` | conferences, meetings, deadlines, date phrases, calendars, iCalendar, JSON-LD |
 //! | [`resources`] | `plenary-resources` | the resource bank (no API yet) |
 //! | [`treaty`] | `plenary-treaty` | resolutions, proposals, revisions (no API yet) |
 //! | [`petitions`] | `plenary-petitions` | petitions, sign-on letters, signatures (no API yet) |

@@ -82,7 +82,7 @@ pub fn to_ics<'a>(events: impl IntoIterator<Item = &'a Event>, stamp: DateTime<U
                 clean_text(&event.one_line_title())
             );
             if let Some(note) = &deadline.note {
-                description.push_str("\n");
+                description.push('\n');
                 description.push_str(&clean_text(note));
             }
             due.uid(&format!("{}/deadline/{n}@plenary", event.id))
