@@ -105,9 +105,41 @@ pub fn to_ics<'a>(events: impl IntoIterator<Item = &'a Event>, stamp: DateTime<U
         }
     }
     IcsExport {
-        text: calendar.to_string(),
+        text: refold(&calendar.to_string()),
         undated,
     }
+}
+
+/// Folds every content line at 75 octets, as RFC 5545 section 3.1 asks.
+///
+/// `icalendar` 0.17 folds too, but lets a last continuation line reach 76 octets (a space plus
+/// 75), so its folds are undone and done again here. Undoing them is safe: a CRLF followed by a
+/// space only ever comes from folding, since text values carry their line breaks escaped.
+fn refold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 24);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut rest = line;
+        let mut limit = LIMIT;
+        loop {
+            if rest.len() <= limit {
+                out.push_str(rest);
+                break;
+            }
+            let mut cut = limit;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            // A continuation line starts with the space, which counts.
+            limit = LIMIT - 1;
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// The `VEVENT` of one event, or `None` when its dates are not known.
@@ -464,5 +496,10 @@ mod tests {
         let long = event("long", &title, Some("2012-12-03"));
         let props = &read_back(&to_ics([&long], stamp()).text)[0].1;
         assert_eq!(one(props, "SUMMARY"), title);
+        // "SUMMARY:" and 142 letters: a first line of 75 octets and a rest of 75, which must
+        // fold again rather than make a continuation line of 76.
+        let exact = event("exact", &"a".repeat(142), Some("2012-12-03"));
+        let props = &read_back(&to_ics([&exact], stamp()).text)[0].1;
+        assert_eq!(one(props, "SUMMARY"), "a".repeat(142));
     }
 }
