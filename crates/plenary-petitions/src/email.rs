@@ -1,0 +1,341 @@
+//! Email addresses and their canonical form for de-duplication.
+//!
+//! Two addresses that reach the same mailbox should count once. The canonical form follows
+//! DESIGN.md: trim; lower-case; the domain in IDNA ASCII form; a `+tag` dropped from the local
+//! part; for `gmail.com` and `googlemail.com` the dots of the local part dropped and both domains
+//! treated as `gmail.com`.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::Error;
+
+/// A signer's email address as given, checked to be of the form `local@domain.tld`.
+///
+/// The address is kept as the signer typed it (trimmed); [`Email::canonical`] gives the form used
+/// to tell signers apart. It is private data: no public view or export of this crate has a field
+/// that can hold it.
+///
+/// ```
+/// use plenary_petitions::Email;
+///
+/// let email = Email::new(" Jane.Doe+wcit@GoogleMail.com ")?;
+/// assert_eq!(email.as_str(), "Jane.Doe+wcit@GoogleMail.com");
+/// assert_eq!(email.canonical().as_str(), "janedoe@gmail.com");
+/// assert!(Email::new("jane@localhost").is_err());
+/// # Ok::<(), plenary_petitions::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Email {
+    raw: String,
+    canonical: CanonicalEmail,
+}
+
+impl Email {
+    /// Checks an address and computes its canonical form.
+    pub fn new(email: &str) -> Result<Self, Error> {
+        let canonical = CanonicalEmail::new(email)?;
+        Ok(Self {
+            raw: email.trim().to_owned(),
+            canonical,
+        })
+    }
+
+    /// The address as given, trimmed.
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// The canonical form used for de-duplication.
+    pub fn canonical(&self) -> &CanonicalEmail {
+        &self.canonical
+    }
+}
+
+impl fmt::Debug for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Email({:?})", self.raw)
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.raw)
+    }
+}
+
+impl Serialize for Email {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.raw)
+    }
+}
+
+impl<'de> Deserialize<'de> for Email {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Email::new(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The canonical form of an email address: the key that de-duplicates signers.
+///
+/// ```
+/// use plenary_petitions::CanonicalEmail;
+///
+/// for (given, canonical) in [
+///     ("  ANA@Example.ORG ", "ana@example.org"),
+///     ("ana+itu@example.org", "ana@example.org"),
+///     ("a.n.a@googlemail.com", "ana@gmail.com"),
+///     ("ana@bücher.example", "ana@xn--bcher-kva.example"),
+/// ] {
+///     assert_eq!(CanonicalEmail::new(given)?.as_str(), canonical);
+/// }
+/// # Ok::<(), plenary_petitions::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CanonicalEmail(String);
+
+impl CanonicalEmail {
+    /// The canonical form of `email`, or an error saying why it is not `local@domain.tld`.
+    pub fn new(email: &str) -> Result<Self, Error> {
+        let mut scratch = Canonicalizer::default();
+        scratch
+            .canonicalize(email)
+            .map_err(|problem| Error::InvalidEmail {
+                email: email.to_owned(),
+                problem,
+            })?;
+        Ok(Self(scratch.joined))
+    }
+
+    /// The canonical address as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for CanonicalEmail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CanonicalEmail({:?})", self.0)
+    }
+}
+
+impl fmt::Display for CanonicalEmail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reusable buffers for canonicalising many addresses without allocating for each one.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Canonicalizer {
+    domain: String,
+    /// The canonical address after a successful [`Canonicalizer::canonicalize`].
+    pub(crate) joined: String,
+}
+
+impl Canonicalizer {
+    /// Writes the canonical form of `email` to `self.joined`, or says what is wrong with it.
+    pub(crate) fn canonicalize(&mut self, email: &str) -> Result<(), &'static str> {
+        let email = email.trim();
+        if email.is_empty() {
+            return Err("it is empty");
+        }
+        let Some((local, domain)) = email.rsplit_once('@') else {
+            return Err("it has no '@'");
+        };
+        if local.contains('@') {
+            return Err("it holds more than one '@'");
+        }
+        if local.is_empty() {
+            return Err("the part before '@' is empty");
+        }
+        if local.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err("the part before '@' holds a space or control character");
+        }
+        self.ascii_domain(domain)?;
+        check_domain(&self.domain)?;
+
+        let local = match local.find('+') {
+            Some(plus) => &local[..plus],
+            None => local,
+        };
+        if local.is_empty() {
+            return Err("the part before '+' is empty");
+        }
+        let gmail = matches!(self.domain.as_str(), "gmail.com" | "googlemail.com");
+        self.joined.clear();
+        if local.is_ascii() {
+            self.joined.extend(
+                local
+                    .bytes()
+                    .filter(|&b| !(gmail && b == b'.'))
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            self.joined.extend(
+                local
+                    .chars()
+                    .filter(|&c| !(gmail && c == '.'))
+                    .flat_map(char::to_lowercase),
+            );
+        }
+        if self.joined.is_empty() {
+            return Err("the part before '@' holds nothing but dots");
+        }
+        self.joined.push('@');
+        self.joined
+            .push_str(if gmail { "gmail.com" } else { &self.domain });
+        Ok(())
+    }
+
+    /// Writes the IDNA ASCII form of `domain` to `self.domain`.
+    fn ascii_domain(&mut self, domain: &str) -> Result<(), &'static str> {
+        self.domain.clear();
+        let plain = domain
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        // Plain ASCII without punycode labels maps to itself, lower-cased; anything else goes
+        // through the full UTS 46 processing of the `idna` crate.
+        if plain && !has_punycode_label(domain) {
+            self.domain
+                .extend(domain.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            return Ok(());
+        }
+        match idna::domain_to_ascii_cow(domain.as_bytes(), idna::AsciiDenyList::URL) {
+            Ok(ascii) => {
+                self.domain.push_str(&ascii);
+                Ok(())
+            }
+            Err(_) => Err("its domain is not a valid internationalised domain name"),
+        }
+    }
+}
+
+fn has_punycode_label(domain: &str) -> bool {
+    domain
+        .split('.')
+        .any(|label| label.len() >= 4 && label[..4].eq_ignore_ascii_case("xn--"))
+}
+
+/// Checks an ASCII, lower-case domain: two or more labels of letters, digits and inner hyphens,
+/// and a top-level domain that is not a number.
+fn check_domain(domain: &str) -> Result<(), &'static str> {
+    if domain.is_empty() {
+        return Err("the part after '@' is empty");
+    }
+    if domain.len() > 253 {
+        return Err("its domain is longer than 253 characters");
+    }
+    let mut labels = 0;
+    let mut last = "";
+    for label in domain.split('.') {
+        if label.is_empty() {
+            return Err("its domain has an empty label (two dots, or a dot at an end)");
+        }
+        if label.len() > 63 {
+            return Err("its domain has a label longer than 63 characters");
+        }
+        if !label
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err("its domain holds a character other than letters, digits, '-' and '.'");
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err("its domain has a label that starts or ends with '-'");
+        }
+        labels += 1;
+        last = label;
+    }
+    if labels < 2 {
+        return Err("its domain has no top-level domain such as .org");
+    }
+    if last.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("its domain ends in a number, not a top-level domain");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_forms() {
+        for (given, canonical) in [
+            ("ana@example.org", "ana@example.org"),
+            ("  ana@example.org\t", "ana@example.org"),
+            ("ANA@EXAMPLE.ORG", "ana@example.org"),
+            ("Ana.Maria@Example.org", "ana.maria@example.org"),
+            ("ana+wcit@example.org", "ana@example.org"),
+            ("ana+wcit+itu@example.org", "ana@example.org"),
+            ("a.n.a@gmail.com", "ana@gmail.com"),
+            ("A.N.A+petition@GMail.com", "ana@gmail.com"),
+            ("a.n.a@googlemail.com", "ana@gmail.com"),
+            ("ana@GoogleMail.COM", "ana@gmail.com"),
+            ("a.n.a@gmail.co.uk", "a.n.a@gmail.co.uk"),
+            ("ana@bücher.example", "ana@xn--bcher-kva.example"),
+            ("ana@BÜCHER.example", "ana@xn--bcher-kva.example"),
+            ("ana@XN--BCHER-KVA.example", "ana@xn--bcher-kva.example"),
+            ("ana@例え.jp", "ana@xn--r8jz45g.jp"),
+            ("josé@example.org", "josé@example.org"),
+            ("JOSÉ@example.org", "josé@example.org"),
+            ("ana@sub.example.co.uk", "ana@sub.example.co.uk"),
+        ] {
+            assert_eq!(
+                CanonicalEmail::new(given).map(|c| c.0).map_err(|e| e.to_string()),
+                Ok(canonical.to_owned()),
+                "{given:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_addresses() {
+        for (given, problem) in [
+            ("", "it is empty"),
+            ("   ", "it is empty"),
+            ("ana.example.org", "it has no '@'"),
+            ("ana@b@example.org", "it holds more than one '@'"),
+            ("@example.org", "the part before '@' is empty"),
+            ("a na@example.org", "the part before '@' holds a space or control character"),
+            ("ana@", "the part after '@' is empty"),
+            ("ana@localhost", "its domain has no top-level domain such as .org"),
+            ("ana@example..org", "its domain has an empty label (two dots, or a dot at an end)"),
+            ("ana@example.org.", "its domain has an empty label (two dots, or a dot at an end)"),
+            ("ana@-example.org", "its domain has a label that starts or ends with '-'"),
+            ("ana@1.2.3.4", "its domain ends in a number, not a top-level domain"),
+            ("ana@exa_mple.org", "its domain holds a character other than letters, digits, '-' and '.'"),
+            ("ana@xn--zz.org", "its domain is not a valid internationalised domain name"),
+            ("+tag@example.org", "the part before '+' is empty"),
+            ("...@gmail.com", "the part before '@' holds nothing but dots"),
+        ] {
+            match CanonicalEmail::new(given) {
+                Err(Error::InvalidEmail { email, problem: p }) => {
+                    assert_eq!((email.as_str(), p), (given, problem), "{given:?}");
+                }
+                other => panic!("{given:?} gave {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_message_quotes_the_address() {
+        let err = Email::new("ana@localhost").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "invalid email \"ana@localhost\": its domain has no top-level domain such as .org; \
+             expected local@domain.tld"
+        );
+    }
+
+    #[test]
+    fn json_keeps_the_address_as_given() {
+        let email: Email = serde_json::from_str(r#"" Ana+x@Example.org""#).unwrap();
+        assert_eq!(serde_json::to_string(&email).unwrap(), r#""Ana+x@Example.org""#);
+        assert_eq!(email.canonical().as_str(), "ana@example.org");
+        assert!(serde_json::from_str::<Email>(r#""nobody""#).is_err());
+    }
+}

@@ -1,0 +1,252 @@
+//! The compact set of unique signers behind a [`Tally`](crate::Tally).
+//!
+//! A tally over millions of signatures must not keep millions of email strings. Each signer is
+//! one 24-byte slot: a 64-bit fingerprint of the canonical email, the winning signature's time in
+//! nanoseconds since the Unix epoch, and its line number and country index packed in one word.
+//! Slots live in open-addressing tables with linear probing, kept at most 80 % full and grown by
+//! half, so a table holds 24 / 0.8 = 30 to 24 / 0.533 = 45 bytes per signer once it has more than
+//! a few hundred. The signers are split over [`PARTS`] tables by the fingerprint's top bits, so
+//! that tallies built on different threads can be merged part by part, in parallel.
+//!
+//! Fingerprints are SipHash-1-3 with fixed keys (the same in every tally, so tallies merge). Two
+//! different canonical emails collide with probability 2⁻⁶⁴ per pair: among ten million signers
+//! the chance that any two collide is about 3 × 10⁻⁶, and a collision merges two signers into one.
+//! The keys are public, so someone who wanted to could craft two addresses that collide; that
+//! would cost one of their own signatures, never someone else's count.
+
+use siphasher::sip::SipHasher13;
+
+/// How many independent tables the signers are split over.
+pub(crate) const PARTS: usize = 16;
+
+const EMPTY: u64 = 0;
+const SMALLEST: usize = 16;
+
+/// The 64-bit fingerprint of a canonical email; never 0, which marks an empty slot.
+pub(crate) fn fingerprint(canonical: &[u8]) -> u64 {
+    let hasher = SipHasher13::new_with_keys(0x706c_656e_6172_7921, 0x7065_7469_7469_6f6e);
+    hasher.hash(canonical).max(1)
+}
+
+/// One signer: the earliest signature seen for a fingerprint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Slot {
+    /// The fingerprint, or [`EMPTY`].
+    pub(crate) key: u64,
+    /// When the winning signature was made, in nanoseconds since 1970-01-01T00:00:00Z.
+    pub(crate) time: i64,
+    /// The winning signature's line number (high 56 bits) and country index (low 8 bits).
+    pub(crate) order: u64,
+}
+
+impl Slot {
+    /// Packs a line number and a country index into an order word.
+    pub(crate) fn order(line: u64, country: u8) -> u64 {
+        (line << 8) | u64::from(country)
+    }
+
+    /// The country index of the winning signature.
+    pub(crate) fn country(&self) -> u8 {
+        (self.order & 0xff) as u8
+    }
+
+    /// Whether this signature wins over `other` for the same signer: earlier time, then earlier
+    /// line.
+    fn beats(&self, other: &Slot) -> bool {
+        (self.time, self.order >> 8) < (other.time, other.order >> 8)
+    }
+}
+
+/// Whether a signature was new or repeated a signer already seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Seen {
+    /// A signer not seen before.
+    New,
+    /// A signer seen before (whichever signature wins).
+    Again,
+}
+
+/// One open-addressing table.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Part {
+    slots: Vec<Slot>,
+    len: usize,
+}
+
+impl Part {
+    fn insert(&mut self, new: Slot) -> Seen {
+        if (self.len + 1) * 5 > self.slots.len() * 4 {
+            self.grow();
+        }
+        let cap = self.slots.len();
+        let mut i = home(new.key, cap);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.key == EMPTY {
+                *slot = new;
+                self.len += 1;
+                return Seen::New;
+            }
+            if slot.key == new.key {
+                if new.beats(slot) {
+                    *slot = new;
+                }
+                return Seen::Again;
+            }
+            i += 1;
+            if i == cap {
+                i = 0;
+            }
+        }
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.slots.len() + self.slots.len() / 2).max(SMALLEST);
+        let empty = Slot {
+            key: EMPTY,
+            time: 0,
+            order: 0,
+        };
+        let old = std::mem::replace(&mut self.slots, vec![empty; cap]);
+        self.len = 0;
+        for slot in old.into_iter().filter(|s| s.key != EMPTY) {
+            self.insert(slot);
+        }
+    }
+
+    fn merge(&mut self, other: Part) -> u64 {
+        let mut again = 0;
+        for slot in other.slots.into_iter().filter(|s| s.key != EMPTY) {
+            if self.insert(slot) == Seen::Again {
+                again += 1;
+            }
+        }
+        again
+    }
+}
+
+/// The home slot of a key in a table of `cap` slots: the key's low bits scaled to the capacity,
+/// which works for capacities that are not powers of two.
+fn home(key: u64, cap: usize) -> usize {
+    // The top bits chose the part; the low 32 bits are independent of them.
+    ((u64::from(key as u32) * cap as u64) >> 32) as usize
+}
+
+/// The unique signers of a tally, split over [`PARTS`] tables.
+#[derive(Debug, Clone)]
+pub(crate) struct SignerTable {
+    parts: Vec<Part>,
+}
+
+impl Default for SignerTable {
+    fn default() -> Self {
+        Self {
+            parts: vec![Part::default(); PARTS],
+        }
+    }
+}
+
+impl SignerTable {
+    /// Records a signature of the signer with fingerprint `key`.
+    pub(crate) fn insert(&mut self, key: u64, time: i64, line: u64, country: u8) -> Seen {
+        let part = (key >> 60) as usize;
+        self.parts[part].insert(Slot {
+            key,
+            time,
+            order: Slot::order(line, country),
+        })
+    }
+
+    /// How many unique signers there are.
+    pub(crate) fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.len).sum()
+    }
+
+    /// The bytes the tables hold on the heap.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.parts
+            .iter()
+            .map(|p| p.slots.capacity() * std::mem::size_of::<Slot>())
+            .sum::<usize>()
+            + self.parts.capacity() * std::mem::size_of::<Part>()
+    }
+
+    /// Every signer, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Slot> + '_ {
+        self.parts
+            .iter()
+            .flat_map(|p| p.slots.iter())
+            .filter(|s| s.key != EMPTY)
+    }
+
+    /// Adds the signers of `other`; returns how many of them were already here.
+    pub(crate) fn merge(&mut self, other: SignerTable) -> u64 {
+        self.parts
+            .iter_mut()
+            .zip(other.parts)
+            .map(|(mine, theirs)| mine.merge(theirs))
+            .sum()
+    }
+
+    /// Takes the parts out, leaving the table empty.
+    pub(crate) fn take_parts(&mut self) -> Vec<Part> {
+        std::mem::replace(&mut self.parts, vec![Part::default(); PARTS])
+    }
+
+    /// A table made of parts taken from tables and merged.
+    pub(crate) fn from_parts(parts: Vec<Part>) -> Self {
+        Self { parts }
+    }
+}
+
+/// Merges the same part of several tables; returns the merged part and how many signers were
+/// already in it.
+pub(crate) fn merge_parts(parts: Vec<Part>) -> (Part, u64) {
+    let mut parts = parts.into_iter();
+    let mut merged = parts.next().unwrap_or_default();
+    let mut again = 0;
+    for part in parts {
+        again += merged.merge(part);
+    }
+    (merged, again)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn earliest_time_wins_then_earliest_line() {
+        let mut table = SignerTable::default();
+        let key = fingerprint(b"ana@example.org");
+        assert_eq!(table.insert(key, 50, 3, 1), Seen::New);
+        assert_eq!(table.insert(key, 60, 1, 2), Seen::Again);
+        assert_eq!(table.insert(key, 40, 9, 3), Seen::Again);
+        assert_eq!(table.insert(key, 40, 7, 4), Seen::Again);
+        assert_eq!(table.insert(key, 40, 8, 5), Seen::Again);
+        let slots: Vec<&Slot> = table.iter().collect();
+        assert_eq!(slots.len(), 1);
+        assert_eq!((slots[0].time, slots[0].order >> 8, slots[0].country()), (40, 7, 4));
+    }
+
+    #[test]
+    fn at_most_48_bytes_per_signer() {
+        let mut table = SignerTable::default();
+        for i in 0..200_000_u64 {
+            let key = fingerprint(&i.to_le_bytes());
+            assert_eq!(table.insert(key, 0, i, 0), Seen::New);
+            let len = table.len();
+            if len >= 20_000 {
+                let per_signer = table.heap_bytes() as f64 / len as f64;
+                assert!(per_signer <= 48.0, "{per_signer} bytes per signer at {len}");
+            }
+        }
+        assert_eq!(table.len(), 200_000);
+    }
+
+    #[test]
+    fn fingerprints_are_never_empty_and_differ() {
+        assert_ne!(fingerprint(b""), EMPTY);
+        assert_ne!(fingerprint(b"a@b.org"), fingerprint(b"b@a.org"));
+    }
+}
