@@ -1,15 +1,55 @@
-//! `plenary-treaty` will model the **treaty texts** of a negotiation: resolutions, draft resolutions, proposals with ADD/MOD/SUP/NOC marks and their revisions.
+//! Treaty texts as ITU writes them — resolutions, draft resolutions, Recommendations,
+//! regulations and proposals with ADD/MOD/SUP/NOC marks — read from plain text with no markup,
+//! cross-referenced, diffed and exported to Akoma Ntoso 3.0, Markdown and HTML.
 //!
-//! It is part of [plenary](https://github.com/plenary-rs/plenary) and builds on
-//! [`plenary_core`], whose identifiers, dates, places, actors and links it uses.
+//! ITU texts have a strict layout that carries their structure: a heading, a title, the issuing
+//! conference, preamble keywords (`considering`, `noting that`), operative keywords (`resolves`,
+//! `instructs the Secretary-General`), labelled clauses (`a)`, `1`, `i)`, `1.1`), articles with
+//! numbered provisions, and proposal marks in the margin. [`parse`] reads that layout in one
+//! linear pass, in English, French and Spanish, and keeps every line it cannot place.
 //!
-//! # Status
+//! ```
+//! use plenary_treaty::{Keyword, MarkAction, ReferenceKind, parse, render};
 //!
-//! **This release has no API yet.** The crate exists so that the workspace, its names and its
-//! dependency graph are in place; nothing here pretends to work. Its scope, tracked in the
-//! project's issue 5, is:
+//! let text = "ADD B2/49/1\n\
+//!     Special measures for landlocked developing countries\n\
+//!     The World Conference on International Telecommunications (Dubai, 2012),\n\
+//!     recalling\n\
+//!     a) Resolution 65/172 of 20 December 2010 of the United Nations General Assembly;\n\
+//!     b) Resolution 30 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference,\n\
+//!     resolves\n\
+//!     1 to take special measures.\n";
+//! let doc = parse(text);
+//! assert_eq!(doc.mark.as_ref().map(|m| m.action), Some(MarkAction::Add));
+//! assert_eq!(doc.preamble[0].keyword, Some(Keyword::Recalling));
+//! assert_eq!(doc.preamble[0].clauses.len(), 2);
+//! assert_eq!(doc.references[0].kind, ReferenceKind::UnResolution);
+//! assert_eq!(doc.references[1].year, Some(2010));
+//! assert_eq!(parse(&render(&doc)), doc);
+//! ```
 //!
-//! - `Document`: kind, symbol, number, title, issuer, revision status, preamble and operative sections, labelled clauses, articles and provisions with proposal marks;
-//! - a parser for plain text in ITU layout that needs no markup and keeps every line it cannot place as a diagnostic;
-//! - extraction of cross-references (ITU and UN General Assembly resolutions, Recommendations, study groups, conferences);
-//! - clause-level diffs between versions, proposals written from a diff, and Akoma Ntoso 3.0, Markdown and HTML export.
+//! # JSON
+//!
+//! Every type is serde-serialisable with snake_case names; empty optional fields are omitted.
+
+mod document;
+mod error;
+mod heading;
+mod keyword;
+mod label;
+mod mark;
+mod normalize;
+mod parse;
+mod reference;
+mod render;
+
+pub use document::{
+    Article, Clause, Document, DocumentKind, Part, Revision, RevisionStatus, Section, Session,
+    UnplacedLine,
+};
+pub use error::Error;
+pub use keyword::Keyword;
+pub use mark::{MarkAction, ProposalMark};
+pub use parse::{Diagnostic, parse, parse_strict};
+pub use reference::{Reference, ReferenceKind, find_references};
+pub use render::render;

@@ -1,0 +1,328 @@
+//! The model of a treaty text: a [`Document`] with its preamble, operative part and articles.
+
+use plenary_core::{DocumentId, LanguageTag};
+use serde::{Deserialize, Serialize};
+
+use crate::keyword::Keyword;
+use crate::mark::ProposalMark;
+use crate::reference::Reference;
+
+/// What kind of text a [`Document`] is, as its heading line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// An adopted resolution: `RESOLUTION 77 (Rev. Lisbon, 2031)`.
+    Resolution,
+    /// A draft new resolution: `DRAFT NEW RESOLUTION [COM5/3]`.
+    DraftNewResolution,
+    /// A Recommendation: `Recommendation ITU-T A.5`.
+    Recommendation,
+    /// Regulations made of articles, such as the International Telecommunication Regulations.
+    Regulations,
+    /// A set of proposals to a conference.
+    Proposals,
+    /// A report.
+    Report,
+    /// An agenda.
+    Agenda,
+    /// A declaration.
+    Declaration,
+    /// The final acts of a conference.
+    FinalActs,
+}
+
+impl DocumentKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [DocumentKind; 9] = [
+        DocumentKind::Resolution,
+        DocumentKind::DraftNewResolution,
+        DocumentKind::Recommendation,
+        DocumentKind::Regulations,
+        DocumentKind::Proposals,
+        DocumentKind::Report,
+        DocumentKind::Agenda,
+        DocumentKind::Declaration,
+        DocumentKind::FinalActs,
+    ];
+
+    /// The words of the heading line that name the kind, in capitals, as ITU texts print them.
+    pub fn heading(self) -> &'static str {
+        match self {
+            DocumentKind::Resolution => "RESOLUTION",
+            DocumentKind::DraftNewResolution => "DRAFT NEW RESOLUTION",
+            DocumentKind::Recommendation => "RECOMMENDATION",
+            DocumentKind::Regulations => "REGULATIONS",
+            DocumentKind::Proposals => "PROPOSALS",
+            DocumentKind::Report => "REPORT",
+            DocumentKind::Agenda => "AGENDA",
+            DocumentKind::Declaration => "DECLARATION",
+            DocumentKind::FinalActs => "FINAL ACTS",
+        }
+    }
+
+    /// The snake_case name used in JSON and identifiers, such as `"draft_new_resolution"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Resolution => "resolution",
+            DocumentKind::DraftNewResolution => "draft_new_resolution",
+            DocumentKind::Recommendation => "recommendation",
+            DocumentKind::Regulations => "regulations",
+            DocumentKind::Proposals => "proposals",
+            DocumentKind::Report => "report",
+            DocumentKind::Agenda => "agenda",
+            DocumentKind::Declaration => "declaration",
+            DocumentKind::FinalActs => "final_acts",
+        }
+    }
+}
+
+/// The conference session a heading names: `(Kyoto, 1994)`, or `(Rev. Lisbon, 2031)` for a
+/// revision.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// The conference's place, such as `"Guadalajara"`.
+    pub place: String,
+    /// The conference's year.
+    pub year: u16,
+}
+
+/// Whether a text is a revision, and of what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RevisionStatus {
+    /// A resolution as revised by a later conference: `(Rev. Guadalajara, 2010)`; the
+    /// document's [`Session`] says which.
+    Revised,
+    /// A draft revised during a conference: `[Revised] Draft new resolution: …`.
+    RevisedDraft,
+}
+
+/// The revision a [`Document`] is: its status and what it revises.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// Revised text or revised draft.
+    pub status: RevisionStatus,
+    /// What the text revises, as the text names it, such as `"the original document"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+}
+
+/// A treaty text: a resolution, a draft, a Recommendation, regulations or proposals.
+///
+/// ```
+/// let doc = plenary_treaty::parse("RESOLUTION 1\n\nRules of procedure\n\nresolves\n\n1 to adopt the rules.\n");
+/// assert_eq!(doc.number.as_deref(), Some("1"));
+/// assert_eq!(doc.operative[0].clauses[0].text, "to adopt the rules.");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// The dataset identifier, when the text belongs to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<DocumentId>,
+    /// What the heading says the text is; `None` when there is no heading line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DocumentKind>,
+    /// The bracketed symbol of a draft, such as `"COM5/3"` or `"B-1"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// The number, such as `"77"` or, for a Recommendation, `"ITU-T A.5"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// The title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The body adopting the text, such as
+    /// `"The World Conference on International Telecommunications (Dubai, 2012)"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// The conference session named in the heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<Session>,
+    /// The revision the text is, if it is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revised: Option<Revision>,
+    /// The language, as its keywords show it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageTag>,
+    /// The proposal mark of the whole text, such as `ADD B2/49/1`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<ProposalMark>,
+    /// The preamble: `considering`, `noting`, … sections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Section>,
+    /// The operative part: `resolves`, `instructs the Secretary-General`, … sections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operative: Vec<Section>,
+    /// The articles of regulations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<Article>,
+    /// The cross-references cited by the clauses and provisions, in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+    /// Lines the parser could not place, kept with their line numbers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<UnplacedLine>,
+}
+
+/// A preamble or operative section: a keyword line and its clauses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The keyword, in English whatever the language of the text; `None` for clauses that no
+    /// keyword line introduces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<Keyword>,
+    /// The full phrase as written, such as `"considering further"` or `"considérant"`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phrase: String,
+    /// Whom an operative section addresses: `"the Secretary-General"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    /// The proposal mark on the keyword line, in a proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<ProposalMark>,
+    /// The clauses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<Clause>,
+}
+
+impl Section {
+    /// The keyword line as it is rendered: phrase and addressee.
+    pub fn line(&self) -> String {
+        match &self.addressee {
+            Some(addressee) => format!("{} {addressee}", self.phrase),
+            None => self.phrase.clone(),
+        }
+    }
+}
+
+/// A clause: an optional label (`a)`, `1`, `i)`, `1.1`), its text and its sub-clauses.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    /// The label as written, such as `"a)"` or `"1.1"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<String>,
+    /// The text, on one line, whitespace collapsed; empty for a suppressed clause.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// The proposal mark on this clause, in a proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<ProposalMark>,
+    /// The nested clauses.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<Clause>,
+}
+
+/// An article of regulations: `ARTICLE 3`, a heading and numbered provisions.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// The number, such as `"3"` or `"6A"`.
+    pub num: String,
+    /// The heading, such as `"International network"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The proposal mark on the article line, in a proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<ProposalMark>,
+    /// The numbered provisions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<Clause>,
+}
+
+/// A line the parser could not place in the structure, kept so that nothing is lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnplacedLine {
+    /// The 1-based line number in the input.
+    pub line: usize,
+    /// The line, whitespace collapsed.
+    pub text: String,
+}
+
+/// Where a clause or provision sits in a document, for diffs and references: part, section
+/// index and labels.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// The document's heading, title and issuer.
+    Header,
+    /// The preamble.
+    Preamble,
+    /// The operative part.
+    Operative,
+    /// The articles.
+    Articles,
+}
+
+impl Part {
+    /// The snake_case name, such as `"preamble"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Part::Header => "header",
+            Part::Preamble => "preamble",
+            Part::Operative => "operative",
+            Part::Articles => "articles",
+        }
+    }
+}
+
+impl Document {
+    /// Visits every clause and provision, depth first, with its part, the index of its section
+    /// or article and the labels on the way down (`"b"`, `"1.i"`; a clause without a label is
+    /// counted by position, `"#2"`).
+    pub fn for_each_clause<'a>(&'a self, mut visit: impl FnMut(Part, usize, &str, &'a Clause)) {
+        fn walk<'a>(
+            part: Part,
+            index: usize,
+            prefix: &str,
+            clauses: &'a [Clause],
+            visit: &mut dyn FnMut(Part, usize, &str, &'a Clause),
+        ) {
+            for (i, clause) in clauses.iter().enumerate() {
+                let label = clause_key(clause, i);
+                let path = if prefix.is_empty() {
+                    label
+                } else {
+                    format!("{prefix}.{label}")
+                };
+                visit(part.clone(), index, &path, clause);
+                walk(part.clone(), index, &path, &clause.clauses, visit);
+            }
+        }
+        for (i, section) in self.preamble.iter().enumerate() {
+            walk(Part::Preamble, i, "", &section.clauses, &mut visit);
+        }
+        for (i, section) in self.operative.iter().enumerate() {
+            walk(Part::Operative, i, "", &section.clauses, &mut visit);
+        }
+        for (i, article) in self.articles.iter().enumerate() {
+            walk(Part::Articles, i, "", &article.provisions, &mut visit);
+        }
+    }
+
+    /// The lines the parser could not place, as diagnostics.
+    pub fn diagnostics(&self) -> impl Iterator<Item = crate::Diagnostic> + '_ {
+        self.unplaced.iter().map(|u| crate::Diagnostic {
+            line: u.line,
+            text: u.text.clone(),
+            message: "line not placed in the document's structure; expected a heading, title, \
+                      issuer, keyword, labelled clause, mark or article line"
+                .to_owned(),
+        })
+    }
+}
+
+/// The key of a clause in its list: its label without punctuation, or `#n` by position.
+pub(crate) fn clause_key(clause: &Clause, index: usize) -> String {
+    match &clause.num {
+        Some(num) => num.trim_end_matches([')', '.']).to_owned(),
+        None => format!("#{}", index + 1),
+    }
+}
