@@ -307,6 +307,13 @@ impl Document {
         }
     }
 
+    /// Finds the cross-references of every clause and provision, each with its place in
+    /// [`Reference::at`] and its span in the clause's text; [`parse`](crate::parse) stores them
+    /// in [`Document::references`].
+    pub fn find_references(&self) -> Vec<Reference> {
+        crate::reference::document_references(self)
+    }
+
     /// The lines the parser could not place, as diagnostics.
     pub fn diagnostics(&self) -> impl Iterator<Item = crate::Diagnostic> + '_ {
         self.unplaced.iter().map(|u| crate::Diagnostic {

@@ -15,13 +15,6 @@ pub(crate) enum Style {
     None,
 }
 
-impl Style {
-    /// Numbers and dotted numbers: the labels of provisions in articles.
-    pub(crate) fn is_numeric(self) -> bool {
-        matches!(self, Style::Number | Style::Dotted(_))
-    }
-}
-
 /// The suffixes ITU adds to a number for an inserted provision.
 const SUFFIXES: &[&str] = &["quinquies", "quater", "sexies", "bis", "ter"];
 

@@ -276,26 +276,12 @@ impl Parser {
             .filter(|_| style == Style::Letter)
             .and_then(|l| l.bytes().next());
 
-        if self.place == Some(Place::Article) && style.is_numeric() {
-            self.levels.clear();
-            self.levels.push(Level {
-                style: Style::Number,
-                last_letter: None,
-            });
-            if let Some(article) = self.doc.articles.last_mut() {
-                article.provisions.push(clause);
-            }
-            return;
-        }
-        // The first level of an article is its provisions, whatever their labels.
-        let floor = usize::from(self.place == Some(Place::Article) && !self.levels.is_empty());
-        let depth = match self.levels[floor.min(self.levels.len())..]
+        // Labels of one style are siblings; a new style opens a level below the last clause.
+        let depth = self
+            .levels
             .iter()
             .position(|l| l.style == style)
-        {
-            Some(i) => floor + i,
-            None => self.levels.len(),
-        };
+            .unwrap_or(self.levels.len());
         self.levels.truncate(depth);
         self.levels.push(Level {
             style,
