@@ -285,7 +285,9 @@ mod tests {
             ("ana@sub.example.co.uk", "ana@sub.example.co.uk"),
         ] {
             assert_eq!(
-                CanonicalEmail::new(given).map(|c| c.0).map_err(|e| e.to_string()),
+                CanonicalEmail::new(given)
+                    .map(|c| c.0)
+                    .map_err(|e| e.to_string()),
                 Ok(canonical.to_owned()),
                 "{given:?}"
             );
@@ -300,17 +302,44 @@ mod tests {
             ("ana.example.org", "it has no '@'"),
             ("ana@b@example.org", "it holds more than one '@'"),
             ("@example.org", "the part before '@' is empty"),
-            ("a na@example.org", "the part before '@' holds a space or control character"),
+            (
+                "a na@example.org",
+                "the part before '@' holds a space or control character",
+            ),
             ("ana@", "the part after '@' is empty"),
-            ("ana@localhost", "its domain has no top-level domain such as .org"),
-            ("ana@example..org", "its domain has an empty label (two dots, or a dot at an end)"),
-            ("ana@example.org.", "its domain has an empty label (two dots, or a dot at an end)"),
-            ("ana@-example.org", "its domain has a label that starts or ends with '-'"),
-            ("ana@1.2.3.4", "its domain ends in a number, not a top-level domain"),
-            ("ana@exa_mple.org", "its domain holds a character other than letters, digits, '-' and '.'"),
-            ("ana@xn--zz.org", "its domain is not a valid internationalised domain name"),
+            (
+                "ana@localhost",
+                "its domain has no top-level domain such as .org",
+            ),
+            (
+                "ana@example..org",
+                "its domain has an empty label (two dots, or a dot at an end)",
+            ),
+            (
+                "ana@example.org.",
+                "its domain has an empty label (two dots, or a dot at an end)",
+            ),
+            (
+                "ana@-example.org",
+                "its domain has a label that starts or ends with '-'",
+            ),
+            (
+                "ana@1.2.3.4",
+                "its domain ends in a number, not a top-level domain",
+            ),
+            (
+                "ana@exa_mple.org",
+                "its domain holds a character other than letters, digits, '-' and '.'",
+            ),
+            (
+                "ana@xn--zz.org",
+                "its domain is not a valid internationalised domain name",
+            ),
             ("+tag@example.org", "the part before '+' is empty"),
-            ("...@gmail.com", "the part before '@' holds nothing but dots"),
+            (
+                "...@gmail.com",
+                "the part before '@' holds nothing but dots",
+            ),
         ] {
             match CanonicalEmail::new(given) {
                 Err(Error::InvalidEmail { email, problem: p }) => {
@@ -334,7 +363,10 @@ mod tests {
     #[test]
     fn json_keeps_the_address_as_given() {
         let email: Email = serde_json::from_str(r#"" Ana+x@Example.org""#).unwrap();
-        assert_eq!(serde_json::to_string(&email).unwrap(), r#""Ana+x@Example.org""#);
+        assert_eq!(
+            serde_json::to_string(&email).unwrap(),
+            r#""Ana+x@Example.org""#
+        );
         assert_eq!(email.canonical().as_str(), "ana@example.org");
         assert!(serde_json::from_str::<Email>(r#""nobody""#).is_err());
     }

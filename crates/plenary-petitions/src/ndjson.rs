@@ -58,7 +58,10 @@ impl fmt::Display for Rejection {
             ),
             Self::EmptyName => f.write_str("empty name: expected the signer's name"),
             Self::BadEmail { email, problem } => {
-                write!(f, "bad email {email:?}: {problem}; expected local@domain.tld")
+                write!(
+                    f,
+                    "bad email {email:?}: {problem}; expected local@domain.tld"
+                )
             }
             Self::UnknownCountry { country } => write!(
                 f,
@@ -135,11 +138,9 @@ pub(crate) fn parse_line(line: &[u8], scratch: &mut Canonicalizer) -> Result<Acc
     }
     let country = match fields.country.as_deref() {
         None => country_index::UNKNOWN,
-        Some(code) => {
-            country_index::lookup(code).ok_or_else(|| Rejection::UnknownCountry {
-                country: code.to_owned(),
-            })?
-        }
+        Some(code) => country_index::lookup(code).ok_or_else(|| Rejection::UnknownCountry {
+            country: code.to_owned(),
+        })?,
     };
     let Some(signed_at) = fields.signed_at.as_deref() else {
         return Err(Rejection::BadSignedAt {
@@ -204,19 +205,58 @@ mod tests {
     #[test]
     fn every_rejection_reason() {
         for (line, reason) in [
-            ("not json", "not JSON: expected ident at line 1 column 2; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}"),
-            ("[\"Ana\", \"a@b.org\", null, \"2012-12-13T19:00:00Z\"]", "not JSON: the line is JSON but not an object; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}"),
-            (r#"{"name": 5}"#, "not JSON: invalid type: integer `5`, expected a string at line 1 column 10; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}"),
-            (r#"{"name": "  ", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z"}"#, "empty name: expected the signer's name"),
-            (r#"{"email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z"}"#, "empty name: expected the signer's name"),
-            (r#"{"name": "Ana", "email": "ana@localhost", "signed_at": "2012-12-13T19:00:00Z"}"#, "bad email \"ana@localhost\": its domain has no top-level domain such as .org; expected local@domain.tld"),
-            (r#"{"name": "Ana", "signed_at": "2012-12-13T19:00:00Z"}"#, "bad email \"\": it is missing; expected local@domain.tld"),
-            (r#"{"name": "Ana", "email": "a@b.org", "country": "UK", "signed_at": "2012-12-13T19:00:00Z"}"#, "country \"UK\" is not an assigned ISO 3166-1 alpha-2 code; expected a code such as \"GB\", or null"),
-            (r#"{"name": "Ana", "email": "a@b.org", "country": "XK", "signed_at": "2012-12-13T19:00:00Z"}"#, "country \"XK\" is not an assigned ISO 3166-1 alpha-2 code; expected a code such as \"GB\", or null"),
-            (r#"{"name": "Ana", "email": "a@b.org", "signed_at": "13 December 2012"}"#, "signed_at \"13 December 2012\" is not RFC 3339: premature end of input; expected a time such as \"2012-12-13T19:00:00Z\""),
-            (r#"{"name": "Ana", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00"}"#, "signed_at \"2012-12-13T19:00:00\" is not RFC 3339: premature end of input; expected a time such as \"2012-12-13T19:00:00Z\""),
-            (r#"{"name": "Ana", "email": "a@b.org"}"#, "signed_at \"\" is not RFC 3339: it is missing; expected a time such as \"2012-12-13T19:00:00Z\""),
-            (r#"{"name": "Ana", "email": "a@b.org", "signed_at": "9999-12-31T00:00:00Z"}"#, "signed_at \"9999-12-31T00:00:00Z\" is not RFC 3339: it is outside the range a tally holds, 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; expected a time such as \"2012-12-13T19:00:00Z\""),
+            (
+                "not json",
+                "not JSON: expected ident at line 1 column 2; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}",
+            ),
+            (
+                "[\"Ana\", \"a@b.org\", null, \"2012-12-13T19:00:00Z\"]",
+                "not JSON: the line is JSON but not an object; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}",
+            ),
+            (
+                r#"{"name": 5}"#,
+                "not JSON: invalid type: integer `5`, expected a string at line 1 column 10; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}",
+            ),
+            (
+                r#"{"name": "  ", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z"}"#,
+                "empty name: expected the signer's name",
+            ),
+            (
+                r#"{"email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z"}"#,
+                "empty name: expected the signer's name",
+            ),
+            (
+                r#"{"name": "Ana", "email": "ana@localhost", "signed_at": "2012-12-13T19:00:00Z"}"#,
+                "bad email \"ana@localhost\": its domain has no top-level domain such as .org; expected local@domain.tld",
+            ),
+            (
+                r#"{"name": "Ana", "signed_at": "2012-12-13T19:00:00Z"}"#,
+                "bad email \"\": it is missing; expected local@domain.tld",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "country": "UK", "signed_at": "2012-12-13T19:00:00Z"}"#,
+                "country \"UK\" is not an assigned ISO 3166-1 alpha-2 code; expected a code such as \"GB\", or null",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "country": "XK", "signed_at": "2012-12-13T19:00:00Z"}"#,
+                "country \"XK\" is not an assigned ISO 3166-1 alpha-2 code; expected a code such as \"GB\", or null",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "signed_at": "13 December 2012"}"#,
+                "signed_at \"13 December 2012\" is not RFC 3339: premature end of input; expected a time such as \"2012-12-13T19:00:00Z\"",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00"}"#,
+                "signed_at \"2012-12-13T19:00:00\" is not RFC 3339: premature end of input; expected a time such as \"2012-12-13T19:00:00Z\"",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org"}"#,
+                "signed_at \"\" is not RFC 3339: it is missing; expected a time such as \"2012-12-13T19:00:00Z\"",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "signed_at": "9999-12-31T00:00:00Z"}"#,
+                "signed_at \"9999-12-31T00:00:00Z\" is not RFC 3339: it is outside the range a tally holds, 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; expected a time such as \"2012-12-13T19:00:00Z\"",
+            ),
         ] {
             assert_eq!(parse(line), Err(reason.to_owned()), "{line}");
         }

@@ -192,19 +192,29 @@ mod tests {
             (PetitionStatus::Withdrawn, "\"withdrawn\""),
         ] {
             assert_eq!(serde_json::to_string(&status).unwrap(), json);
-            assert_eq!(serde_json::from_str::<PetitionStatus>(json).unwrap(), status);
+            assert_eq!(
+                serde_json::from_str::<PetitionStatus>(json).unwrap(),
+                status
+            );
         }
     }
 
     #[test]
     fn unknown_fields_and_bad_values_are_refused() {
         let extra = minimal().replace("\"status\"", "\"signatures\":3,\"status\"");
-        let err = serde_json::from_str::<Petition>(&extra).unwrap_err().to_string();
+        let err = serde_json::from_str::<Petition>(&extra)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("unknown field `signatures`"), "{err}");
         let bad_kind = minimal().replace("\"petition\"", "\"poll\"");
-        let err = serde_json::from_str::<Petition>(&bad_kind).unwrap_err().to_string();
+        let err = serde_json::from_str::<Petition>(&bad_kind)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("unknown variant `poll`"), "{err}");
-        let bad_link = minimal().replace("\"status\"", "\"contact\":\"javascript:alert(1)\",\"status\"");
+        let bad_link = minimal().replace(
+            "\"status\"",
+            "\"contact\":\"javascript:alert(1)\",\"status\"",
+        );
         assert!(serde_json::from_str::<Petition>(&bad_link).is_err());
     }
 
@@ -213,6 +223,9 @@ mod tests {
         let targets: Vec<Target> =
             serde_json::from_str(r#"[{"actor":"itu"},{"group":"ITU member states"}]"#).unwrap();
         assert_eq!(targets[0], Target::Actor(ActorId::new("itu").unwrap()));
-        assert_eq!(targets[1], Target::Group(Name::new("ITU member states").unwrap()));
+        assert_eq!(
+            targets[1],
+            Target::Group(Name::new("ITU member states").unwrap())
+        );
     }
 }

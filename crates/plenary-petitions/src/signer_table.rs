@@ -226,7 +226,10 @@ mod tests {
         assert_eq!(table.insert(key, 40, 8, 5), Seen::Again);
         let slots: Vec<&Slot> = table.iter().collect();
         assert_eq!(slots.len(), 1);
-        assert_eq!((slots[0].time, slots[0].order >> 8, slots[0].country()), (40, 7, 4));
+        assert_eq!(
+            (slots[0].time, slots[0].order >> 8, slots[0].country()),
+            (40, 7, 4)
+        );
     }
 
     #[test]

@@ -316,7 +316,9 @@ impl Tally {
         // signatures: memory stays proportional to one hour, not to every signer.
         let mut hours: BTreeMap<i64, u64> = BTreeMap::new();
         for slot in self.signers.iter() {
-            *hours.entry(slot.time.div_euclid(NANOS_PER_HOUR)).or_default() += 1;
+            *hours
+                .entry(slot.time.div_euclid(NANOS_PER_HOUR))
+                .or_default() += 1;
         }
         let mut result = Vec::with_capacity(reached.len());
         let mut before = 0;

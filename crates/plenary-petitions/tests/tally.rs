@@ -1,0 +1,180 @@
+//! The tally end to end: the fixture file, streaming reads, shards and merges, and arbitrary
+//! input.
+
+use std::io::Read;
+
+use plenary_petitions::{Period, Tally, TallyReport, tally_parallel};
+use proptest::prelude::*;
+
+const FIXTURE: &[u8] = include_bytes!("fixtures/signatures.ndjson");
+const EXPECTED: &str = include_str!("fixtures/signatures.tally.json");
+const MILESTONES: [u64; 4] = [1, 3, 4, 5];
+
+fn tally(input: &[u8]) -> Tally {
+    let mut tally = Tally::with_milestones(MILESTONES);
+    tally.add_ndjson(input);
+    tally
+}
+
+#[test]
+fn the_fixture_gives_the_expected_report() {
+    let expected: TallyReport = serde_json::from_str(EXPECTED).unwrap();
+    let report = tally(FIXTURE).report();
+    assert_eq!(report, expected);
+    assert_eq!(
+        report.lines,
+        report.counted + report.duplicates + report.rejected
+    );
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(json.starts_with(r#"{"lines":11,"counted":4,"duplicates":2,"rejected":5,"by_country":{"AE":1,"GH":1,"PT":1,"unknown":1},"milestones":[{"threshold":1,"reached_at":"2012-12-12T09:30:00Z"},"#), "{json}");
+}
+
+#[test]
+fn out_of_order_timestamps_the_earliest_signature_wins() {
+    // Ana signs at 15:00Z (from Brazil) and then, earlier in time but later in the file, at
+    // 14:00Z (from Portugal): the 14:00 signature counts, with its country.
+    let report = tally(FIXTURE).report();
+    assert_eq!(report.by_country.get("BR"), None);
+    assert_eq!(report.by_country["PT"], 1);
+    // Ingrid signs twice at the same time: the earlier line (no country) wins.
+    assert_eq!(report.by_country.get("SE"), None);
+    assert_eq!(report.by_country["unknown"], 1);
+    // Milestones follow signed_at, not the file: the first signer is Kwame, line 4.
+    assert_eq!(
+        report.milestones[0].reached_at.to_rfc3339(),
+        "2012-12-12T09:30:00+00:00"
+    );
+}
+
+#[test]
+fn time_series_per_hour_and_day() {
+    let t = tally(FIXTURE);
+    let hours: Vec<(String, u64)> = t
+        .time_series(Period::Hour)
+        .iter()
+        .map(|p| (p.start.to_rfc3339(), p.signers))
+        .collect();
+    assert_eq!(
+        hours,
+        [
+            ("2012-12-12T09:00:00+00:00".to_owned(), 1),
+            ("2012-12-13T14:00:00+00:00".to_owned(), 1),
+            ("2012-12-13T15:00:00+00:00".to_owned(), 1),
+            ("2012-12-13T21:00:00+00:00".to_owned(), 1),
+        ]
+    );
+    let days: Vec<u64> = t
+        .time_series(Period::Day)
+        .iter()
+        .map(|p| p.signers)
+        .collect();
+    assert_eq!(days, [1, 3]);
+}
+
+#[test]
+fn public_count_has_no_errors_and_no_emails() {
+    let json = serde_json::to_string(&tally(FIXTURE).public_count()).unwrap();
+    assert_eq!(
+        json,
+        r#"{"signature_count":4,"signatures_by_country":{"AE":1,"GH":1,"PT":1,"unknown":1}}"#
+    );
+}
+
+/// A reader that hands out a few bytes at a time, to cross every block boundary.
+struct Trickle<'a>(&'a [u8], usize);
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.1.min(buf.len()).min(self.0.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn reading_a_stream_equals_reading_a_buffer() {
+    for step in [1, 2, 3, 7, 64, 1 << 20] {
+        let mut streamed = Tally::with_milestones(MILESTONES);
+        streamed.read_ndjson(Trickle(FIXTURE, step)).unwrap();
+        assert_eq!(streamed.report(), tally(FIXTURE).report(), "step {step}");
+    }
+}
+
+#[test]
+fn every_thread_count_gives_the_same_report() {
+    let single = tally(FIXTURE).report();
+    for threads in 1..=8 {
+        assert_eq!(
+            tally_parallel(FIXTURE, &MILESTONES, threads).report(),
+            single,
+            "{threads} threads"
+        );
+    }
+}
+
+fn line() -> impl Strategy<Value = String> {
+    let name = prop_oneof![Just("Ana"), Just(""), Just("Bo")];
+    let email = prop_oneof![
+        Just("ana@example.org"),
+        Just("ANA+x@example.org"),
+        Just("a.na@gmail.com"),
+        Just("ana@googlemail.com"),
+        Just("bo@example.org"),
+        Just("cy@bücher.example"),
+        Just("bad@localhost"),
+    ];
+    let country = prop_oneof![Just("\"GB\""), Just("\"KE\""), Just("null"), Just("\"UK\"")];
+    (name, email, country, 0_u32..6, 0_u32..3).prop_map(|(name, email, country, hour, kind)| {
+        match kind {
+            0 => String::new(),
+            1 if hour == 5 => "{broken".to_owned(),
+            _ => format!(
+                r#"{{"name": "{name}", "email": "{email}", "country": {country}, "signed_at": "2012-12-13T{:02}:00:00Z"}}"#,
+                10 + hour
+            ),
+        }
+    })
+}
+
+proptest! {
+    #[test]
+    fn merging_shards_equals_the_tally_of_the_whole(
+        lines in prop::collection::vec(line(), 0..40),
+        cut in 0_usize..40,
+        crlf in any::<bool>(),
+    ) {
+        let end = if crlf { "\r\n" } else { "\n" };
+        let cut = cut.min(lines.len());
+        let first: String = lines[..cut].iter().map(|l| format!("{l}{end}")).collect();
+        let second: String = lines[cut..].iter().map(|l| format!("{l}{end}")).collect();
+        let whole = format!("{first}{second}");
+
+        let mut a = Tally::with_milestones(MILESTONES);
+        let next = a.add_ndjson_from(first.as_bytes(), 1);
+        let mut b = Tally::with_milestones(MILESTONES);
+        b.add_ndjson_from(second.as_bytes(), next);
+        // Either order of merging gives the same tally.
+        let mut ab = a.clone();
+        ab.merge(b.clone());
+        let mut ba = b;
+        ba.merge(a);
+
+        let expected = tally(whole.as_bytes()).report();
+        prop_assert_eq!(&ab.report(), &expected);
+        prop_assert_eq!(&ba.report(), &expected);
+        prop_assert_eq!(expected.lines, expected.counted + expected.duplicates + expected.rejected);
+        prop_assert_eq!(&tally_parallel(whole.as_bytes(), &MILESTONES, 3).report(), &expected);
+    }
+
+    #[test]
+    fn no_line_panics(bytes in prop::collection::vec(any::<u8>(), 0..200), text in "\\PC{0,80}") {
+        let mut tally = Tally::with_milestones(MILESTONES);
+        tally.add_ndjson(&bytes);
+        tally.add_line(1, text.as_bytes());
+        let json = format!(r#"{{"name": {text:?}, "email": {text:?}, "country": {text:?}, "signed_at": {text:?}}}"#);
+        tally.add_line(2, json.as_bytes());
+        let report = tally.report();
+        prop_assert_eq!(report.lines, report.counted + report.duplicates + report.rejected);
+    }
+}
