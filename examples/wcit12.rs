@@ -111,6 +111,8 @@ fn main() {
             due.event.one_line_title()
         );
     }
+
+    petitions(&actors);
 }
 
 /// One line: the name, the acronym, the country and how the actor relates to others.
@@ -138,4 +140,42 @@ fn describe(actor: &Actor, all: &[Actor]) -> String {
         line.push_str(&format!(" — member of {}", names.join(", ")));
     }
     line
+}
+
+/// The petitions and sign-on letters of the story, with what the sources say about their counts.
+fn petitions(actors: &[Actor]) {
+    let name_of = |id: &plenary::core::ActorId| {
+        actors
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or_else(|| id.to_string(), |a| a.short_name().to_owned())
+    };
+    println!();
+    println!("What people signed:");
+    for petition in datasets::wcit12_petitions() {
+        let by: Vec<String> = petition.sponsors.iter().map(name_of).collect();
+        let backed: Vec<String> = petition.supporters.iter().map(name_of).collect();
+        println!();
+        println!("  {} ({:?})", petition.title, petition.kind);
+        if !by.is_empty() {
+            println!("    by {}", by.join(", "));
+        }
+        if !backed.is_empty() {
+            println!("    supported by {}", backed.join(", "));
+        }
+        for count in &petition.reported_counts {
+            println!("    {} {} as of {}", count.count, count.unit, count.as_of);
+        }
+        for milestone in &petition.milestones {
+            let when = milestone
+                .reached_at
+                .map(|t| t.to_rfc3339())
+                .or_else(|| milestone.reached_within.map(|w| format!("within {w}")))
+                .unwrap_or_else(|| "not yet".into());
+            println!("    milestone {}: reached {when}", milestone.threshold);
+        }
+        if let Some(contact) = &petition.contact {
+            println!("    to sign: {contact}");
+        }
+    }
 }

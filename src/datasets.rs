@@ -14,6 +14,7 @@ use plenary_events::Event;
 const WCIT12_ACTORS: &str = include_str!("../data/wcit12/actors.json");
 const WCIT12_PLACES: &str = include_str!("../data/wcit12/places.json");
 const WCIT12_EVENTS: &str = include_str!("../data/wcit12/events.json");
+const WCIT12_PETITIONS: &str = include_str!("../data/wcit12/petitions.json");
 
 /// The states, organisations and people of the WCIT-12 story, in the order the story meets them.
 ///
@@ -49,6 +50,22 @@ pub fn wcit12_places() -> BTreeMap<String, Place> {
 pub fn wcit12_events() -> Vec<Event> {
     serde_json::from_str(WCIT12_EVENTS)
         .expect("data/wcit12/events.json is valid: the crate's tests load it")
+}
+
+/// The petitions of the WCIT-12 story: Access Now's "Tell the ITU: The internet belongs to us!",
+/// which passed 500,000 signatures during a night session in Dubai, and the civil-society
+/// sign-on letter to the ITU Secretary-General on WTPF-13.
+///
+/// ```
+/// use plenary::petitions::PetitionKind;
+///
+/// let petitions = plenary::datasets::wcit12_petitions();
+/// assert_eq!(petitions[0].title.as_str(), "Tell the ITU: The internet belongs to us!");
+/// assert_eq!(petitions[1].kind, PetitionKind::SignOnLetter);
+/// ```
+pub fn wcit12_petitions() -> Vec<plenary_petitions::Petition> {
+    serde_json::from_str(WCIT12_PETITIONS)
+        .expect("data/wcit12/petitions.json is valid: the crate's tests load it")
 }
 
 #[cfg(test)]
@@ -232,5 +249,59 @@ mod tests {
         assert_eq!(plenary.parent.as_ref().map(|p| p.as_str()), Some("wtsa-12"));
         assert_eq!(plenary.agenda.len(), 2);
         assert_eq!(plenary.agenda[1].documents.len(), 4);
+    }
+
+    #[test]
+    fn every_actor_a_petition_names_resolves() {
+        let actors = wcit12_actors();
+        let ids: BTreeSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+        let petitions = wcit12_petitions();
+        assert_eq!(petitions.len(), 2);
+        for petition in &petitions {
+            for id in petition.actor_ids() {
+                assert!(
+                    ids.contains(id.as_str()),
+                    "{} names missing actor {id}",
+                    petition.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_seed_petitions() {
+        use plenary_petitions::{PetitionKind, Target};
+
+        let petitions = wcit12_petitions();
+        let access = &petitions[0];
+        assert_eq!(access.sponsors, ["accessnow"]);
+        assert_eq!(access.kind, PetitionKind::Petition);
+        assert!(
+            access
+                .targets
+                .contains(&Target::Actor("itu".parse().unwrap()))
+        );
+        assert!(
+            access
+                .text
+                .text
+                .contains("The internet belongs to all of us")
+        );
+        let milestone = &access.milestones[0];
+        assert_eq!(milestone.threshold, 500_000);
+        assert_eq!(
+            milestone.reached_within.map(|w| w.to_string()).as_deref(),
+            Some("2012-12-03/2012-12-14")
+        );
+
+        let letter = &petitions[1];
+        assert_eq!(letter.kind, PetitionKind::SignOnLetter);
+        assert_eq!(letter.supporters, ["cdt"]);
+        assert_eq!(letter.reported_counts[0].count, 20);
+        assert_eq!(letter.reported_counts[0].unit, "organizations");
+        assert_eq!(
+            letter.contact.as_ref().map(|c| c.as_str()),
+            Some("mailto:WTPFsignon@gmail.com")
+        );
     }
 }
