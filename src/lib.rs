@@ -22,7 +22,7 @@
 //! | [`events`] | `plenary-events` | conferences, meetings, deadlines, date phrases, calendars, iCalendar, JSON-LD |
 //! | [`resources`] | `plenary-resources` | the resource bank (no API yet) |
 //! | [`treaty`] | `plenary-treaty` | resolutions, proposals, revisions (no API yet) |
-//! | [`petitions`] | `plenary-petitions` | petitions, sign-on letters, signatures (no API yet) |
+//! | [`petitions`] | `plenary-petitions` | petitions, sign-on letters, private signatures, a streaming mergeable tally |
 
 pub mod datasets;
 
