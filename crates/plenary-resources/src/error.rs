@@ -24,14 +24,14 @@ pub enum Error {
     },
 
     /// A resource with this id is already in the bank.
-    #[error("duplicate resource id {id:?}: expected every resource of a bank to have its own id")]
+    #[error("duplicate resource id \"{id}\": expected every resource of a bank to have its own id")]
     DuplicateResource {
         /// The id that comes twice.
         id: ResourceId,
     },
 
     /// A resource or suggestion points at the same canonical link as a resource of the bank.
-    #[error("duplicate link {link:?}: resource {existing:?} already points there")]
+    #[error("duplicate link \"{link}\": resource \"{existing}\" already points there")]
     DuplicateLink {
         /// The link as given.
         link: Link,

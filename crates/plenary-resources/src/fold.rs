@@ -58,11 +58,11 @@ pub(crate) fn fold(text: &str) -> String {
     out
 }
 
-/// `text` folded, with every run of characters other than letters and digits made one space
-/// and the ends trimmed: the form names are compared in.
+/// `text` folded, with `&` read as `and`, every run of characters other than letters and digits
+/// made one space and the ends trimmed: the form names are compared in.
 pub(crate) fn fold_words(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in words(text) {
+    for word in words(&text.replace('&', " and ")) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -176,6 +176,7 @@ mod tests {
             assert_eq!(terms(text).collect::<Vec<_>>(), expected, "{text}");
         }
         assert_eq!(fold_words("  Wiley Rein, LLP. "), "wiley rein llp");
+        assert_eq!(fold_words("Democracy&Technology"), "democracy and technology");
     }
 
     #[test]

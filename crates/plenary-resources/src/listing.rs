@@ -11,8 +11,8 @@ use crate::fold::{ascii_slug, fold_words};
 use crate::{Author, Error, Resource, ResourceKind, sections};
 
 /// The longest author part of a `Title - Author` line, in characters.
-const MAX_AUTHOR_CHARS: usize = 80;
-/// The most words in the author part of a `Title - Author` line.
+const MAX_AUTHOR_CHARS: usize = 200;
+/// The most words in one name of the author part (names are separated by `, `).
 const MAX_AUTHOR_WORDS: usize = 8;
 /// The longest section heading, in characters.
 const MAX_HEADING_CHARS: usize = 60;
@@ -64,7 +64,9 @@ pub struct ListingImport {
 /// - A **section heading** is a short line (at most six words) without ` - ` that does not end
 ///   like a sentence: `Policy Analyses`, `Advocacy Resources`.
 /// - An **entry** is a `Title - Author` line: the author is after the *last* ` - ` (an en or em
-///   dash between spaces counts too), so a title may itself hold ` - ` or a colon. Several authors
+///   dash between spaces counts too), so a title may itself hold ` - ` or a colon. The author
+///   part is one or more names separated by `, `, each starting with a capital letter or digit
+///   and at most eight words, and does not end with sentence punctuation. Several authors
 ///   joined by `, `, ` and ` or ` & ` are split only when each of them is a known actor.
 /// - The line right after an entry is its **description**, unless it is itself an entry; a
 ///   blank line in between means the entry has none.
@@ -206,7 +208,7 @@ pub fn to_listing(resources: &[Resource], actors: &[Actor]) -> String {
 }
 
 /// Splits `Title - Author` at the last dash between spaces, when the author part is short
-/// enough to be a name.
+/// enough to be a list of names, each starting with a capital, and does not end like a sentence.
 fn split_entry(line: &str) -> Option<(&str, &str)> {
     let (cut, dash) = [" - ", " \u{2013} ", " \u{2014} "]
         .iter()
@@ -214,11 +216,13 @@ fn split_entry(line: &str) -> Option<(&str, &str)> {
         .max_by_key(|(at, _)| *at)?;
     let title = line[..cut].trim();
     let author = line[cut + dash..].trim();
-    let words = author.split_whitespace().count();
     let ok = !title.is_empty()
         && !author.is_empty()
         && author.chars().count() <= MAX_AUTHOR_CHARS
-        && words <= MAX_AUTHOR_WORDS
+        && author.split(", ").all(|name| {
+            name.split_whitespace().count() <= MAX_AUTHOR_WORDS
+                && name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
         && author.chars().any(char::is_alphabetic)
         && !author.ends_with(['.', '!', '?', ',', ';', ':']);
     ok.then_some((title, author))
@@ -272,22 +276,32 @@ fn authors(text: &str, directory: &ActorDirectory<'_>) -> Result<Vec<Author>, Er
     if let Some(actor) = directory.find(text) {
         return Ok(vec![Author::Actor(actor.id.clone())]);
     }
-    let parts: Vec<&str> = text
-        .split(", ")
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" & "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() > 1 {
-        let found: Option<Vec<Author>> = parts
-            .iter()
-            .map(|p| directory.find(p).map(|a| Author::Actor(a.id.clone())))
-            .collect();
-        if let Some(mut found) = found {
-            found.dedup();
-            return Ok(found);
+    let known = |part: &str| directory.find(part).map(|a| Author::Actor(a.id.clone()));
+    let mut found = Vec::new();
+    for part in text.split(", ").map(str::trim) {
+        match known(part) {
+            Some(author) => found.push(author),
+            None => {
+                let pieces: Option<Vec<Author>> = part
+                    .split(" and ")
+                    .flat_map(|p| p.split(" & "))
+                    .map(|p| known(p.trim()))
+                    .collect();
+                match pieces {
+                    Some(pieces) if pieces.len() > 1 => found.extend(pieces),
+                    _ => return Ok(vec![Author::Name(Name::new(text)?)]),
+                }
+            }
         }
+    }
+    if found.len() > 1 {
+        let mut unique = Vec::with_capacity(found.len());
+        for author in found {
+            if !unique.contains(&author) {
+                unique.push(author);
+            }
+        }
+        return Ok(unique);
     }
     Ok(vec![Author::Name(Name::new(text)?)])
 }
