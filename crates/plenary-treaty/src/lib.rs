@@ -32,24 +32,34 @@
 //!
 //! Every type is serde-serialisable with snake_case names; empty optional fields are omitted.
 
+mod akn;
+mod diff;
 mod document;
 mod error;
 mod heading;
+mod html;
 mod keyword;
 mod label;
 mod mark;
+mod markdown;
 mod normalize;
 mod parse;
+mod proposal;
 mod reference;
 mod render;
 
+pub use akn::to_akn;
+pub use diff::{Change, ChangeKind, Diff, WordEdit, diff};
 pub use document::{
     Article, Clause, Document, DocumentKind, Part, Revision, RevisionStatus, Section, Session,
     UnplacedLine,
 };
 pub use error::Error;
+pub use html::to_html;
 pub use keyword::Keyword;
 pub use mark::{MarkAction, ProposalMark};
+pub use markdown::to_markdown;
 pub use parse::{Diagnostic, parse, parse_strict};
+pub use proposal::{ProposalOptions, propose};
 pub use reference::{Reference, ReferenceKind, find_references};
 pub use render::render;

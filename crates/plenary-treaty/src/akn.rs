@@ -1,0 +1,404 @@
+//! Akoma Ntoso 3.0 (OASIS LegalDocML) XML export.
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use crate::Error;
+use crate::document::{Article, Clause, Document, DocumentKind, Section};
+
+const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// Writes a document as Akoma Ntoso 3.0 XML that validates against the official OASIS schema.
+///
+/// Resolutions, drafts and Recommendations become a `statement` with a `preface` (heading,
+/// title, issuer), a `preamble` and a `mainBody` whose sections are `blockList`s of `item`s
+/// carrying `num`; regulations made of articles become an `act` whose `body` holds `article`s
+/// of `paragraph`s. The FRBR Work, Expression and Manifestation identifiers follow the Akoma
+/// Ntoso naming convention (`/akn/int/statement/resolution/itu/2012/77/eng@`), every structure
+/// has an `eId`, proposal marks are `p class="mark"` and unplaced lines go to `conclusions`.
+///
+/// ```
+/// let doc = plenary_treaty::parse("RESOLUTION 7\n\nT & C\n\nresolves\n\n1 that a < b;\n");
+/// let xml = plenary_treaty::to_akn(&doc)?;
+/// assert!(xml.contains(r#"<item eId="mainBody__list_1__item_1"><num>1</num><p>that a &lt; b;</p></item>"#));
+/// assert!(xml.contains("<docTitle>T &amp; C</docTitle>"));
+/// # Ok::<(), plenary_treaty::Error>(())
+/// ```
+pub fn to_akn(doc: &Document) -> Result<String, Error> {
+    let mut x = Xml {
+        w: Writer::new(Vec::with_capacity(
+            4096 + doc.title.as_ref().map_or(0, String::len) * 4,
+        )),
+    };
+    x.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .map_err(|e| xml_error("the XML declaration", &e))?;
+    x.start("akomaNtoso", &[("xmlns", AKN_NS)])?;
+    let is_act = doc.kind == Some(DocumentKind::Regulations)
+        && !doc.articles.is_empty()
+        && doc.operative.is_empty();
+    let root = if is_act { "act" } else { "statement" };
+    let name = doc.kind.map_or("document", DocumentKind::as_str);
+    x.start(root, &[("name", name)])?;
+    meta(&mut x, doc, root, name)?;
+    preface(&mut x, doc)?;
+    if !doc.preamble.is_empty() {
+        x.start("preamble", &[])?;
+        for (i, section) in doc.preamble.iter().enumerate() {
+            section_list(&mut x, section, &format!("preamble__list_{}", i + 1))?;
+        }
+        x.end("preamble")?;
+    }
+    let body = if is_act { "body" } else { "mainBody" };
+    x.start(body, &[])?;
+    for (i, section) in doc.operative.iter().enumerate() {
+        section_list(&mut x, section, &format!("mainBody__list_{}", i + 1))?;
+    }
+    for (i, article) in doc.articles.iter().enumerate() {
+        article_element(&mut x, article, i)?;
+    }
+    if doc.operative.is_empty() && doc.articles.is_empty() {
+        x.empty("p", &[("class", "empty")])?;
+    }
+    x.end(body)?;
+    if !doc.unplaced.is_empty() {
+        x.start("conclusions", &[])?;
+        for line in &doc.unplaced {
+            let n = line.line.to_string();
+            x.text_element(
+                "p",
+                &[("class", "unplaced"), ("title", &format!("line {n}"))],
+                &line.text,
+            )?;
+        }
+        x.end("conclusions")?;
+    }
+    x.end(root)?;
+    x.end("akomaNtoso")?;
+    String::from_utf8(x.w.into_inner()).map_err(|e| Error::Xml {
+        what: "the document".to_owned(),
+        reason: e.to_string(),
+    })
+}
+
+struct Xml {
+    w: Writer<Vec<u8>>,
+}
+
+fn xml_error(what: &str, e: &dyn std::fmt::Display) -> Error {
+    Error::Xml {
+        what: what.to_owned(),
+        reason: e.to_string(),
+    }
+}
+
+impl Xml {
+    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), Error> {
+        let mut tag = BytesStart::new(name);
+        for attr in attrs {
+            tag.push_attribute(*attr);
+        }
+        self.w
+            .write_event(Event::Start(tag))
+            .map_err(|e| xml_error(name, &e))
+    }
+
+    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), Error> {
+        let mut tag = BytesStart::new(name);
+        for attr in attrs {
+            tag.push_attribute(*attr);
+        }
+        self.w
+            .write_event(Event::Empty(tag))
+            .map_err(|e| xml_error(name, &e))
+    }
+
+    fn text(&mut self, text: &str) -> Result<(), Error> {
+        self.w
+            .write_event(Event::Text(BytesText::new(text)))
+            .map_err(|e| xml_error("text", &e))
+    }
+
+    fn end(&mut self, name: &str) -> Result<(), Error> {
+        self.w
+            .write_event(Event::End(BytesEnd::new(name)))
+            .map_err(|e| xml_error(name, &e))
+    }
+
+    fn text_element(
+        &mut self,
+        name: &str,
+        attrs: &[(&str, &str)],
+        text: &str,
+    ) -> Result<(), Error> {
+        self.start(name, attrs)?;
+        self.text(text)?;
+        self.end(name)
+    }
+}
+
+/// The ISO 639-2 code Akoma Ntoso uses in FRBR identifiers.
+fn language_code(doc: &Document) -> &'static str {
+    match doc.language.as_ref().map(|l| l.primary_language()) {
+        Some("fr") => "fra",
+        Some("es") => "spa",
+        Some("ar") => "ara",
+        Some("zh") => "zho",
+        Some("ru") => "rus",
+        _ => "eng",
+    }
+}
+
+/// A piece of an identifier: letters, digits, `-`, `.` and `_` kept, anything else made `-`.
+fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_matches('-');
+    if trimmed.is_empty() {
+        "x".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// The year of the document: its session, else the year in its issuer line.
+fn year(doc: &Document) -> Option<u16> {
+    doc.session.as_ref().map(|s| s.year).or_else(|| {
+        let issuer = doc.issuer.as_deref()?;
+        let close = issuer.rfind(')')?;
+        issuer.get(close.checked_sub(4)?..close)?.parse().ok()
+    })
+}
+
+fn meta(x: &mut Xml, doc: &Document, root: &str, name: &str) -> Result<(), Error> {
+    let year = year(doc);
+    let date = year.map_or_else(|| "0001-01-01".to_owned(), |y| format!("{y:04}-01-01"));
+    let date_name = if year.is_some() { "session" } else { "unknown" };
+    let number = match (&doc.id, &doc.number, &doc.symbol) {
+        (Some(id), _, _) => slug(id.as_str()),
+        (None, Some(number), _) => slug(number),
+        (None, None, Some(symbol)) => slug(symbol),
+        (None, None, None) => "unnumbered".to_owned(),
+    };
+    let work = format!(
+        "/akn/int/{root}/{}/itu/{}/{number}",
+        slug(name),
+        year.map_or_else(|| "0001".to_owned(), |y| y.to_string())
+    );
+    let expression = format!("{work}/{}@", language_code(doc));
+    x.start("meta", &[])?;
+    x.start("identification", &[("source", "#plenary")])?;
+    x.start("FRBRWork", &[])?;
+    x.empty("FRBRthis", &[("value", &format!("{work}/!main"))])?;
+    x.empty("FRBRuri", &[("value", &work)])?;
+    x.empty("FRBRdate", &[("date", &date), ("name", date_name)])?;
+    x.empty("FRBRauthor", &[("href", "#issuer")])?;
+    x.empty("FRBRcountry", &[("value", "int")])?;
+    if let Some(number) = doc.number.as_deref().or(doc.symbol.as_deref()) {
+        x.empty("FRBRnumber", &[("value", number)])?;
+    }
+    if let Some(title) = &doc.title {
+        x.empty("FRBRname", &[("value", title)])?;
+    }
+    x.end("FRBRWork")?;
+    x.start("FRBRExpression", &[])?;
+    x.empty("FRBRthis", &[("value", &format!("{expression}/!main"))])?;
+    x.empty("FRBRuri", &[("value", &expression)])?;
+    x.empty("FRBRdate", &[("date", &date), ("name", date_name)])?;
+    x.empty("FRBRauthor", &[("href", "#issuer")])?;
+    x.empty("FRBRlanguage", &[("language", language_code(doc))])?;
+    x.end("FRBRExpression")?;
+    x.start("FRBRManifestation", &[])?;
+    x.empty("FRBRthis", &[("value", &format!("{expression}/!main.xml"))])?;
+    x.empty("FRBRuri", &[("value", &format!("{expression}.akn"))])?;
+    x.empty("FRBRdate", &[("date", &date), ("name", "generation")])?;
+    x.empty("FRBRauthor", &[("href", "#plenary")])?;
+    x.end("FRBRManifestation")?;
+    x.end("identification")?;
+    x.start("references", &[("source", "#plenary")])?;
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", "issuer"),
+            ("href", "/ontology/organization/itu"),
+            ("showAs", doc.issuer.as_deref().unwrap_or("ITU")),
+        ],
+    )?;
+    x.empty(
+        "TLCOrganization",
+        &[
+            ("eId", "plenary"),
+            ("href", "/ontology/organization/plenary"),
+            ("showAs", "plenary"),
+        ],
+    )?;
+    x.end("references")?;
+    x.end("meta")
+}
+
+fn preface(x: &mut Xml, doc: &Document) -> Result<(), Error> {
+    let heading = doc.kind.map(|kind| {
+        crate::heading::render_heading(
+            kind,
+            doc.revised.as_ref().map(|r| r.status),
+            doc.number.as_deref(),
+            doc.symbol.as_deref(),
+            doc.session.as_ref(),
+        )
+    });
+    if doc.mark.is_none() && heading.is_none() && doc.title.is_none() && doc.issuer.is_none() {
+        return Ok(());
+    }
+    x.start("preface", &[])?;
+    if let Some(mark) = &doc.mark {
+        x.text_element("p", &[("class", "mark")], &mark.to_string())?;
+    }
+    if let Some(heading) = heading {
+        x.start("p", &[("class", "heading")])?;
+        x.text_element("docType", &[], &heading)?;
+        x.end("p")?;
+    }
+    if let Some(revises) = doc.revised.as_ref().and_then(|r| r.revises.as_deref()) {
+        x.text_element(
+            "p",
+            &[("class", "revises")],
+            &format!("This is a revised version of {revises}."),
+        )?;
+    }
+    if let Some(title) = &doc.title {
+        x.start("p", &[("class", "title")])?;
+        x.text_element("docTitle", &[], title)?;
+        x.end("p")?;
+    }
+    if let Some(issuer) = &doc.issuer {
+        x.start("p", &[("class", "issuer")])?;
+        x.text_element("docAuthority", &[], issuer)?;
+        x.end("p")?;
+    }
+    x.end("preface")
+}
+
+fn mark_p(x: &mut Xml, clause_mark: Option<&crate::ProposalMark>) -> Result<(), Error> {
+    match clause_mark {
+        Some(mark) => x.text_element("p", &[("class", "mark")], &mark.to_string()),
+        None => Ok(()),
+    }
+}
+
+fn section_list(x: &mut Xml, section: &Section, id: &str) -> Result<(), Error> {
+    let keyword = section.keyword.map_or("", |k| k.english());
+    if section.clauses.is_empty() {
+        mark_p(x, section.mark.as_ref())?;
+        return x.text_element("p", &[("class", keyword)], &section.line());
+    }
+    mark_p(x, section.mark.as_ref())?;
+    x.start("blockList", &[("eId", id), ("class", keyword)])?;
+    if section.keyword.is_some() {
+        x.text_element("listIntroduction", &[], &section.line())?;
+    }
+    items(x, &section.clauses, id)?;
+    x.end("blockList")
+}
+
+/// `a)` → `a`, `1.1` → `1-1`, `3.1bis` → `3-1bis`, no label → its position.
+fn item_id(clause: &Clause, index: usize) -> String {
+    match clause.num.as_deref().map(slug_label) {
+        Some(label) if !label.is_empty() => label,
+        _ => (index + 1).to_string(),
+    }
+}
+
+fn slug_label(num: &str) -> String {
+    num.trim_end_matches([')', '.'])
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+fn items(x: &mut Xml, clauses: &[Clause], parent: &str) -> Result<(), Error> {
+    let mut seen = std::collections::HashMap::new();
+    for (i, clause) in clauses.iter().enumerate() {
+        let mut label = item_id(clause, i);
+        let count = seen.entry(label.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            label = format!("{label}_{count}");
+        }
+        let id = format!("{parent}__item_{label}");
+        x.start("item", &[("eId", &id)])?;
+        if let Some(num) = &clause.num {
+            x.text_element("num", &[], num)?;
+        }
+        mark_p(x, clause.mark.as_ref())?;
+        x.text_element("p", &[], &clause.text)?;
+        if !clause.clauses.is_empty() {
+            let list = format!("{id}__list_1");
+            x.start("blockList", &[("eId", &list)])?;
+            items(x, &clause.clauses, &list)?;
+            x.end("blockList")?;
+        }
+        x.end("item")?;
+    }
+    Ok(())
+}
+
+fn article_element(x: &mut Xml, article: &Article, index: usize) -> Result<(), Error> {
+    let id = format!("art_{}", slug_label(&article.num));
+    let id = if article.num.is_empty() {
+        format!("art_{}", index + 1)
+    } else {
+        id
+    };
+    x.start("article", &[("eId", &id)])?;
+    x.text_element("num", &[], &format!("ARTICLE {}", article.num))?;
+    if let Some(heading) = &article.heading {
+        x.text_element("heading", &[], heading)?;
+    }
+    if article.provisions.is_empty() || article.mark.is_some() {
+        x.start("intro", &[])?;
+        mark_p(x, article.mark.as_ref())?;
+        if article.mark.is_none() {
+            x.empty("p", &[])?;
+        }
+        x.end("intro")?;
+    }
+    let mut seen = std::collections::HashMap::new();
+    for (i, provision) in article.provisions.iter().enumerate() {
+        let mut label = item_id(provision, i);
+        let count = seen.entry(label.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            label = format!("{label}_{count}");
+        }
+        let pid = format!("{id}__para_{label}");
+        x.start("paragraph", &[("eId", &pid)])?;
+        if let Some(num) = &provision.num {
+            x.text_element("num", &[], num)?;
+        }
+        x.start("content", &[])?;
+        mark_p(x, provision.mark.as_ref())?;
+        x.text_element("p", &[], &provision.text)?;
+        if !provision.clauses.is_empty() {
+            let list = format!("{pid}__list_1");
+            x.start("blockList", &[("eId", &list)])?;
+            items(x, &provision.clauses, &list)?;
+            x.end("blockList")?;
+        }
+        x.end("content")?;
+        x.end("paragraph")?;
+    }
+    if article.provisions.is_empty() {
+        // An article needs content or sub-structures; an empty one gets an empty paragraph.
+        x.start("paragraph", &[("eId", &format!("{id}__para_1"))])?;
+        x.start("content", &[])?;
+        x.empty("p", &[])?;
+        x.end("content")?;
+        x.end("paragraph")?;
+    }
+    x.end("article")
+}

@@ -1,0 +1,189 @@
+//! ITU proposals written from a diff: every clause marked ADD, MOD, SUP or NOC.
+
+use crate::diff::{ChangeKind, entries, matching};
+use crate::document::{Article, Clause, Document, Section};
+use crate::mark::{MarkAction, ProposalMark};
+
+/// How [`propose`] marks a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProposalOptions {
+    /// Mark unchanged clauses `NOC` (otherwise they carry no mark).
+    pub noc: bool,
+    /// The proposal's reference prefix, such as `"ARB/7"`; marks are then numbered
+    /// `ARB/7/1`, `ARB/7/2`, … in text order.
+    pub reference: Option<String>,
+}
+
+/// Writes the new version of a text as an ITU proposal against its base: added clauses and
+/// provisions are marked `ADD`, modified or moved ones `MOD`, removed ones come back as `SUP`
+/// with their label and no text, and unchanged ones are marked `NOC` when asked for.
+///
+/// ```
+/// use plenary_treaty::{MarkAction, ProposalOptions, parse, propose};
+///
+/// let base = parse("ARTICLE 3\nNetwork\n3.1 one;\n3.2 two;\n3.3 three.\n");
+/// let new = parse("ARTICLE 3\nNetwork\n3.1 one;\n3.2 two more;\n3.1bis four.\n");
+/// let options = ProposalOptions { noc: true, reference: Some("ARB/7".into()) };
+/// let proposal = propose(&base, &new, &options);
+/// let marks: Vec<String> = proposal.articles[0]
+///     .provisions
+///     .iter()
+///     .map(|p| format!("{} {}", p.mark.as_ref().map_or(String::new(), |m| m.to_string()), p.num.as_deref().unwrap_or("")))
+///     .collect();
+/// assert_eq!(marks, ["NOC ARB/7/1 3.1", "MOD ARB/7/2 3.2", "SUP ARB/7/3 3.3", "ADD ARB/7/4 3.1bis"]);
+/// ```
+pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Document {
+    let old_entries = entries(base);
+    let new_entries = entries(new);
+    let m = matching(&old_entries, &new_entries);
+    let actions: Vec<Option<MarkAction>> = (0..new_entries.len())
+        .map(|j| match (m.new_to_old[j], m.kinds[j]) {
+            (None, _) => Some(MarkAction::Add),
+            (Some(_), Some(ChangeKind::Modified | ChangeKind::Moved)) => Some(MarkAction::Mod),
+            _ => options.noc.then_some(MarkAction::Noc),
+        })
+        .collect();
+    let mut proposal = new.clone();
+    let mut index = 0;
+    let mut set = |clauses: &mut Vec<Clause>| mark_all(clauses, &actions, &mut index);
+    for section in proposal
+        .preamble
+        .iter_mut()
+        .chain(proposal.operative.iter_mut())
+    {
+        set(&mut section.clauses);
+    }
+    for article in &mut proposal.articles {
+        set(&mut article.provisions);
+    }
+
+    // Removed clauses return as SUP, at their old place in their section or article.
+    for (i, entry) in old_entries.iter().enumerate() {
+        if m.old_matched[i] || entry.depth > 0 {
+            continue;
+        }
+        let sup = Clause {
+            num: entry.num.clone(),
+            text: String::new(),
+            mark: Some(ProposalMark::new(MarkAction::Sup)),
+            clauses: Vec::new(),
+        };
+        let position = old_position(base, entry);
+        let list = match entry.part {
+            crate::Part::Articles => {
+                let found = proposal
+                    .articles
+                    .iter()
+                    .position(|a| format!("ARTICLE {}", a.num) == entry.section);
+                let at = match found {
+                    Some(at) => at,
+                    None => {
+                        let heading = base
+                            .articles
+                            .iter()
+                            .find(|a| format!("ARTICLE {}", a.num) == entry.section);
+                        proposal.articles.push(Article {
+                            num: heading.map(|a| a.num.clone()).unwrap_or_default(),
+                            heading: heading.and_then(|a| a.heading.clone()),
+                            mark: None,
+                            provisions: Vec::new(),
+                        });
+                        proposal.articles.len() - 1
+                    }
+                };
+                &mut proposal.articles[at].provisions
+            }
+            crate::Part::Preamble | crate::Part::Operative | crate::Part::Header => {
+                let (sections, base_sections) = if entry.part == crate::Part::Preamble {
+                    (&mut proposal.preamble, &base.preamble)
+                } else {
+                    (&mut proposal.operative, &base.operative)
+                };
+                let at = match sections.iter().position(|s| s.line() == entry.section) {
+                    Some(at) => at,
+                    None => {
+                        let template = base_sections.iter().find(|s| s.line() == entry.section);
+                        sections.push(Section {
+                            keyword: template.and_then(|s| s.keyword),
+                            phrase: template.map(|s| s.phrase.clone()).unwrap_or_default(),
+                            addressee: template.and_then(|s| s.addressee.clone()),
+                            mark: None,
+                            clauses: Vec::new(),
+                        });
+                        sections.len() - 1
+                    }
+                };
+                &mut sections[at].clauses
+            }
+        };
+        let at = position.min(list.len());
+        list.insert(at, sup);
+    }
+
+    if let Some(prefix) = &options.reference {
+        let mut n = 0;
+        let mut number = |clauses: &mut Vec<Clause>| number_marks(clauses, prefix, &mut n);
+        for section in proposal
+            .preamble
+            .iter_mut()
+            .chain(proposal.operative.iter_mut())
+        {
+            number(&mut section.clauses);
+        }
+        for article in &mut proposal.articles {
+            number(&mut article.provisions);
+        }
+    }
+    proposal.references = proposal.find_references();
+    proposal
+}
+
+fn mark_all(clauses: &mut [Clause], actions: &[Option<MarkAction>], index: &mut usize) {
+    for clause in clauses {
+        clause.mark = actions
+            .get(*index)
+            .copied()
+            .flatten()
+            .map(ProposalMark::new);
+        *index += 1;
+        mark_all(&mut clause.clauses, actions, index);
+    }
+}
+
+fn number_marks(clauses: &mut [Clause], prefix: &str, n: &mut usize) {
+    for clause in clauses {
+        if let Some(mark) = &mut clause.mark {
+            *n += 1;
+            mark.reference = Some(format!("{prefix}/{n}"));
+        }
+        number_marks(&mut clause.clauses, prefix, n);
+    }
+}
+
+/// The index a top-level clause had in its section or article of the base text.
+fn old_position(base: &Document, entry: &crate::diff::Entry) -> usize {
+    let find = |clauses: &[Clause]| {
+        clauses
+            .iter()
+            .enumerate()
+            .position(|(i, c)| crate::document::clause_key(c, i) == entry.path)
+            .unwrap_or(usize::MAX)
+    };
+    match entry.part {
+        crate::Part::Articles => base
+            .articles
+            .iter()
+            .find(|a| format!("ARTICLE {}", a.num) == entry.section)
+            .map_or(usize::MAX, |a| find(&a.provisions)),
+        crate::Part::Preamble => base
+            .preamble
+            .iter()
+            .find(|s| s.line() == entry.section)
+            .map_or(usize::MAX, |s| find(&s.clauses)),
+        _ => base
+            .operative
+            .iter()
+            .find(|s| s.line() == entry.section)
+            .map_or(usize::MAX, |s| find(&s.clauses)),
+    }
+}
