@@ -50,6 +50,7 @@
 mod country_index;
 mod email;
 mod error;
+mod fast_line;
 mod ndjson;
 mod osdi;
 mod petition;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::country_index;
 use crate::email::Canonicalizer;
+use crate::fast_line;
 
 /// Why a line of signatures NDJSON was not counted.
 ///
@@ -119,9 +120,18 @@ pub(crate) fn parse_line(line: &[u8], scratch: &mut Canonicalizer) -> Result<Acc
         };
         return Err(Rejection::NotJson { message });
     }
-    let fields: Line<'_> = serde_json::from_slice(line).map_err(|e| Rejection::NotJson {
-        message: e.to_string(),
-    })?;
+    let fields: Line<'_> = match fast_line::flat_fields(line) {
+        Some(flat) => Line {
+            name: flat.name.map(Cow::Borrowed),
+            email: flat.email.map(Cow::Borrowed),
+            country: flat.country.map(Cow::Borrowed),
+            signed_at: flat.signed_at.map(Cow::Borrowed),
+            organization: None,
+        },
+        None => serde_json::from_slice(line).map_err(|e| Rejection::NotJson {
+            message: e.to_string(),
+        })?,
+    };
     if fields.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
         return Err(Rejection::EmptyName);
     }
@@ -152,12 +162,17 @@ pub(crate) fn parse_line(line: &[u8], scratch: &mut Canonicalizer) -> Result<Acc
         signed_at: signed_at.to_owned(),
         problem,
     };
-    let time = DateTime::parse_from_rfc3339(signed_at).map_err(|e| bad(e.to_string()))?;
-    let nanos = time.timestamp_nanos_opt().ok_or_else(|| {
-        bad("it is outside the range a tally holds, \
-             1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z"
-            .into())
-    })?;
+    let nanos = match fast_line::utc_nanos(signed_at) {
+        Some(nanos) => nanos,
+        None => {
+            let time = DateTime::parse_from_rfc3339(signed_at).map_err(|e| bad(e.to_string()))?;
+            time.timestamp_nanos_opt().ok_or_else(|| {
+                bad("it is outside the range a tally holds, \
+                     1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z"
+                    .into())
+            })?
+        }
+    };
     Ok(Accepted {
         country,
         signed_at: nanos,

@@ -1,0 +1,279 @@
+//! Fast paths for the shape nearly every signatures line has: a flat JSON object of plain
+//! strings and nulls, and a UTC time written `YYYY-MM-DDTHH:MM:SS[.fraction]Z`.
+//!
+//! Each fast path either gives exactly what the general path (serde_json, chrono) would give, or
+//! gives up and leaves the line to it: a fast path never rejects a line, so every error message
+//! still comes from the general path.
+
+/// The four fields of a signatures line that the tally reads, borrowed from the line.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FlatFields<'a> {
+    pub(crate) name: Option<&'a str>,
+    pub(crate) email: Option<&'a str>,
+    pub(crate) country: Option<&'a str>,
+    pub(crate) signed_at: Option<&'a str>,
+}
+
+/// Reads `line` when it is one JSON object whose values are all strings without escapes or
+/// `null`, each key once; returns `None` for anything else (escapes, numbers, nesting, bad
+/// syntax, invalid UTF-8), which the general JSON reader then handles.
+pub(crate) fn flat_fields(line: &[u8]) -> Option<FlatFields<'_>> {
+    let text = std::str::from_utf8(line).ok()?;
+    let bytes = text.as_bytes();
+    let mut fields = FlatFields::default();
+    let mut seen = [false; 5];
+    let mut ignored = None;
+    let mut pos = skip_ws(bytes, 0);
+    if bytes.get(pos) != Some(&b'{') {
+        return None;
+    }
+    pos = skip_ws(bytes, pos + 1);
+    if bytes.get(pos) == Some(&b'}') {
+        return (skip_ws(bytes, pos + 1) == bytes.len()).then_some(fields);
+    }
+    loop {
+        let (key, after) = plain_string(text, pos)?;
+        pos = skip_ws(bytes, after);
+        if bytes.get(pos) != Some(&b':') {
+            return None;
+        }
+        pos = skip_ws(bytes, pos + 1);
+        let value = if bytes[pos..].starts_with(b"null") {
+            pos += 4;
+            None
+        } else {
+            let (value, after) = plain_string(text, pos)?;
+            pos = after;
+            Some(value)
+        };
+        let (index, slot) = match key {
+            "name" => (0, &mut fields.name),
+            "email" => (1, &mut fields.email),
+            "country" => (2, &mut fields.country),
+            "signed_at" => (3, &mut fields.signed_at),
+            // `organization` is read but not used; other keys are ignored, as serde does.
+            "organization" => (4, &mut ignored),
+            _ => (usize::MAX, &mut ignored),
+        };
+        if index != usize::MAX {
+            if seen[index] {
+                return None;
+            }
+            seen[index] = true;
+            *slot = value;
+        }
+        pos = skip_ws(bytes, pos);
+        match bytes.get(pos) {
+            Some(b',') => pos = skip_ws(bytes, pos + 1),
+            Some(b'}') => {
+                return (skip_ws(bytes, pos + 1) == bytes.len()).then_some(fields);
+            }
+            _ => return None,
+        }
+    }
+}
+
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// A JSON string at `pos` with no escapes and no control characters: its contents and the
+/// position after its closing quote.
+fn plain_string(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.get(pos) != Some(&b'"') {
+        return None;
+    }
+    let start = pos + 1;
+    let end = start + memchr::memchr2(b'"', b'\\', &bytes[start..])?;
+    if bytes[end] != b'"' || bytes[start..end].iter().any(|&b| b < 0x20) {
+        return None;
+    }
+    // Both ends sit next to an ASCII quote, so they are character boundaries.
+    Some((&text[start..end], end + 1))
+}
+
+/// Nanoseconds since the Unix epoch of `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z`, for years 1970 to 2261;
+/// `None` for any other form or value, which chrono then reads (or refuses).
+pub(crate) fn utc_nanos(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    if b[16] != b':' || *b.last()? != b'Z' {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        b[range].iter().try_fold(0i64, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0'))
+        })
+    };
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let nanos = match &b[19..b.len() - 1] {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            let value = num(20..20 + digits.len())?;
+            value * 10i64.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    if !(1970..=2261).contains(&year) || !(1..=12).contains(&month) || day < 1 {
+        return None;
+    }
+    if day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    Some(((days * 24 + hour) * 60 + minute) * 60_000_000_000 + second * 1_000_000_000 + nanos)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::DateTime;
+    use proptest::prelude::*;
+
+    fn chrono_nanos(text: &str) -> Option<i64> {
+        DateTime::parse_from_rfc3339(text)
+            .ok()?
+            .timestamp_nanos_opt()
+    }
+
+    #[test]
+    fn flat_objects_are_read() {
+        let fields = flat_fields(
+            br#" { "name" : "Ana", "email":"a@b.org","country":null, "x":"y", "signed_at":"2012-12-13T19:00:00Z"} "#,
+        )
+        .unwrap();
+        assert_eq!(
+            fields,
+            FlatFields {
+                name: Some("Ana"),
+                email: Some("a@b.org"),
+                country: None,
+                signed_at: Some("2012-12-13T19:00:00Z"),
+            }
+        );
+        assert_eq!(flat_fields(b"{}"), Some(FlatFields::default()));
+    }
+
+    #[test]
+    fn anything_unusual_is_left_to_serde() {
+        for line in [
+            r#"{"name": "Jos\u00e9"}"#,
+            r#"{"name": 5}"#,
+            r#"{"name": "a", "name": "b"}"#,
+            r#"{"name": "a" "email": "b"}"#,
+            r#"{"name": "a",}"#,
+            r#"{"name": "a"} x"#,
+            r#"{"name": ["a"]}"#,
+            r#"{"name": nul}"#,
+            "{\"name\": \"a\tb\"}",
+            r#"["a"]"#,
+            "not json",
+            "",
+        ] {
+            assert_eq!(flat_fields(line.as_bytes()), None, "{line}");
+        }
+        assert_eq!(flat_fields(b"{\"name\": \"\xff\"}"), None);
+    }
+
+    #[test]
+    fn utc_times_agree_with_chrono() {
+        for text in [
+            "2012-12-13T19:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "2000-02-29T23:59:59.999999999Z",
+            "2012-12-13T19:00:00.5Z",
+            "2261-12-31T23:59:59Z",
+        ] {
+            assert_eq!(utc_nanos(text), chrono_nanos(text), "{text}");
+            assert!(utc_nanos(text).is_some(), "{text}");
+        }
+        for text in [
+            "2012-12-13T19:00:00+04:00",
+            "2012-12-13t19:00:00z",
+            "2012-12-13 19:00:00Z",
+            "2012-12-13T19:00:60Z",
+            "2013-02-29T19:00:00Z",
+            "1969-12-31T23:59:59Z",
+            "2012-12-13T19:00:00.Z",
+            "2012-12-13T19:00:00.1234567890Z",
+            "2012-12-13T24:00:00Z",
+        ] {
+            assert_eq!(utc_nanos(text), None, "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_time_fast_path_never_disagrees_with_chrono(
+            y in 1960i64..2270, mo in 0i64..14, d in 0i64..33, h in 0i64..26, mi in 0i64..62,
+            s in 0i64..62, frac in proptest::option::of("[0-9]{1,10}"), z in "[Zz]|\\+00:00"
+        ) {
+            let frac = frac.map(|f| format!(".{f}")).unwrap_or_default();
+            let text = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{frac}{z}");
+            if let Some(nanos) = utc_nanos(&text) {
+                prop_assert_eq!(Some(nanos), chrono_nanos(&text), "{}", text);
+            }
+        }
+
+        #[test]
+        fn the_json_fast_path_never_disagrees_with_serde(
+            pairs in proptest::collection::vec((
+                "name|email|country|signed_at|organization|other",
+                proptest::option::of("[ -~é]{0,12}"),
+            ), 0..6),
+            ws in "[ \t]{0,2}",
+        ) {
+            let body: Vec<String> = pairs
+                .iter()
+                .map(|(k, v)| match v {
+                    Some(v) => format!("{ws}\"{k}\"{ws}:{ws}{}", serde_json::to_string(v).unwrap()),
+                    None => format!("\"{k}\":null"),
+                })
+                .collect();
+            let line = format!("{{{}{ws}}}", body.join(","));
+            #[derive(serde::Deserialize, Debug, PartialEq)]
+            struct Line {
+                name: Option<String>,
+                email: Option<String>,
+                country: Option<String>,
+                signed_at: Option<String>,
+                organization: Option<String>,
+            }
+            let serde: Result<Line, _> = serde_json::from_str(&line);
+            if let Some(fast) = flat_fields(line.as_bytes()) {
+                let serde = serde.map_err(|e| TestCaseError::fail(format!("{line}: {e}")))?;
+                prop_assert_eq!(fast.name.map(str::to_owned), serde.name);
+                prop_assert_eq!(fast.email.map(str::to_owned), serde.email);
+                prop_assert_eq!(fast.country.map(str::to_owned), serde.country);
+                prop_assert_eq!(fast.signed_at.map(str::to_owned), serde.signed_at);
+            }
+        }
+    }
+}
