@@ -1,1 +1,71 @@
-fn main() {}
+//! Throughput of the treaty parser and of the Akoma Ntoso export over a generated
+//! multi-megabyte resolution (about 4 MB of ITU-layout text).
+
+use std::fmt::Write;
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// A resolution with `blocks` repetitions of a preamble and an operative part, each with
+/// lettered, numbered and nested clauses, marks and cross-references.
+fn generated(blocks: usize) -> String {
+    let mut text = String::from(
+        "RESOLUTION 77 (Rev. Lisbon, 2031)\n\nInteroperability of networks\n\n\
+         The World Conference on International Telecommunications (Dubai, 2012),\n\n",
+    );
+    for i in 0..blocks {
+        let _ = write!(
+            text,
+            "considering\n\n\
+             a) that Resolution 30 (Rev. Guadalajara, 2010) of the Plenipotentiary Conference calls for special measures for block {i};\n\n\
+             b) that ITU-T Study Group 3 studies tariff and accounting principles including international telecommunication service traffic termination;\n\n\
+             c)\tthat Resolution 65/172 of 20 December 2010 of the United Nations General Assembly applies,\n\n\
+             noting further\n\n\
+             a) the outcome of WCIT-12 and the work on Recommendation ITU-T A.5 on references to documents of other organizations;\n\n\
+             resolves\n\n\
+             1 to continue the studies on the transition to converged IP-based networks;\n\n\
+             1.1 with the participation of all Member States and Sector Members;\n\n\
+             MOD ARB/7/{i}\n\n\
+             2 to report to the next assembly on the progress achieved, in particular:\n\n\
+             i) on quality of service;\n\n\
+             ii) on the resources required;\n\n\
+             instructs the Director of the Telecommunication Standardization Bureau\n\n\
+             to bring this resolution to the attention of all Member States.\n\n"
+        );
+    }
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let text = generated(3_500);
+    let mut group = c.benchmark_group(format!("treaty ({:.1} MB)", text.len() as f64 / 1e6));
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20);
+    group.bench_function("text -> Document", |b| {
+        b.iter(|| plenary_treaty::parse(black_box(&text)))
+    });
+    group.bench_function("text -> Akoma Ntoso XML", |b| {
+        b.iter(|| {
+            let doc = plenary_treaty::parse(black_box(&text));
+            plenary_treaty::to_akn(&doc).map(|xml| xml.len())
+        })
+    });
+    let doc = plenary_treaty::parse(&text);
+    group.bench_function("Document -> canonical text", |b| {
+        b.iter(|| plenary_treaty::render(black_box(&doc)))
+    });
+    let mut edited = text.replace("block 17;", "block seventeen;");
+    edited.push_str("resolves further\n\n1 to keep the matter under review.\n");
+    let new = plenary_treaty::parse(&edited);
+    group.bench_function("diff of two similar documents", |b| {
+        b.iter(|| {
+            plenary_treaty::diff(black_box(&doc), black_box(&new))
+                .changes
+                .len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

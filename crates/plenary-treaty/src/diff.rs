@@ -295,15 +295,14 @@ pub(crate) fn matching(old_entries: &[Entry], new_entries: &[Entry]) -> Matching
         by_key.entry(e.key()).or_default().push_back(i);
     }
     for (j, e) in new_entries.iter().enumerate() {
-        if let Some(candidates) = by_key.get_mut(&e.key()) {
-            if let Some(pos) = candidates.iter().position(|&i| {
+        if let Some(candidates) = by_key.get_mut(&e.key())
+            && let Some(pos) = candidates.iter().position(|&i| {
                 without_separator(&old_entries[i].text) == without_separator(&e.text)
-            }) {
-                if let Some(i) = candidates.remove(pos) {
-                    old_matched[i] = true;
-                    new_to_old[j] = Some(i);
-                }
-            }
+            })
+            && let Some(i) = candidates.remove(pos)
+        {
+            old_matched[i] = true;
+            new_to_old[j] = Some(i);
         }
     }
     // Same words elsewhere: moved.

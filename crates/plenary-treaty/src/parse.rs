@@ -191,27 +191,28 @@ impl Parser {
     fn header_line(&mut self, line: &str) -> bool {
         let doc = &mut self.doc;
         let fresh = doc.kind.is_none() && doc.title.is_none() && doc.issuer.is_none();
-        if fresh && doc.revised.is_none() {
-            if let Some(h) = heading(line) {
-                doc.kind = Some(h.kind);
-                doc.number = h.number;
-                doc.symbol = h.symbol;
-                doc.session = h.session;
-                doc.title = h.title;
-                if h.revised_draft || h.revised {
-                    doc.revised = Some(Revision {
-                        status: if h.revised_draft {
-                            RevisionStatus::RevisedDraft
-                        } else {
-                            RevisionStatus::Revised
-                        },
-                        revises: None,
-                    });
-                }
-                self.header_seen = true;
-                self.place = Some(Place::Header);
-                return true;
+        if fresh
+            && doc.revised.is_none()
+            && let Some(h) = heading(line)
+        {
+            doc.kind = Some(h.kind);
+            doc.number = h.number;
+            doc.symbol = h.symbol;
+            doc.session = h.session;
+            doc.title = h.title;
+            if h.revised_draft || h.revised {
+                doc.revised = Some(Revision {
+                    status: if h.revised_draft {
+                        RevisionStatus::RevisedDraft
+                    } else {
+                        RevisionStatus::Revised
+                    },
+                    revises: None,
+                });
             }
+            self.header_seen = true;
+            self.place = Some(Place::Header);
+            return true;
         }
         if doc.issuer.is_none() {
             if let Some(revises) = revises_line(line) {

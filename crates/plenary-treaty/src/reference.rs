@@ -101,12 +101,15 @@ const SECTORS: &[&str] = &["ITU-T", "ITU-R", "ITU-D"];
 /// Finds the cross-references in `text`, in order, none overlapping.
 pub fn find_references(text: &str) -> Vec<Reference> {
     let mut found = Vec::new();
-    for (at, _) in text.match_indices("esolution ") {
-        if at == 0 || !matches!(text.as_bytes()[at - 1], b'R' | b'r') {
-            continue;
-        }
-        if let Some(r) = resolution(text, at - 1) {
-            found.push(r);
+    // English, French and Spanish: Resolution, Résolution, Resolución.
+    for word in ["esolution ", "ésolution ", "esolución "] {
+        for (at, _) in text.match_indices(word) {
+            if at == 0 || !matches!(text.as_bytes()[at - 1], b'R' | b'r') {
+                continue;
+            }
+            if let Some(r) = resolution(text, at - 1, at + word.len()) {
+                found.push(r);
+            }
         }
     }
     for (at, _) in text.match_indices("Recommendation ") {
@@ -160,8 +163,7 @@ fn word_at(text: &str, from: usize) -> &str {
     rest[..end].trim_end_matches('.')
 }
 
-fn resolution(text: &str, start: usize) -> Option<Reference> {
-    let num_start = start + "Resolution ".len();
+fn resolution(text: &str, start: usize, num_start: usize) -> Option<Reference> {
     let number = word_at(text, num_start);
     let bytes = number.as_bytes();
     if bytes.is_empty() || !bytes[0].is_ascii_digit() {
@@ -177,10 +179,7 @@ fn resolution(text: &str, start: usize) -> Option<Reference> {
         }
         let mut r = Reference::new(ReferenceKind::UnResolution, text, start, end);
         r.number = Some(number.to_owned());
-        if let Some((date, date_end)) = text[end..]
-            .strip_prefix(" of ")
-            .and_then(|rest| date_prefix(rest))
-        {
+        if let Some((date, date_end)) = text[end..].strip_prefix(" of ").and_then(date_prefix) {
             end += " of ".len() + date_end;
             r = Reference {
                 date: Some(date),
@@ -196,15 +195,14 @@ fn resolution(text: &str, start: usize) -> Option<Reference> {
     let mut place = None;
     let mut year = None;
     let mut revised = false;
-    if let Some(inner) = text[end..].strip_prefix(" (") {
-        if let Some(close) = inner.find(')') {
-            if let Some((rev, s)) = session(&inner[..close]) {
-                revised = rev;
-                place = Some(s.place);
-                year = Some(s.year);
-                end += 2 + close + 1;
-            }
-        }
+    if let Some(inner) = text[end..].strip_prefix(" (")
+        && let Some(close) = inner.find(')')
+        && let Some((rev, s)) = session(&inner[..close])
+    {
+        revised = rev;
+        place = Some(s.place);
+        year = Some(s.year);
+        end += 2 + close + 1;
     }
     let mut r = Reference::new(ReferenceKind::ItuResolution, text, start, end);
     r.number = Some(number.to_owned());
