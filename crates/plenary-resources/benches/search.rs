@@ -30,10 +30,36 @@ impl Rng {
 
 fn vocabulary() -> Vec<String> {
     let base = [
-        "internet", "itu", "treaty", "proposal", "regulation", "civil", "society", "member",
-        "state", "governance", "security", "standard", "interconnection", "access", "freedom",
-        "expression", "operator", "network", "telecom", "conference", "delegation", "letter",
-        "analysis", "report", "policy", "open", "rights", "privacy", "growth", "market",
+        "internet",
+        "itu",
+        "treaty",
+        "proposal",
+        "regulation",
+        "civil",
+        "society",
+        "member",
+        "state",
+        "governance",
+        "security",
+        "standard",
+        "interconnection",
+        "access",
+        "freedom",
+        "expression",
+        "operator",
+        "network",
+        "telecom",
+        "conference",
+        "delegation",
+        "letter",
+        "analysis",
+        "report",
+        "policy",
+        "open",
+        "rights",
+        "privacy",
+        "growth",
+        "market",
     ];
     let mut words: Vec<String> = base.iter().map(|w| (*w).to_owned()).collect();
     for i in 0..3_000 {
@@ -60,13 +86,23 @@ fn bank(size: usize) -> ResourceBank {
             title.push_str(" net neutrality");
         }
         let title = title.parse().expect("generated titles are names");
-        let mut r = Resource::new(format!("r/{i}").parse().expect("a valid id"), title, kinds[i % kinds.len()])
-            .with_description(sentence(&mut rng, &vocabulary, 40))
-            .expect("generated descriptions are short");
+        let mut r = Resource::new(
+            format!("r/{i}").parse().expect("a valid id"),
+            title,
+            kinds[i % kinds.len()],
+        )
+        .with_description(sentence(&mut rng, &vocabulary, 40))
+        .expect("generated descriptions are short");
         r.authors.push(Author::Name(
-            format!("Author {}", rng.skewed(500)).parse().expect("a name"),
+            format!("Author {}", rng.skewed(500))
+                .parse()
+                .expect("a name"),
         ));
-        r.section = Some(["Policy Analyses", "Advocacy Resources", "Multimedia"][i % 3].parse().expect("a name"));
+        r.section = Some(
+            ["Policy Analyses", "Advocacy Resources", "Multimedia"][i % 3]
+                .parse()
+                .expect("a name"),
+        );
         bank.add(r).expect("generated ids are unique");
     }
     bank
@@ -81,9 +117,15 @@ fn search(c: &mut Criterion) {
         Query::new("internet governance"),
         Query::new("itu treaty proposal security"),
         Query::new("w0042x"),
-        Query::new("internet").section("Advocacy Resources").kind(ResourceKind::Letter),
+        Query::new("internet")
+            .section("Advocacy Resources")
+            .kind(ResourceKind::Letter),
     ] {
-        let name = if query.text() == "internet" { "internet+filters" } else { query.text() };
+        let name = if query.text() == "internet" {
+            "internet+filters"
+        } else {
+            query.text()
+        };
         group.bench_with_input(BenchmarkId::from_parameter(name), &query, |b, q| {
             b.iter(|| bank.search(q).len());
         });

@@ -155,7 +155,10 @@ impl<'a> ActorDirectory<'a> {
     pub fn is_person(&self, author: &Author) -> bool {
         match author {
             Author::Actor(id) => self.get(id).is_some_and(|a| {
-                a.kind == ActorKind::Person || (a.kind == ActorKind::Academic && a.acronym.is_none() && looks_like_person(a.name.as_str()))
+                a.kind == ActorKind::Person
+                    || (a.kind == ActorKind::Academic
+                        && a.acronym.is_none()
+                        && looks_like_person(a.name.as_str()))
             }),
             Author::Name(_) => false,
         }
@@ -169,8 +172,16 @@ fn looks_like_person(name: &str) -> bool {
     (2..=4).contains(&words.len())
         && !words.iter().any(|w| {
             let w = w.to_lowercase();
-            ["university", "institute", "school", "college", "centre", "center", "of"]
-                .contains(&w.as_str())
+            [
+                "university",
+                "institute",
+                "school",
+                "college",
+                "centre",
+                "center",
+                "of",
+            ]
+            .contains(&w.as_str())
         })
 }
 
@@ -189,11 +200,19 @@ fn name_key(name: &str) -> String {
 fn within_one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.len() - short.len() > 1 {
         return false;
     }
-    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
     if short.len() == long.len() {
         short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
     } else {
@@ -215,9 +234,24 @@ mod tests {
 
     fn actors() -> Vec<Actor> {
         vec![
-            actor("cdt", "Center for Democracy & Technology", Some("CDT"), ActorKind::CivilSociety),
-            actor("isoc", "Internet Society", Some("ISOC"), ActorKind::CivilSociety),
-            actor("von-europe", "Voice on the Net Coalition Europe", Some("VON Europe"), ActorKind::IndustryAssociation),
+            actor(
+                "cdt",
+                "Center for Democracy & Technology",
+                Some("CDT"),
+                ActorKind::CivilSociety,
+            ),
+            actor(
+                "isoc",
+                "Internet Society",
+                Some("ISOC"),
+                ActorKind::CivilSociety,
+            ),
+            actor(
+                "von-europe",
+                "Voice on the Net Coalition Europe",
+                Some("VON Europe"),
+                ActorKind::IndustryAssociation,
+            ),
             actor("analysys-mason", "Analysys Mason", None, ActorKind::Company),
             actor("wiley-rein", "Wiley Rein LLP", None, ActorKind::Company),
             actor("patrick-ryan", "Patrick S. Ryan", None, ActorKind::Academic),
@@ -254,11 +288,23 @@ mod tests {
     fn authors_and_display_names() {
         let actors = actors();
         let directory = ActorDirectory::new(&actors);
-        assert_eq!(directory.author("CDT").unwrap(), Author::Actor("cdt".parse().unwrap()));
-        assert_eq!(directory.author("Various").unwrap(), Author::Name("Various".parse().unwrap()));
+        assert_eq!(
+            directory.author("CDT").unwrap(),
+            Author::Actor("cdt".parse().unwrap())
+        );
+        assert_eq!(
+            directory.author("Various").unwrap(),
+            Author::Name("Various".parse().unwrap())
+        );
         assert!(directory.author(" ").is_err());
-        assert_eq!(directory.display_name(&Author::Actor("isoc".parse().unwrap())), "Internet Society");
-        assert_eq!(directory.display_name(&Author::Actor("nobody".parse().unwrap())), "nobody");
+        assert_eq!(
+            directory.display_name(&Author::Actor("isoc".parse().unwrap())),
+            "Internet Society"
+        );
+        assert_eq!(
+            directory.display_name(&Author::Actor("nobody".parse().unwrap())),
+            "nobody"
+        );
         assert!(directory.is_person(&Author::Actor("patrick-ryan".parse().unwrap())));
         assert!(directory.is_person(&Author::Actor("emma-llanso".parse().unwrap())));
         assert!(!directory.is_person(&Author::Actor("isoc".parse().unwrap())));
@@ -286,12 +332,20 @@ mod tests {
     fn json_forms() {
         for (author, json) in [
             (Author::Actor("cdt".parse().unwrap()), r#"{"actor":"cdt"}"#),
-            (Author::Name("Various".parse().unwrap()), r#"{"name":"Various"}"#),
+            (
+                Author::Name("Various".parse().unwrap()),
+                r#"{"name":"Various"}"#,
+            ),
         ] {
             assert_eq!(serde_json::to_string(&author).unwrap(), json);
             assert_eq!(serde_json::from_str::<Author>(json).unwrap(), author);
         }
-        for json in [r#"{"actor":"CDT"}"#, r#"{"name":""}"#, r#""cdt""#, r#"{"person":"x"}"#] {
+        for json in [
+            r#"{"actor":"CDT"}"#,
+            r#"{"name":""}"#,
+            r#""cdt""#,
+            r#"{"person":"x"}"#,
+        ] {
             assert!(serde_json::from_str::<Author>(json).is_err(), "{json}");
         }
     }

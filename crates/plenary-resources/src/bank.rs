@@ -8,7 +8,9 @@ use crate::author::ActorDirectory;
 use crate::fold::fold_words;
 use crate::moderation::check_reason;
 use crate::search::{AUTHORS, DESCRIPTION, Hit, Index, Query, TITLE, TOPICS};
-use crate::{Author, Error, ModerationState, Resource, ResourceKind, Submission, Suggestion, SuggestionId};
+use crate::{
+    Author, Error, ModerationState, Resource, ResourceKind, Submission, Suggestion, SuggestionId,
+};
 
 /// A bank of resources: the curated ones, the public's suggestions waiting for a moderator, and
 /// an inverted index that answers searches without scanning.
@@ -112,13 +114,13 @@ impl ResourceBank {
         if self.by_id.contains_key(&resource.id) {
             return Err(Error::DuplicateResource { id: resource.id });
         }
-        if let Some(link) = &resource.link {
-            if let Some(existing) = self.find_by_link(link) {
-                return Err(Error::DuplicateLink {
-                    link: link.clone(),
-                    existing: existing.id.clone(),
-                });
-            }
+        if let Some(link) = &resource.link
+            && let Some(existing) = self.find_by_link(link)
+        {
+            return Err(Error::DuplicateLink {
+                link: link.clone(),
+                existing: existing.id.clone(),
+            });
         }
         let doc = u32::try_from(self.resources.len()).map_err(|_| Error::InvalidField {
             subject: format!("resource {:?}", resource.id.as_str()),
@@ -238,9 +240,7 @@ impl ResourceBank {
     }
 
     fn pending_index(&self, id: SuggestionId) -> Result<usize, Error> {
-        let submission = self
-            .suggestion(id)
-            .ok_or(Error::UnknownSuggestion { id })?;
+        let submission = self.suggestion(id).ok_or(Error::UnknownSuggestion { id })?;
         if submission.state != ModerationState::Pending {
             return Err(Error::NotPending {
                 id,

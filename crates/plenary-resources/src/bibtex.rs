@@ -100,7 +100,10 @@ fn entry(out: &mut String, r: &Resource, directory: &ActorDirectory<'_>) {
         field("year", &date.year_number().to_string());
     }
     if let Some(link) = &r.link {
-        field("url", &link.as_str().replace('{', "%7B").replace('}', "%7D"));
+        field(
+            "url",
+            &link.as_str().replace('{', "%7B").replace('}', "%7D"),
+        );
     }
     if !r.description.is_empty() {
         field("abstract", &escape(&r.description.replace('\n', " ")));
@@ -158,7 +161,10 @@ mod tests {
         for (text, escaped) in [
             ("AT&T", "AT\\&T"),
             ("100% {sure} $5 #1 a_b", "100\\% \\{sure\\} \\$5 \\#1 a\\_b"),
-            ("~^\\", "\\textasciitilde{}\\textasciicircum{}\\textbackslash{}"),
+            (
+                "~^\\",
+                "\\textasciitilde{}\\textasciicircum{}\\textbackslash{}",
+            ),
             ("Llansó", "Llansó"),
             ("}{", "\\}\\{"),
         ] {
@@ -169,15 +175,24 @@ mod tests {
     #[test]
     fn a_whole_entry() {
         let actors = [
-            Actor::new("laura-denardis".parse().unwrap(), "Laura DeNardis".parse().unwrap(), ActorKind::Academic),
-            Actor::new("isoc".parse().unwrap(), "Internet Society".parse().unwrap(), ActorKind::CivilSociety),
+            Actor::new(
+                "laura-denardis".parse().unwrap(),
+                "Laura DeNardis".parse().unwrap(),
+                ActorKind::Academic,
+            ),
+            Actor::new(
+                "isoc".parse().unwrap(),
+                "Internet Society".parse().unwrap(),
+                ActorKind::CivilSociety,
+            ),
         ];
         let mut r = Resource::new(
             "x/ixp".parse().unwrap(),
             "Governance at the Internet's Core: IXPs".parse().unwrap(),
             ResourceKind::PolicyAnalysis,
         )
-        .with_description("A content tax: 'sending party network pays' } {").unwrap();
+        .with_description("A content tax: 'sending party network pays' } {")
+        .unwrap();
         r.authors = vec![
             Author::Actor("laura-denardis".parse().unwrap()),
             Author::Actor("isoc".parse().unwrap()),
@@ -201,7 +216,11 @@ mod tests {
 
     #[test]
     fn braces_stay_balanced_whatever_the_data() {
-        let r = Resource::new("x".parse().unwrap(), "}}} {{ \\".parse().unwrap(), ResourceKind::Video);
+        let r = Resource::new(
+            "x".parse().unwrap(),
+            "}}} {{ \\".parse().unwrap(),
+            ResourceKind::Video,
+        );
         let bib = to_bibtex(&[r], &[]);
         let mut depth = 0i32;
         let mut chars = bib.chars();

@@ -101,10 +101,10 @@ fn item(r: &Resource, directory: &ActorDirectory<'_>) -> Value {
 
 fn name(author: &Author, directory: &ActorDirectory<'_>) -> Value {
     let shown = directory.display_name(author);
-    if directory.is_person(author) {
-        if let Some((given, family)) = shown.rsplit_once(' ') {
-            return json!({ "family": family, "given": given });
-        }
+    if directory.is_person(author)
+        && let Some((given, family)) = shown.rsplit_once(' ')
+    {
+        return json!({ "family": family, "given": given });
     }
     json!({ "literal": shown })
 }
@@ -117,12 +117,41 @@ mod tests {
 
     /// The item types of CSL 1.0.1, which every citeproc processor accepts.
     const CSL_TYPES: &[&str] = &[
-        "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
-        "broadcast", "chapter", "dataset", "entry", "entry-dictionary", "entry-encyclopedia",
-        "figure", "graphic", "interview", "legal_case", "legislation", "manuscript", "map",
-        "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent",
-        "personal_communication", "post", "post-weblog", "report", "review", "review-book",
-        "song", "speech", "thesis", "treaty", "webpage",
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "bill",
+        "book",
+        "broadcast",
+        "chapter",
+        "dataset",
+        "entry",
+        "entry-dictionary",
+        "entry-encyclopedia",
+        "figure",
+        "graphic",
+        "interview",
+        "legal_case",
+        "legislation",
+        "manuscript",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "pamphlet",
+        "paper-conference",
+        "patent",
+        "personal_communication",
+        "post",
+        "post-weblog",
+        "report",
+        "review",
+        "review-book",
+        "song",
+        "speech",
+        "thesis",
+        "treaty",
+        "webpage",
     ];
 
     #[test]
@@ -137,10 +166,22 @@ mod tests {
     #[test]
     fn people_have_family_and_given_names() {
         let actors = [
-            Actor::new("patrick-ryan".parse().unwrap(), "Patrick S. Ryan".parse().unwrap(), ActorKind::Academic),
-            Actor::new("isoc".parse().unwrap(), "Internet Society".parse().unwrap(), ActorKind::CivilSociety),
+            Actor::new(
+                "patrick-ryan".parse().unwrap(),
+                "Patrick S. Ryan".parse().unwrap(),
+                ActorKind::Academic,
+            ),
+            Actor::new(
+                "isoc".parse().unwrap(),
+                "Internet Society".parse().unwrap(),
+                ActorKind::CivilSociety,
+            ),
         ];
-        let mut r = Resource::new("x".parse().unwrap(), "X".parse().unwrap(), ResourceKind::Testimony);
+        let mut r = Resource::new(
+            "x".parse().unwrap(),
+            "X".parse().unwrap(),
+            ResourceKind::Testimony,
+        );
         r.authors = vec![
             Author::Actor("patrick-ryan".parse().unwrap()),
             Author::Actor("isoc".parse().unwrap()),

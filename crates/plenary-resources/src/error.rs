@@ -47,7 +47,9 @@ pub enum Error {
     },
 
     /// A moderation decision was asked for a suggestion that is no longer pending.
-    #[error("suggestion #{id} is already {state}: only a pending suggestion can be approved or rejected")]
+    #[error(
+        "suggestion #{id} is already {state}: only a pending suggestion can be approved or rejected"
+    )]
     NotPending {
         /// The suggestion's number.
         id: u64,

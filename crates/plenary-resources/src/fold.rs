@@ -6,10 +6,14 @@ fn push_folded(c: char, out: &mut String) {
         'À'..='Å' | 'à'..='å' | 'Ā' | 'ā' | 'Ă' | 'ă' | 'Ą' | 'ą' => 'a',
         'Ç' | 'ç' | 'Ć' | 'ć' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' | 'Č' | 'č' => 'c',
         'Ď' | 'ď' | 'Đ' | 'đ' | 'Ð' | 'ð' => 'd',
-        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ĕ' | 'ĕ' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => 'e',
+        'È'..='Ë' | 'è'..='ë' | 'Ē' | 'ē' | 'Ĕ' | 'ĕ' | 'Ė' | 'ė' | 'Ę' | 'ę' | 'Ě' | 'ě' => {
+            'e'
+        }
         'Ĝ' | 'ĝ' | 'Ğ' | 'ğ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => 'g',
         'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' => 'h',
-        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ' | 'ĩ' | 'Ī' | 'ī' | 'Ĭ' | 'ĭ' | 'Į' | 'į' | 'İ' | 'ı' => 'i',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ' | 'ĩ' | 'Ī' | 'ī' | 'Ĭ' | 'ĭ' | 'Į' | 'į' | 'İ' | 'ı' => {
+            'i'
+        }
         'Ĵ' | 'ĵ' => 'j',
         'Ķ' | 'ķ' => 'k',
         'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' | 'Ŀ' | 'ŀ' | 'Ł' | 'ł' => 'l',
@@ -18,7 +22,19 @@ fn push_folded(c: char, out: &mut String) {
         'Ŕ' | 'ŕ' | 'Ŗ' | 'ŗ' | 'Ř' | 'ř' => 'r',
         'Ś' | 'ś' | 'Ŝ' | 'ŝ' | 'Ş' | 'ş' | 'Š' | 'š' | 'Ș' | 'ș' => 's',
         'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ŧ' | 'ŧ' | 'Ț' | 'ț' => 't',
-        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ' | 'ũ' | 'Ū' | 'ū' | 'Ŭ' | 'ŭ' | 'Ů' | 'ů' | 'Ű' | 'ű' | 'Ų'
+        'Ù'..='Ü'
+        | 'ù'..='ü'
+        | 'Ũ'
+        | 'ũ'
+        | 'Ū'
+        | 'ū'
+        | 'Ŭ'
+        | 'ŭ'
+        | 'Ů'
+        | 'ů'
+        | 'Ű'
+        | 'ű'
+        | 'Ų'
         | 'ų' => 'u',
         'Ŵ' | 'ŵ' => 'w',
         'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => 'y',
@@ -167,22 +183,41 @@ mod tests {
     fn words_and_terms() {
         for (text, expected) in [
             ("Net Neutrality", vec!["net", "neutrality"]),
-            ("the ITUʼs basic treaty", vec!["the", "itu", "basic", "treaty"]),
-            ("Internet's Core: IXPs don't", vec!["internet", "core", "ixp", "dont"]),
-            ("Policy Analyses; policies", vec!["policy", "analyse", "policy"]),
-            ("access status analysis", vec!["access", "status", "analysis"]),
+            (
+                "the ITUʼs basic treaty",
+                vec!["the", "itu", "basic", "treaty"],
+            ),
+            (
+                "Internet's Core: IXPs don't",
+                vec!["internet", "core", "ixp", "dont"],
+            ),
+            (
+                "Policy Analyses; policies",
+                vec!["policy", "analyse", "policy"],
+            ),
+            (
+                "access status analysis",
+                vec!["access", "status", "analysis"],
+            ),
             ("—  ", vec![]),
         ] {
             assert_eq!(terms(text).collect::<Vec<_>>(), expected, "{text}");
         }
         assert_eq!(fold_words("  Wiley Rein, LLP. "), "wiley rein llp");
-        assert_eq!(fold_words("Democracy&Technology"), "democracy and technology");
+        assert_eq!(
+            fold_words("Democracy&Technology"),
+            "democracy and technology"
+        );
     }
 
     #[test]
     fn slugs() {
         for (text, max, slug) in [
-            ("Tell the ITU: The internet belongs to us!", 128, "tell-the-itu-the-internet-belongs-to-us"),
+            (
+                "Tell the ITU: The internet belongs to us!",
+                128,
+                "tell-the-itu-the-internet-belongs-to-us",
+            ),
             ("Télécoms et réseaux", 128, "telecoms-et-reseaux"),
             ("one two three", 9, "one-two"),
             ("abcdefghij", 4, "abcd"),

@@ -114,7 +114,14 @@ pub fn import_listing(text: &str, options: &ListingOptions<'_>) -> ListingImport
             reason: reason.to_owned(),
         };
         if let Some((title, author)) = split_entry(line) {
-            match entry(title, author, section.as_ref(), &directory, options, &mut ids) {
+            match entry(
+                title,
+                author,
+                section.as_ref(),
+                &directory,
+                options,
+                &mut ids,
+            ) {
                 Ok(resource) => {
                     import.resources.push(resource);
                     awaiting_description = true;
@@ -131,9 +138,9 @@ pub fn import_listing(text: &str, options: &ListingOptions<'_>) -> ListingImport
                 match describe(resource, line) {
                     Ok(()) => continue,
                     Err(e) => {
-                        import
-                            .unparsed
-                            .push(unparsed(&format!("a description that cannot be kept ({e})")));
+                        import.unparsed.push(unparsed(&format!(
+                            "a description that cannot be kept ({e})"
+                        )));
                         continue;
                     }
                 }
@@ -195,8 +202,16 @@ pub fn to_listing(resources: &[Resource], actors: &[Actor]) -> String {
             out.push_str("\n\n");
         }
         for r in items {
-            let names: Vec<String> = r.authors.iter().map(|a| directory.display_name(a)).collect();
-            let authors = if names.is_empty() { "Various".to_owned() } else { names.join(", ") };
+            let names: Vec<String> = r
+                .authors
+                .iter()
+                .map(|a| directory.display_name(a))
+                .collect();
+            let authors = if names.is_empty() {
+                "Various".to_owned()
+            } else {
+                names.join(", ")
+            };
             out.push_str(&format!("{} - {authors}\n", r.title));
             if !r.description.is_empty() {
                 out.push_str(&r.description.replace('\n', " "));
@@ -221,7 +236,10 @@ fn split_entry(line: &str) -> Option<(&str, &str)> {
         && author.chars().count() <= MAX_AUTHOR_CHARS
         && author.split(", ").all(|name| {
             name.split_whitespace().count() <= MAX_AUTHOR_WORDS
-                && name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                && name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         })
         && author.chars().any(char::is_alphabetic)
         && !author.ends_with(['.', '!', '?', ',', ';', ':']);
@@ -231,7 +249,10 @@ fn split_entry(line: &str) -> Option<(&str, &str)> {
 fn is_heading(line: &str) -> bool {
     line.chars().count() <= MAX_HEADING_CHARS
         && line.split_whitespace().count() <= MAX_HEADING_WORDS
-        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && !line.ends_with(['.', '!', '?', ',', ';', ':', '"'])
 }
 
@@ -337,19 +358,52 @@ pub(crate) fn infer_kind(resource: &Resource) -> ResourceKind {
     let starts = |text: &str, word: &str| text == word || text.starts_with(&format!("{word} "));
     let rules: [(bool, ResourceKind); 15] = [
         (has(&title, "sample letter"), ResourceKind::SampleLetter),
-        (has(&title, "talking points") || has(&title, "key messages"), ResourceKind::TalkingPoints),
+        (
+            has(&title, "talking points") || has(&title, "key messages"),
+            ResourceKind::TalkingPoints,
+        ),
         (starts(&title, "timeline"), ResourceKind::Timeline),
-        (starts(&description, "testimony") || starts(&title, "testimony"), ResourceKind::Testimony),
-        (starts(&description, "petition") || starts(&title, "petition"), ResourceKind::Petition),
+        (
+            starts(&description, "testimony") || starts(&title, "testimony"),
+            ResourceKind::Testimony,
+        ),
+        (
+            starts(&description, "petition") || starts(&title, "petition"),
+            ResourceKind::Petition,
+        ),
         (has(&title, "letter"), ResourceKind::Letter),
-        (starts(&title, "comments") || has(&title, "comment to") || has(&title, "comments on"), ResourceKind::Comments),
-        (starts(&title, "background") || has(&description, "background paper"), ResourceKind::Background),
-        (has(&title, "video") || has(&title, "webinar"), ResourceKind::Video),
-        (has(&title, "podcast") || has(&title, "audio"), ResourceKind::Audio),
-        (has(&title, "press release") || starts(&title, "statement"), ResourceKind::Statement),
-        (starts(&description, "this report") || has(&title, "report"), ResourceKind::Report),
-        (has(&section, "video") || has(&section, "videos") || has(&section, "multimedia"), ResourceKind::Video),
-        (has(&section, "news") || has(&section, "press"), ResourceKind::News),
+        (
+            starts(&title, "comments") || has(&title, "comment to") || has(&title, "comments on"),
+            ResourceKind::Comments,
+        ),
+        (
+            starts(&title, "background") || has(&description, "background paper"),
+            ResourceKind::Background,
+        ),
+        (
+            has(&title, "video") || has(&title, "webinar"),
+            ResourceKind::Video,
+        ),
+        (
+            has(&title, "podcast") || has(&title, "audio"),
+            ResourceKind::Audio,
+        ),
+        (
+            has(&title, "press release") || starts(&title, "statement"),
+            ResourceKind::Statement,
+        ),
+        (
+            starts(&description, "this report") || has(&title, "report"),
+            ResourceKind::Report,
+        ),
+        (
+            has(&section, "video") || has(&section, "videos") || has(&section, "multimedia"),
+            ResourceKind::Video,
+        ),
+        (
+            has(&section, "news") || has(&section, "press"),
+            ResourceKind::News,
+        ),
         (has(&section, "letters"), ResourceKind::Letter),
     ];
     rules
@@ -365,12 +419,30 @@ mod tests {
     #[test]
     fn entry_lines() {
         for (line, expected) in [
-            ("Talking Points - Access Now", Some(("Talking Points", "Access Now"))),
-            ("Tell the ITU: The internet belongs to us! - Access Now", Some(("Tell the ITU: The internet belongs to us!", "Access Now"))),
-            ("ITU - a view - from afar - Patrick S. Ryan", Some(("ITU - a view - from afar", "Patrick S. Ryan"))),
-            ("A title \u{2013} Internet Society", Some(("A title", "Internet Society"))),
-            ("Civil society will be the player in a debate that dominated tech news - whether the ITU will be given the power to regulate the internet.", None),
-            ("The internet belongs to all of us - not to governments, and certainly not to the ITU. We call", None),
+            (
+                "Talking Points - Access Now",
+                Some(("Talking Points", "Access Now")),
+            ),
+            (
+                "Tell the ITU: The internet belongs to us! - Access Now",
+                Some(("Tell the ITU: The internet belongs to us!", "Access Now")),
+            ),
+            (
+                "ITU - a view - from afar - Patrick S. Ryan",
+                Some(("ITU - a view - from afar", "Patrick S. Ryan")),
+            ),
+            (
+                "A title \u{2013} Internet Society",
+                Some(("A title", "Internet Society")),
+            ),
+            (
+                "Civil society will be the player in a debate that dominated tech news - whether the ITU will be given the power to regulate the internet.",
+                None,
+            ),
+            (
+                "The internet belongs to all of us - not to governments, and certainly not to the ITU. We call",
+                None,
+            ),
             ("Policy Analyses", None),
             (" - Access Now", None),
             ("A title - ", None),
@@ -388,7 +460,10 @@ mod tests {
             ("Multimedia", true),
             ("Coming soon.", false),
             ("lower case words", false),
-            ("Input into the WCIT process has been dominated by member states", false),
+            (
+                "Input into the WCIT process has been dominated by member states",
+                false,
+            ),
         ] {
             assert_eq!(is_heading(line), heading, "{line}");
         }
@@ -397,9 +472,16 @@ mod tests {
     #[test]
     fn unique_ids() {
         let mut ids = HashSet::new();
-        let id = |t: &str, ids: &mut HashSet<String>| unique_id("wcit-12/", t, ids).unwrap().to_string();
-        assert_eq!(id("ITU: Key Messages", &mut ids), "wcit-12/itu-key-messages");
-        assert_eq!(id("ITU key messages!", &mut ids), "wcit-12/itu-key-messages-2");
+        let id =
+            |t: &str, ids: &mut HashSet<String>| unique_id("wcit-12/", t, ids).unwrap().to_string();
+        assert_eq!(
+            id("ITU: Key Messages", &mut ids),
+            "wcit-12/itu-key-messages"
+        );
+        assert_eq!(
+            id("ITU key messages!", &mut ids),
+            "wcit-12/itu-key-messages-2"
+        );
         assert_eq!(id("!!!", &mut ids), "wcit-12/resource");
         assert!(id(&"word ".repeat(100), &mut ids).len() <= MAX_ID_LEN);
     }

@@ -94,7 +94,10 @@ mod tests {
     #[test]
     fn escaping() {
         for (text, escaped) in [
-            ("[click](javascript:alert(1))", "\\[click\\]\\(javascript:alert\\(1\\)\\)"),
+            (
+                "[click](javascript:alert(1))",
+                "\\[click\\]\\(javascript:alert\\(1\\)\\)",
+            ),
             ("<script>", "\\<script\\>"),
             ("a_b *c* `d`", "a\\_b \\*c\\* \\`d\\`"),
             ("# not a heading", "\\# not a heading"),
@@ -109,12 +112,21 @@ mod tests {
     #[test]
     fn grouped_by_section_in_first_seen_order() {
         let r = |id: &str, section: Option<&str>| {
-            let mut r = Resource::new(id.parse().unwrap(), id.to_uppercase().parse().unwrap(), ResourceKind::Report);
+            let mut r = Resource::new(
+                id.parse().unwrap(),
+                id.to_uppercase().parse().unwrap(),
+                ResourceKind::Report,
+            );
             r.section = section.map(|s| s.parse().unwrap());
             r
         };
         let md = to_markdown(
-            &[r("a", Some("Policy Analyses")), r("b", None), r("c", Some("Advocacy Resources")), r("d", Some("Policy Analyses"))],
+            &[
+                r("a", Some("Policy Analyses")),
+                r("b", None),
+                r("c", Some("Advocacy Resources")),
+                r("d", Some("Policy Analyses")),
+            ],
             &[],
         );
         assert_eq!(

@@ -264,23 +264,68 @@ mod tests {
             Submission::check(1, &s).unwrap_err().to_string()
         };
         for (err, expected) in [
-            (with(&|s| s.title = "ab".into()), "invalid title of suggestion: \"ab\" is 2 characters long; expected 3 to 300"),
-            (with(&|s| s.title = "x".repeat(301)), "is 301 characters long; expected 3 to 300"),
-            (with(&|s| s.title = "!!!".into()), "invalid title of suggestion: \"!!!\" holds no letter"),
-            (with(&|s| s.title = "a\nb c".into()), "invalid name \"a\\nb c\""),
-            (with(&|s| s.link = "javascript:alert(1)".into()), "refused link \"javascript:alert(1)\": the scheme \"javascript\" is not allowed"),
-            (with(&|s| s.link = "data:text/html,x".into()), "the scheme \"data\" is not allowed"),
-            (with(&|s| s.link = "mailto:a@b.org".into()), "invalid link of suggestion: \"mailto:a@b.org\" is a mail address"),
+            (
+                with(&|s| s.title = "ab".into()),
+                "invalid title of suggestion: \"ab\" is 2 characters long; expected 3 to 300",
+            ),
+            (
+                with(&|s| s.title = "x".repeat(301)),
+                "is 301 characters long; expected 3 to 300",
+            ),
+            (
+                with(&|s| s.title = "!!!".into()),
+                "invalid title of suggestion: \"!!!\" holds no letter",
+            ),
+            (
+                with(&|s| s.title = "a\nb c".into()),
+                "invalid name \"a\\nb c\"",
+            ),
+            (
+                with(&|s| s.link = "javascript:alert(1)".into()),
+                "refused link \"javascript:alert(1)\": the scheme \"javascript\" is not allowed",
+            ),
+            (
+                with(&|s| s.link = "data:text/html,x".into()),
+                "the scheme \"data\" is not allowed",
+            ),
+            (
+                with(&|s| s.link = "mailto:a@b.org".into()),
+                "invalid link of suggestion: \"mailto:a@b.org\" is a mail address",
+            ),
             (with(&|s| s.link = "".into()), "invalid link \"\""),
-            (with(&|s| s.description = "x".repeat(2001)), "is 2001 characters long; expected at most 2000"),
-            (with(&|s| s.description = "see http://a.com http://b.com www.c.com".into()), "holds 3 web addresses; expected at most 2"),
-            (with(&|s| s.description = "nice <script>alert(1)</script>".into()), "invalid description of suggestion: \"nice <script>alert(1)</script>\" holds HTML markup"),
-            (with(&|s| s.title = "Hello <b>world</b>".into()), "invalid title of suggestion"),
-            (with(&|s| s.description = "a\u{0}b".into()), "holds the control character '\\0'"),
+            (
+                with(&|s| s.description = "x".repeat(2001)),
+                "is 2001 characters long; expected at most 2000",
+            ),
+            (
+                with(&|s| s.description = "see http://a.com http://b.com www.c.com".into()),
+                "holds 3 web addresses; expected at most 2",
+            ),
+            (
+                with(&|s| s.description = "nice <script>alert(1)</script>".into()),
+                "invalid description of suggestion: \"nice <script>alert(1)</script>\" holds HTML markup",
+            ),
+            (
+                with(&|s| s.title = "Hello <b>world</b>".into()),
+                "invalid title of suggestion",
+            ),
+            (
+                with(&|s| s.description = "a\u{0}b".into()),
+                "holds the control character '\\0'",
+            ),
         ] {
             assert!(err.contains(expected), "{err}\n  expected: {expected}");
         }
-        assert!(Submission::check(1, &Suggestion { description: "1 < 2 and 3 > 2".into(), ..suggestion() }).is_ok());
+        assert!(
+            Submission::check(
+                1,
+                &Suggestion {
+                    description: "1 < 2 and 3 > 2".into(),
+                    ..suggestion()
+                }
+            )
+            .is_ok()
+        );
     }
 
     #[test]
@@ -295,7 +340,9 @@ mod tests {
     #[test]
     fn states_in_json() {
         let mut s = Submission::check(2, &suggestion()).unwrap();
-        s.state = ModerationState::Duplicate { of: "cdt/x".parse().unwrap() };
+        s.state = ModerationState::Duplicate {
+            of: "cdt/x".parse().unwrap(),
+        };
         let json = serde_json::to_value(&s).unwrap();
         assert_eq!(json["state"], "duplicate");
         assert_eq!(json["of"], "cdt/x");

@@ -252,17 +252,22 @@ mod tests {
     fn full() -> Resource {
         let mut r = Resource::new(
             "isoc/itrs-background".parse().unwrap(),
-            "Background: International Telecommunication Regulations".parse().unwrap(),
+            "Background: International Telecommunication Regulations"
+                .parse()
+                .unwrap(),
             ResourceKind::Background,
         )
-        .with_description("The Internet Society background paper on the ITRs.\nIn several languages.")
+        .with_description(
+            "The Internet Society background paper on the ITRs.\nIn several languages.",
+        )
         .unwrap();
         r.authors.push(Author::Actor("isoc".parse().unwrap()));
         r.publisher = Some(Author::Name("Internet Society".parse().unwrap()));
         r.link = Some(Link::parse("https://www.internetsociety.org/itrs").unwrap());
         r.section = Some("Policy Analyses".parse().unwrap());
         r.topics.push("itrs".parse().unwrap());
-        r.languages.extend(["en".parse().unwrap(), "fr".parse().unwrap()]);
+        r.languages
+            .extend(["en".parse().unwrap(), "fr".parse().unwrap()]);
         r.published = Some("2012-06".parse().unwrap());
         r.related_events.push("wcit-12".parse().unwrap());
         r.related_documents.push("itrs-1988".parse().unwrap());
@@ -279,7 +284,11 @@ mod tests {
 
     #[test]
     fn empty_fields_are_omitted() {
-        let r = Resource::new("x".parse().unwrap(), "X".parse().unwrap(), ResourceKind::Video);
+        let r = Resource::new(
+            "x".parse().unwrap(),
+            "X".parse().unwrap(),
+            ResourceKind::Video,
+        );
         assert_eq!(
             serde_json::to_string(&r).unwrap(),
             r#"{"id":"x","title":"X","kind":"video"}"#
@@ -289,29 +298,64 @@ mod tests {
     #[test]
     fn json_goes_through_the_same_checks() {
         for (json, needle) in [
-            (r#"{"id":"x","title":"X","kind":"video","colour":1}"#, "unknown field `colour`"),
-            (r#"{"id":"X","title":"X","kind":"video"}"#, "invalid resource id \"X\""),
+            (
+                r#"{"id":"x","title":"X","kind":"video","colour":1}"#,
+                "unknown field `colour`",
+            ),
+            (
+                r#"{"id":"X","title":"X","kind":"video"}"#,
+                "invalid resource id \"X\"",
+            ),
             (r#"{"id":"x","title":"","kind":"video"}"#, "invalid name"),
-            (r#"{"id":"x","title":"X","kind":"blog"}"#, "unknown variant `blog`"),
-            (r#"{"id":"x","title":"X","kind":"video","link":"javascript:alert(1)"}"#, "refused link \"javascript:alert(1)\""),
-            (r#"{"id":"x","title":"X","kind":"video","description":" x"}"#, "invalid description of resource \"x\""),
-            (r#"{"id":"x","title":"X","kind":"video","topics":["itu","itu"]}"#, "invalid topics of resource \"x\": \"itu\" comes twice"),
-            (r#"{"id":"x","title":"X","kind":"video","published":"2012-13"}"#, "invalid date"),
-            (r#"{"id":"x","title":"X","kind":"video","languages":["english!"]}"#, "invalid language tag"),
+            (
+                r#"{"id":"x","title":"X","kind":"blog"}"#,
+                "unknown variant `blog`",
+            ),
+            (
+                r#"{"id":"x","title":"X","kind":"video","link":"javascript:alert(1)"}"#,
+                "refused link \"javascript:alert(1)\"",
+            ),
+            (
+                r#"{"id":"x","title":"X","kind":"video","description":" x"}"#,
+                "invalid description of resource \"x\"",
+            ),
+            (
+                r#"{"id":"x","title":"X","kind":"video","topics":["itu","itu"]}"#,
+                "invalid topics of resource \"x\": \"itu\" comes twice",
+            ),
+            (
+                r#"{"id":"x","title":"X","kind":"video","published":"2012-13"}"#,
+                "invalid date",
+            ),
+            (
+                r#"{"id":"x","title":"X","kind":"video","languages":["english!"]}"#,
+                "invalid language tag",
+            ),
         ] {
-            let err = serde_json::from_str::<Resource>(json).unwrap_err().to_string();
+            let err = serde_json::from_str::<Resource>(json)
+                .unwrap_err()
+                .to_string();
             assert!(err.contains(needle), "{json}: {err}");
         }
     }
 
     #[test]
     fn description_rules() {
-        let r = || Resource::new("x".parse().unwrap(), "X".parse().unwrap(), ResourceKind::Video);
+        let r = || {
+            Resource::new(
+                "x".parse().unwrap(),
+                "X".parse().unwrap(),
+                ResourceKind::Video,
+            )
+        };
         assert!(r().with_description("Two\nlines").is_ok());
         assert!(r().with_description("").is_ok());
         let too_long = "x".repeat(MAX_DESCRIPTION_CHARS + 1);
         let err = r().with_description(too_long).unwrap_err().to_string();
-        assert!(err.ends_with("is 5001 characters long; expected at most 5000"), "{err}");
+        assert!(
+            err.ends_with("is 5001 characters long; expected at most 5000"),
+            "{err}"
+        );
         let err = r().with_description("a\u{7}b").unwrap_err().to_string();
         assert_eq!(
             err,

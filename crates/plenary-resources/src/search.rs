@@ -106,22 +106,22 @@ impl Query {
         }
         if let Some(section) = &self.section {
             let wanted = fold_words(section);
-            if !resource
+            if resource
                 .section
                 .as_ref()
-                .is_some_and(|s| fold_words(s.as_str()) == wanted)
+                .is_none_or(|s| fold_words(s.as_str()) != wanted)
             {
                 return false;
             }
         }
-        if let Some(topic) = &self.topic {
-            if !resource.topics.contains(topic) {
-                return false;
-            }
+        if let Some(topic) = &self.topic
+            && !resource.topics.contains(topic)
+        {
+            return false;
         }
         if let Some(author) = &self.author {
             let wanted = fold_words(author);
-            if !author_keys.iter().any(|k| *k == wanted) {
+            if !author_keys.contains(&wanted) {
                 return false;
             }
         }
@@ -149,10 +149,22 @@ pub struct Hit<'a> {
 }
 
 /// How much a word counts in each field, and the field's assumed average length in words.
-pub(crate) const TITLE: Field = Field { weight: 3.0, average_len: 10.0 };
-pub(crate) const AUTHORS: Field = Field { weight: 2.0, average_len: 4.0 };
-pub(crate) const TOPICS: Field = Field { weight: 2.0, average_len: 3.0 };
-pub(crate) const DESCRIPTION: Field = Field { weight: 1.0, average_len: 60.0 };
+pub(crate) const TITLE: Field = Field {
+    weight: 3.0,
+    average_len: 10.0,
+};
+pub(crate) const AUTHORS: Field = Field {
+    weight: 2.0,
+    average_len: 4.0,
+};
+pub(crate) const TOPICS: Field = Field {
+    weight: 2.0,
+    average_len: 3.0,
+};
+pub(crate) const DESCRIPTION: Field = Field {
+    weight: 1.0,
+    average_len: 60.0,
+};
 
 /// A searchable field of a resource.
 #[derive(Debug, Clone, Copy)]
@@ -199,7 +211,10 @@ impl Index {
             }
         }
         for (term, weight) in weights {
-            self.postings.entry(term).or_default().push(Posting { doc, weight });
+            self.postings
+                .entry(term)
+                .or_default()
+                .push(Posting { doc, weight });
         }
         self.docs = self.docs.max(doc + 1);
     }
@@ -230,7 +245,11 @@ impl Index {
             })
             .collect();
         let mut hits: Vec<(u32, f32)> = if lists.len() == 1 {
-            lists[0].1.iter().map(|p| (p.doc, lists[0].0 * p.weight)).collect()
+            lists[0]
+                .1
+                .iter()
+                .map(|p| (p.doc, lists[0].0 * p.weight))
+                .collect()
         } else {
             let mut scores = vec![0.0f32; self.docs as usize];
             let mut matched = vec![0u16; self.docs as usize];
@@ -286,11 +305,19 @@ mod tests {
     fn ranking() {
         let idx = index(&[
             ("Security proposals", "cybercrime and the network"),
-            ("Net neutrality in Europe", "ETNO wants to end net neutrality"),
+            (
+                "Net neutrality in Europe",
+                "ETNO wants to end net neutrality",
+            ),
             ("Neutral ground", "a network of nets and neutrality"),
             ("Talking points", "nothing relevant"),
         ]);
-        let docs = |q: &str| idx.search(q, |_| true, 10).into_iter().map(|h| h.0).collect::<Vec<_>>();
+        let docs = |q: &str| {
+            idx.search(q, |_| true, 10)
+                .into_iter()
+                .map(|h| h.0)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(docs("net neutrality"), [1, 2]);
         assert_eq!(docs("NÉT NEUTRALITY"), [1, 2]);
         assert_eq!(docs("proposal"), [0]);

@@ -1,10 +1,12 @@
 //! Properties over generated input: the importer never panics and accounts for every line, and
 //! the listing export reads back to the same titles, authors, descriptions and sections.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions: a panic is a failure
+
 use plenary_core::{Actor, ActorKind, Name};
 use plenary_resources::{
-    Author, ListingOptions, Resource, ResourceBank, ResourceKind, Query, import_listing,
-    to_bibtex, to_csl_json, to_listing, to_markdown,
+    Author, ListingOptions, Query, Resource, ResourceBank, ResourceKind, import_listing, to_bibtex,
+    to_csl_json, to_listing, to_markdown,
 };
 use proptest::prelude::*;
 
@@ -17,7 +19,11 @@ fn actors() -> Vec<Actor> {
     ]
     .into_iter()
     .map(|(id, name, acronym)| {
-        let actor = Actor::new(id.parse().unwrap(), name.parse().unwrap(), ActorKind::CivilSociety);
+        let actor = Actor::new(
+            id.parse().unwrap(),
+            name.parse().unwrap(),
+            ActorKind::CivilSociety,
+        );
         match acronym {
             Some(a) => actor.with_acronym(a.parse().unwrap()),
             None => actor,
@@ -50,7 +56,11 @@ fn words(range: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = String
 fn listed_resource() -> impl Strategy<Value = (String, Vec<Author>, String, Option<String>)> {
     let free = words(1..=3).prop_map(|n| vec![Author::Name(Name::new(n).unwrap())]);
     let known = prop::sample::subsequence(vec!["cdt", "isoc", "accessnow", "laquadrature"], 1..=3)
-        .prop_map(|ids| ids.into_iter().map(|id| Author::Actor(id.parse().unwrap())).collect());
+        .prop_map(|ids| {
+            ids.into_iter()
+                .map(|id| Author::Actor(id.parse().unwrap()))
+                .collect()
+        });
     let title = prop_oneof![
         words(1..=8),
         (words(1..=4), words(1..=4)).prop_map(|(a, b)| format!("{a} - {b}")),
@@ -112,11 +122,11 @@ proptest! {
         let mut expected: Vec<&Resource> = resources.iter().filter(|r| r.section.is_none()).collect();
         let mut seen: Vec<&Name> = Vec::new();
         for r in &resources {
-            if let Some(s) = &r.section {
-                if !seen.contains(&s) {
-                    seen.push(s);
-                    expected.extend(resources.iter().filter(|x| x.section.as_ref() == Some(s)));
-                }
+            if let Some(s) = &r.section
+                && !seen.contains(&s)
+            {
+                seen.push(s);
+                expected.extend(resources.iter().filter(|x| x.section.as_ref() == Some(s)));
             }
         }
         let text = to_listing(&resources, &actors);
