@@ -113,6 +113,7 @@ fn main() {
     }
 
     petitions(&actors);
+    resource_bank(&actors);
 }
 
 /// One line: the name, the acronym, the country and how the actor relates to others.
@@ -176,6 +177,40 @@ fn petitions(actors: &[Actor]) {
         }
         if let Some(contact) = &petition.contact {
             println!("    to sign: {contact}");
+        }
+    }
+}
+
+/// The civil-society resource bank, section by section, each entry with its authors and kind.
+fn resource_bank(actors: &[Actor]) {
+    let resources = datasets::wcit12_resources();
+    let directory = plenary::resources::ActorDirectory::new(actors);
+    println!();
+    println!(
+        "What civil society read and sent: the resource bank, {} entries",
+        resources.len()
+    );
+    let mut sections: Vec<&str> = Vec::new();
+    for r in &resources {
+        let section = r.section.as_ref().map_or("Other resources", |s| s.as_str());
+        if !sections.contains(&section) {
+            sections.push(section);
+        }
+    }
+    for section in sections {
+        let in_section: Vec<_> = resources
+            .iter()
+            .filter(|r| r.section.as_ref().map_or("Other resources", |s| s.as_str()) == section)
+            .collect();
+        println!();
+        println!("  {section} ({})", in_section.len());
+        for r in in_section {
+            let by: Vec<String> = r
+                .authors
+                .iter()
+                .map(|a| directory.display_name(a))
+                .collect();
+            println!("    {} — {} [{}]", r.title, by.join(", "), r.kind);
         }
     }
 }

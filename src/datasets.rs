@@ -15,6 +15,7 @@ const WCIT12_ACTORS: &str = include_str!("../data/wcit12/actors.json");
 const WCIT12_PLACES: &str = include_str!("../data/wcit12/places.json");
 const WCIT12_EVENTS: &str = include_str!("../data/wcit12/events.json");
 const WCIT12_PETITIONS: &str = include_str!("../data/wcit12/petitions.json");
+const WCIT12_RESOURCES: &str = include_str!("../data/wcit12/resources.json");
 
 /// The states, organisations and people of the WCIT-12 story, in the order the story meets them.
 ///
@@ -66,6 +67,26 @@ pub fn wcit12_events() -> Vec<Event> {
 pub fn wcit12_petitions() -> Vec<plenary_petitions::Petition> {
     serde_json::from_str(WCIT12_PETITIONS)
         .expect("data/wcit12/petitions.json is valid: the crate's tests load it")
+}
+
+/// The civil-society resource bank of the WCIT-12 story: all 26 entries of the seed listing,
+/// its "Policy Analyses" and "Advocacy Resources" sections, with their authors as actor ids
+/// where they are organisations or people of [`wcit12_actors`] (and `"Various"` otherwise).
+///
+/// ```
+/// use plenary::resources::{Query, ResourceBank};
+///
+/// let bank = ResourceBank::from_resources(
+///     plenary::datasets::wcit12_actors(),
+///     plenary::datasets::wcit12_resources(),
+/// )?;
+/// let hits = bank.search(&Query::new("net neutrality"));
+/// assert_eq!(hits[0].resource.title, "Dominant Telcos Try to End Net Neutrality Through ITU");
+/// # Ok::<(), plenary::resources::Error>(())
+/// ```
+pub fn wcit12_resources() -> Vec<plenary_resources::Resource> {
+    serde_json::from_str(WCIT12_RESOURCES)
+        .expect("data/wcit12/resources.json is valid: the crate's tests load it")
 }
 
 #[cfg(test)]
@@ -303,5 +324,101 @@ mod tests {
             letter.contact.as_ref().map(|c| c.as_str()),
             Some("mailto:WTPFsignon@gmail.com")
         );
+    }
+
+    #[test]
+    fn the_resource_bank_is_the_seed_listing_with_resolved_authors() {
+        let resources = wcit12_resources();
+        assert_eq!(resources.len(), 26);
+        let actors = wcit12_actors();
+        let actor_ids: BTreeSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+        let ids: BTreeSet<&str> = resources.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids.len(), resources.len(), "duplicate resource ids");
+        let events: BTreeSet<String> = wcit12_events()
+            .into_iter()
+            .map(|e| e.id.into_string())
+            .collect();
+        let petitions: BTreeSet<String> = wcit12_petitions()
+            .into_iter()
+            .map(|p| p.id.into_string())
+            .collect();
+        for r in &resources {
+            for author in &r.authors {
+                match author {
+                    plenary_resources::Author::Actor(id) => {
+                        assert!(actor_ids.contains(id.as_str()), "{}: no actor {id}", r.id)
+                    }
+                    plenary_resources::Author::Name(name) => {
+                        assert_eq!(name.as_str(), "Various", "{}", r.id)
+                    }
+                }
+            }
+            for event in &r.related_events {
+                assert!(
+                    events.contains(event.as_str()),
+                    "{}: no event {event}",
+                    r.id
+                );
+            }
+            for petition in &r.related_petitions {
+                assert!(
+                    petitions.contains(petition.as_str()),
+                    "{}: no petition {petition}",
+                    r.id
+                );
+            }
+        }
+
+        // The embedded bank is the seed listing as the importer reads it, checked by hand.
+        let listing = include_str!("../tests/fixtures/resource-bank-listing.txt");
+        let import = plenary_resources::import_listing(
+            listing,
+            &plenary_resources::ListingOptions {
+                actors: &actors,
+                ..Default::default()
+            },
+        );
+        assert_eq!(import.resources.len(), resources.len());
+        for (imported, embedded) in import.resources.iter().zip(&resources) {
+            assert_eq!(imported.title, embedded.title);
+            assert_eq!(imported.authors, embedded.authors, "{}", embedded.id);
+            assert_eq!(
+                imported.description, embedded.description,
+                "{}",
+                embedded.id
+            );
+            assert_eq!(imported.section, embedded.section, "{}", embedded.id);
+            assert_eq!(imported.kind, embedded.kind, "{}", embedded.id);
+        }
+        let by_section = |s: &str| {
+            resources
+                .iter()
+                .filter(|r| r.section.as_ref().is_some_and(|x| x == s))
+                .count()
+        };
+        assert_eq!(
+            (
+                by_section("Policy Analyses"),
+                by_section("Advocacy Resources")
+            ),
+            (19, 7)
+        );
+        for (id, actor) in [
+            ("accessnow/talking-points", "accessnow"),
+            ("cdt/security-proposals", "cdt"),
+            ("isoc/itrs-background", "isoc"),
+            ("laquadrature/etno-net-neutrality", "laquadrature"),
+            ("analysys-mason/internet-global-growth", "analysys-mason"),
+            ("wiley-rein/brewing-storm", "wiley-rein"),
+        ] {
+            let r = resources
+                .iter()
+                .find(|r| r.id == id)
+                .unwrap_or_else(|| panic!("no resource {id}"));
+            assert_eq!(
+                r.authors,
+                [plenary_resources::Author::Actor(actor.parse().unwrap())]
+            );
+        }
     }
 }

@@ -20,7 +20,7 @@
 //! |---|---|---|
 //! | [`core`] | `plenary-core` | identifiers, EDTF dates and spans, countries, places, actors, text, links, tags |
 //! | [`events`] | `plenary-events` | conferences, meetings, deadlines, date phrases, calendars, iCalendar, JSON-LD |
-//! | [`resources`] | `plenary-resources` | the resource bank (no API yet) |
+//! | [`resources`] | `plenary-resources` | the resource bank: moderation, search, listing import, CSL-JSON, BibTeX, Markdown |
 //! | [`treaty`] | `plenary-treaty` | resolutions, proposals, revisions (no API yet) |
 //! | [`petitions`] | `plenary-petitions` | petitions, sign-on letters, private signatures, a streaming mergeable tally |
 

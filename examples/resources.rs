@@ -1,0 +1,170 @@
+//! The resource bank from the command line: search it, import a listing, export CSL-JSON.
+//!
+//! ```text
+//! cargo run --example resources -- search "net neutrality" [DATASET.json]
+//! cargo run --example resources -- import-listing LISTING.txt     # resources as JSON
+//! cargo run --example resources -- csl [DATASET.json]             # CSL-JSON
+//! ```
+//!
+//! Without a DATASET.json the embedded WCIT-12 resource bank is used. Until the full `Dataset`
+//! type arrives, a DATASET.json is any JSON object whose `resources` array holds resources in
+//! plenary's JSON; an `actors` array, when present, names their authors; other members are not
+//! read. `search` prints the hits best first, one a line: title, authors, kind and score.
+//! `import-listing` matches authors against the embedded WCIT-12 actors and reports the lines it
+//! could not read on stderr, with their numbers. Output goes to stdout; errors go to stderr with
+//! exit status 1.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use lexopt::prelude::*;
+use plenary::core::Actor;
+use plenary::datasets;
+use plenary::resources::{
+    ActorDirectory, ListingOptions, Query, Resource, ResourceBank, import_listing, to_csl_json,
+};
+use serde::Deserialize;
+
+const USAGE: &str = "usage:
+  resources search QUERY [DATASET.json]
+  resources import-listing LISTING.txt
+  resources csl [DATASET.json]";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("resources: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Command {
+    Search {
+        query: String,
+        dataset: Option<PathBuf>,
+    },
+    ImportListing {
+        listing: PathBuf,
+    },
+    Csl {
+        dataset: Option<PathBuf>,
+    },
+}
+
+fn run() -> Result<(), String> {
+    match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
+        Command::Search { query, dataset } => {
+            let (actors, resources) = load(dataset.as_deref())?;
+            let bank =
+                ResourceBank::from_resources(actors, resources).map_err(|e| e.to_string())?;
+            let directory = ActorDirectory::new(bank.actors());
+            for hit in bank.search(&Query::new(query).limit(usize::MAX)) {
+                let authors: Vec<String> = hit
+                    .resource
+                    .authors
+                    .iter()
+                    .map(|a| directory.display_name(a))
+                    .collect();
+                println!(
+                    "{} — {} [{}, score {:.2}]",
+                    hit.resource.title,
+                    if authors.is_empty() {
+                        "no author".to_owned()
+                    } else {
+                        authors.join(", ")
+                    },
+                    hit.resource.kind,
+                    hit.score
+                );
+            }
+        }
+        Command::ImportListing { listing } => {
+            let text = std::fs::read_to_string(&listing)
+                .map_err(|e| format!("cannot read {}: {e}", listing.display()))?;
+            let actors = datasets::wcit12_actors();
+            let import = import_listing(
+                &text,
+                &ListingOptions {
+                    actors: &actors,
+                    ..ListingOptions::default()
+                },
+            );
+            for line in &import.unparsed {
+                eprintln!("resources: {}: not imported: {line}", listing.display());
+            }
+            let json =
+                serde_json::to_string_pretty(&import.resources).map_err(|e| e.to_string())?;
+            println!("{json}");
+        }
+        Command::Csl { dataset } => {
+            let (actors, resources) = load(dataset.as_deref())?;
+            let csl = to_csl_json(&resources, &actors);
+            let json = serde_json::to_string_pretty(&csl).map_err(|e| e.to_string())?;
+            println!("{json}");
+        }
+    }
+    Ok(())
+}
+
+fn parse_args() -> Result<Command, lexopt::Error> {
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next()? {
+        Some(Value(command)) => command.string()?,
+        Some(arg) => return Err(arg.unexpected()),
+        None => return Err("a command is missing: search, import-listing or csl".into()),
+    };
+    let mut positional: Vec<String> = Vec::new();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Value(value) if positional.len() < 2 => positional.push(value.string()?),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    let mut positional = positional.into_iter();
+    let (first, second) = (positional.next(), positional.next());
+    match command.as_str() {
+        "search" => Ok(Command::Search {
+            query: first.ok_or("search needs a QUERY such as \"net neutrality\"")?,
+            dataset: second.map(PathBuf::from),
+        }),
+        "import-listing" if second.is_none() => Ok(Command::ImportListing {
+            listing: first
+                .ok_or("import-listing needs a LISTING.txt file")?
+                .into(),
+        }),
+        "csl" if second.is_none() => Ok(Command::Csl {
+            dataset: first.map(PathBuf::from),
+        }),
+        "import-listing" | "csl" => Err(format!("{command} takes one file at most").into()),
+        other => {
+            Err(format!("unknown command {other:?}; expected search, import-listing or csl").into())
+        }
+    }
+}
+
+/// The part of a dataset file this example reads: its `resources` and, if any, its `actors`.
+#[derive(Deserialize)]
+struct DatasetResources {
+    resources: Vec<Resource>,
+    #[serde(default)]
+    actors: Vec<Actor>,
+}
+
+/// The actors and resources of `dataset`, or of the embedded WCIT-12 story.
+fn load(dataset: Option<&Path>) -> Result<(Vec<Actor>, Vec<Resource>), String> {
+    let Some(path) = dataset else {
+        return Ok((datasets::wcit12_actors(), datasets::wcit12_resources()));
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let data: DatasetResources = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{} is not a dataset this example can read: {e}; expected a JSON object with a \
+             \"resources\" array of resources (and optionally an \"actors\" array)",
+            path.display()
+        )
+    })?;
+    Ok((data.actors, data.resources))
+}
