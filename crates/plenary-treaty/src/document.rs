@@ -278,32 +278,41 @@ impl Document {
     /// or article and the labels on the way down (`"b"`, `"1.i"`; a clause without a label is
     /// counted by position, `"#2"`).
     pub fn for_each_clause<'a>(&'a self, mut visit: impl FnMut(Part, usize, &str, &'a Clause)) {
+        // One path buffer for the whole walk: labels are pushed and popped, never reallocated
+        // per clause, which keeps the parser's reference pass cheap.
         fn walk<'a>(
-            part: Part,
+            part: &Part,
             index: usize,
-            prefix: &str,
+            path: &mut String,
             clauses: &'a [Clause],
             visit: &mut dyn FnMut(Part, usize, &str, &'a Clause),
         ) {
             for (i, clause) in clauses.iter().enumerate() {
-                let label = clause_key(clause, i);
-                let path = if prefix.is_empty() {
-                    label
-                } else {
-                    format!("{prefix}.{label}")
-                };
-                visit(part.clone(), index, &path, clause);
-                walk(part.clone(), index, &path, &clause.clauses, visit);
+                let len = path.len();
+                if len > 0 {
+                    path.push('.');
+                }
+                push_clause_key(path, clause, i);
+                visit(part.clone(), index, path, clause);
+                walk(part, index, path, &clause.clauses, visit);
+                path.truncate(len);
             }
         }
+        let mut path = String::new();
         for (i, section) in self.preamble.iter().enumerate() {
-            walk(Part::Preamble, i, "", &section.clauses, &mut visit);
+            walk(&Part::Preamble, i, &mut path, &section.clauses, &mut visit);
         }
         for (i, section) in self.operative.iter().enumerate() {
-            walk(Part::Operative, i, "", &section.clauses, &mut visit);
+            walk(&Part::Operative, i, &mut path, &section.clauses, &mut visit);
         }
         for (i, article) in self.articles.iter().enumerate() {
-            walk(Part::Articles, i, "", &article.provisions, &mut visit);
+            walk(
+                &Part::Articles,
+                i,
+                &mut path,
+                &article.provisions,
+                &mut visit,
+            );
         }
     }
 
@@ -328,8 +337,17 @@ impl Document {
 
 /// The key of a clause in its list: its label without punctuation, or `#n` by position.
 pub(crate) fn clause_key(clause: &Clause, index: usize) -> String {
+    let mut key = String::new();
+    push_clause_key(&mut key, clause, index);
+    key
+}
+
+fn push_clause_key(out: &mut String, clause: &Clause, index: usize) {
     match &clause.num {
-        Some(num) => num.trim_end_matches([')', '.']).to_owned(),
-        None => format!("#{}", index + 1),
+        Some(num) => out.push_str(num.trim_end_matches([')', '.'])),
+        None => {
+            out.push('#');
+            out.push_str(&(index + 1).to_string());
+        }
     }
 }

@@ -224,9 +224,12 @@ pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
     }
     let line = line.trim_end_matches([',', ':']);
     let mut best: Option<(&str, Keyword, &str)> = None;
+    let first = first.to_ascii_lowercase();
     for &(phrase, keyword, language) in KEYWORDS {
-        if let Some(rest) = strip_word_prefix(line, phrase) {
-            let _ = rest;
+        if phrase.as_bytes()[0] != first {
+            continue;
+        }
+        if strip_word_prefix(line, phrase).is_some() {
             if best.is_none_or(|(p, _, _)| p.len() < phrase.len()) {
                 best = Some((phrase, keyword, language));
             }

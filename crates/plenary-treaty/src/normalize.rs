@@ -7,11 +7,18 @@ use std::borrow::Cow;
 /// never decide what a line is. Lines that need none of it are borrowed, not copied.
 pub(crate) fn normalize_line(line: &str) -> Cow<'_, str> {
     let bytes = line.as_bytes();
-    let clean = bytes.is_ascii()
-        && bytes.first().is_none_or(|b| *b != b' ')
-        && bytes.last().is_none_or(|b| *b != b' ')
-        && !bytes.iter().any(|b| *b < b' ' || *b == 0x7f)
-        && !bytes.windows(2).any(|w| w == b"  ");
+    // One pass over the bytes decides whether the line is already canonical.
+    let mut clean =
+        bytes.first().is_none_or(|b| *b != b' ') && bytes.last().is_none_or(|b| *b != b' ');
+    let mut previous_space = false;
+    for &b in bytes {
+        let space = b == b' ';
+        if !(b' '..0x7f).contains(&b) || (space && previous_space) {
+            clean = false;
+            break;
+        }
+        previous_space = space;
+    }
     if clean {
         return Cow::Borrowed(line);
     }

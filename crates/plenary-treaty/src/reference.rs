@@ -1,10 +1,13 @@
 //! Cross-references: ITU and UN General Assembly resolutions, Recommendations, study groups and
 //! conferences cited in a text, with their byte spans.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
+use crate::document::{Clause, Document, Part, clause_key};
 use crate::heading::session;
 
 /// What a [`Reference`] cites.
@@ -96,39 +99,55 @@ const CONFERENCES: &[&str] = &[
     "WCIT", "WTSA", "WTDC", "WRC", "PP", "WTPF", "RA", "WCIT", "WSIS", "CPM",
 ];
 
+static SOLUTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("solution "));
+static SOLUCION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("solución "));
+static RECOMMENDATION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Recommendation "));
+static STUDY_GROUP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" Study Group "));
+
 const SECTORS: &[&str] = &["ITU-T", "ITU-R", "ITU-D"];
 
 /// Finds the cross-references in `text`, in order, none overlapping.
 pub fn find_references(text: &str) -> Vec<Reference> {
     let mut found = Vec::new();
-    // English, French and Spanish: Resolution, Résolution, Resolución.
-    for word in ["esolution ", "ésolution ", "esolución "] {
-        for (at, _) in text.match_indices(word) {
-            if at == 0 || !matches!(text.as_bytes()[at - 1], b'R' | b'r') {
+    let bytes = text.as_bytes();
+    // SIMD substring searches, built once: the common case, a clause citing nothing, costs a
+    // few fast scans of its text.
+    for finder in [&*SOLUTION, &*SOLUCION] {
+        for at in finder.find_iter(bytes) {
+            // The word before "solution ": "Re", "re" or "Ré", "ré" (é is two bytes).
+            let start = if at >= 2 && matches!(&bytes[at - 2..at], b"Re" | b"re") {
+                at - 2
+            } else if at >= 3 && matches!(&bytes[at - 3..at], b"R\xc3\xa9" | b"r\xc3\xa9") {
+                at - 3
+            } else {
+                continue;
+            };
+            if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
                 continue;
             }
-            if let Some(r) = resolution(text, at - 1, at + word.len()) {
+            let num_start = at + finder.needle().len();
+            if let Some(r) = resolution(text, start, num_start) {
                 found.push(r);
             }
         }
     }
-    for (at, _) in text.match_indices("Recommendation ") {
+    for at in RECOMMENDATION.find_iter(bytes) {
         if let Some(r) = recommendation(text, at) {
             found.push(r);
         }
     }
-    for (at, _) in text.match_indices(" Study Group ") {
+    for at in STUDY_GROUP.find_iter(bytes) {
         if let Some(r) = study_group(text, at) {
             found.push(r);
         }
     }
-    for (at, _) in text.match_indices('-') {
-        if let Some(r) = conference(text, at) {
-            found.push(r);
-        }
-    }
-    for (at, _) in text.match_indices('(') {
-        if let Some(r) = conference_session(text, at) {
+    for at in memchr::memchr2_iter(b'-', b'(', bytes) {
+        let r = if bytes[at] == b'-' {
+            conference(text, at)
+        } else {
+            conference_session(text, at)
+        };
+        if let Some(r) = r {
             found.push(r);
         }
     }
@@ -144,16 +163,48 @@ pub fn find_references(text: &str) -> Vec<Reference> {
 
 /// The references of every clause and provision of a document, each with its place.
 pub(crate) fn document_references(doc: &Document) -> Vec<Reference> {
+    // The clause path is only built for a clause that cites something.
+    fn walk<'a>(
+        out: &mut Vec<Reference>,
+        part: &Part,
+        index: usize,
+        stack: &mut Vec<(&'a Clause, usize)>,
+        clauses: &'a [Clause],
+    ) {
+        for (i, clause) in clauses.iter().enumerate() {
+            stack.push((clause, i));
+            if !clause.text.is_empty() {
+                let found = find_references(&clause.text);
+                if !found.is_empty() {
+                    let path: Vec<String> = stack.iter().map(|(c, i)| clause_key(c, *i)).collect();
+                    let at = format!("{}/{index}/{}", part.as_str(), path.join("."));
+                    out.extend(found.into_iter().map(|mut r| {
+                        r.at = Some(at.clone());
+                        r
+                    }));
+                }
+            }
+            walk(out, part, index, stack, &clause.clauses);
+            stack.pop();
+        }
+    }
     let mut out = Vec::new();
-    doc.for_each_clause(|part, index, path, clause| {
-        if clause.text.is_empty() {
-            return;
-        }
-        for mut r in find_references(&clause.text) {
-            r.at = Some(format!("{}/{index}/{path}", part.as_str()));
-            out.push(r);
-        }
-    });
+    let mut stack = Vec::new();
+    for (i, section) in doc.preamble.iter().enumerate() {
+        walk(&mut out, &Part::Preamble, i, &mut stack, &section.clauses);
+    }
+    for (i, section) in doc.operative.iter().enumerate() {
+        walk(&mut out, &Part::Operative, i, &mut stack, &section.clauses);
+    }
+    for (i, article) in doc.articles.iter().enumerate() {
+        walk(
+            &mut out,
+            &Part::Articles,
+            i,
+            &mut stack,
+            &article.provisions,
+        );
+    }
     out
 }
 
