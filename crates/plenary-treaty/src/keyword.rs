@@ -229,10 +229,10 @@ pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
         if phrase.as_bytes()[0] != first {
             continue;
         }
-        if strip_word_prefix(line, phrase).is_some() {
-            if best.is_none_or(|(p, _, _)| p.len() < phrase.len()) {
-                best = Some((phrase, keyword, language));
-            }
+        if strip_word_prefix(line, phrase).is_some()
+            && best.is_none_or(|(p, _, _)| p.len() < phrase.len())
+        {
+            best = Some((phrase, keyword, language));
         }
     }
     let (phrase, keyword, language) = best?;
