@@ -114,6 +114,7 @@ fn main() {
 
     petitions(&actors);
     resource_bank(&actors);
+    treaty_texts();
 }
 
 /// One line: the name, the acronym, the country and how the actor relates to others.
@@ -212,5 +213,74 @@ fn resource_bank(actors: &[Actor]) {
                 .collect();
             println!("    {} — {} [{}]", r.title, by.join(", "), r.kind);
         }
+    }
+}
+
+/// The treaty texts: each with its heading and title, one draft resolution clause by clause, and
+/// the references its clauses cite.
+fn treaty_texts() {
+    let documents = datasets::wcit12_documents();
+    println!();
+    println!("The texts on the table: {} documents", documents.len());
+    for document in &documents {
+        let id = document.id.as_ref().map_or("", |id| id.as_str());
+        let kind = document.kind.map_or("text", |k| k.as_str());
+        let mark = document
+            .mark
+            .as_ref()
+            .map(|m| format!(" [{m}]"))
+            .unwrap_or_default();
+        println!(
+            "  {id:<36} {kind:<21} {}{mark}",
+            document.title.as_deref().unwrap_or("")
+        );
+    }
+    let Some(b2) = documents
+        .iter()
+        .find(|d| d.id.as_ref().is_some_and(|id| id == "wcit-12/add-b2-49-1"))
+    else {
+        return;
+    };
+    println!();
+    println!(
+        "ADD B2/49/1, parsed from its plain text: {}",
+        b2.title.as_deref().unwrap_or("")
+    );
+    if let Some(issuer) = &b2.issuer {
+        println!("  {issuer},");
+    }
+    for section in b2.preamble.iter().chain(&b2.operative) {
+        if !section.phrase.is_empty() {
+            println!("  {}", section.line());
+        }
+        for clause in &section.clauses {
+            let text: String = clause.text.chars().take(90).collect();
+            let more = if clause.text.chars().count() > 90 {
+                "…"
+            } else {
+                ""
+            };
+            println!("    {} {text}{more}", clause.num.as_deref().unwrap_or(""));
+        }
+    }
+    println!("  It cites:");
+    for reference in &b2.references {
+        let mut detail = Vec::new();
+        if let Some(number) = &reference.number {
+            detail.push(format!("number {number}"));
+        }
+        if let Some(date) = reference.date {
+            detail.push(format!("adopted {date}"));
+        }
+        if let (Some(place), Some(year)) = (&reference.place, reference.year) {
+            let rev = if reference.revised { "revised at " } else { "" };
+            detail.push(format!("{rev}{place}, {year}"));
+        }
+        println!(
+            "    {:?}: {} ({})",
+            reference.kind,
+            reference.text,
+            detail.join("; ")
+        );
     }
 }

@@ -89,6 +89,64 @@ pub fn wcit12_resources() -> Vec<plenary_resources::Resource> {
         .expect("data/wcit12/resources.json is valid: the crate's tests load it")
 }
 
+/// The treaty texts of the WCIT-12 story as plain text in ITU layout, keyed by document id: the
+/// two WCIT-12 draft resolutions whose texts the seeds quote, and the four documents that the
+/// WTSA-12 Thursday plenary approved (their titles only, as the agenda gives them).
+const WCIT12_DOCUMENTS: [(&str, &str); 6] = [
+    (
+        "wcit-12/dnr-traffic-termination-rev",
+        include_str!("../data/wcit12/documents/wcit-12-dnr-traffic-termination-rev.txt"),
+    ),
+    (
+        "wcit-12/add-b2-49-1",
+        include_str!("../data/wcit12/documents/wcit-12-add-b2-49-1.txt"),
+    ),
+    (
+        "wtsa-12/res-1",
+        include_str!("../data/wcit12/documents/wtsa-12-res-1.txt"),
+    ),
+    (
+        "wtsa-12/dnr-b-1",
+        include_str!("../data/wcit12/documents/wtsa-12-dnr-b-1.txt"),
+    ),
+    (
+        "wtsa-12/dnr-can-1",
+        include_str!("../data/wcit12/documents/wtsa-12-dnr-can-1.txt"),
+    ),
+    (
+        "itu-t/rec-a.5",
+        include_str!("../data/wcit12/documents/itu-t-rec-a.5.txt"),
+    ),
+];
+
+/// The treaty texts of the WCIT-12 story, parsed: the revised draft resolution on international
+/// telecommunication service traffic termination and exchange, the draft resolution `ADD
+/// B2/49/1` on landlocked developing countries and small island developing states, and
+/// Resolution 1, Draft New Resolutions [B-1] and [CAN-1] and Recommendation ITU-T A.5, which
+/// the WTSA-12 Thursday plenary (`wtsa-12/plenary-thursday` in [`wcit12_events`]) approved.
+///
+/// ```
+/// use plenary::treaty::ReferenceKind;
+///
+/// let documents = plenary::datasets::wcit12_documents();
+/// let b2 = documents.iter().find(|d| d.id.as_ref().is_some_and(|id| id == "wcit-12/add-b2-49-1")).expect("ADD B2/49/1");
+/// assert_eq!(b2.references[0].kind, ReferenceKind::UnResolution);
+/// assert_eq!(b2.references[0].number.as_deref(), Some("65/172"));
+/// ```
+pub fn wcit12_documents() -> Vec<plenary_treaty::Document> {
+    WCIT12_DOCUMENTS
+        .iter()
+        .map(|(id, text)| {
+            let mut document = plenary_treaty::parse(text);
+            document.id = Some(
+                plenary_core::DocumentId::new(*id)
+                    .expect("the embedded document ids are valid slugs: the crate's tests load them"),
+            );
+            document
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -419,6 +477,51 @@ mod tests {
                 r.authors,
                 [plenary_resources::Author::Actor(actor.parse().unwrap())]
             );
+        }
+    }
+
+    #[test]
+    fn the_treaty_texts_parse_whole_and_the_plenary_agenda_cites_them() {
+        use plenary_treaty::{DocumentKind, MarkAction, ReferenceKind, RevisionStatus};
+
+        let documents = wcit12_documents();
+        let by_id = |id: &str| {
+            documents
+                .iter()
+                .find(|d| d.id.as_ref().is_some_and(|d| d == id))
+                .unwrap_or_else(|| panic!("no document {id}"))
+        };
+        for document in &documents {
+            assert!(document.unplaced.is_empty(), "{:?}: {:?}", document.id, document.unplaced);
+        }
+        let revised = by_id("wcit-12/dnr-traffic-termination-rev");
+        assert_eq!(revised.kind, Some(DocumentKind::DraftNewResolution));
+        assert_eq!(revised.revised.as_ref().map(|r| r.status), Some(RevisionStatus::RevisedDraft));
+        assert_eq!(revised.preamble.len(), 2);
+        assert_eq!(revised.references[0].kind, ReferenceKind::StudyGroup);
+
+        let b2 = by_id("wcit-12/add-b2-49-1");
+        assert_eq!(b2.mark.as_ref().map(|m| m.action), Some(MarkAction::Add));
+        assert_eq!(b2.preamble[0].clauses.len(), 4);
+        assert_eq!(b2.references[1].text, "Resolution 30 (Rev. Guadalajara, 2010)");
+
+        for (id, kind, title) in [
+            ("wtsa-12/res-1", DocumentKind::Resolution, "Rules of procedure of the ITU Telecommunication Standardization Sector (ITU-T)"),
+            ("wtsa-12/dnr-b-1", DocumentKind::DraftNewResolution, "Acknowledging the active involvement of the membership in the development of ITU-T deliverables"),
+            ("wtsa-12/dnr-can-1", DocumentKind::DraftNewResolution, "Strengthening Collaboration"),
+            ("itu-t/rec-a.5", DocumentKind::Recommendation, "Generic procedures for including references to documents of other organizations in ITU\u{2011}T Recommendations"),
+        ] {
+            let document = by_id(id);
+            assert_eq!((document.kind, document.title.as_deref()), (Some(kind), Some(title)), "{id}");
+        }
+
+        // The Thursday plenary approves exactly these four documents.
+        let events = wcit12_events();
+        let plenary = event(&events, "wtsa-12/plenary-thursday");
+        let approved: Vec<&str> = plenary.agenda[1].documents.iter().map(|d| d.as_str()).collect();
+        assert_eq!(approved, ["wtsa-12/res-1", "wtsa-12/dnr-b-1", "wtsa-12/dnr-can-1", "itu-t/rec-a.5"]);
+        for id in approved {
+            by_id(id);
         }
     }
 }
