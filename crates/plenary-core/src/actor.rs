@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::{ActorId, Country, Link, Name, Tag};
 
 /// What kind of actor someone is.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -115,6 +116,7 @@ impl fmt::Display for ActorKind {
 /// assert_eq!(serde_json::from_str::<Actor>(&json)?, isoc);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -112,7 +112,8 @@ impl fmt::Display for Country {
 crate::text_form::impl_text_form!(
     Country,
     Country::new,
-    "an ISO 3166-1 alpha-2 country code such as \"GB\""
+    "an ISO 3166-1 alpha-2 country code such as \"GB\"",
+    { "pattern": "^[A-Za-z]{2}$" }
 );
 
 #[cfg(test)]

@@ -159,6 +159,22 @@ macro_rules! typed_id {
             }
         }
 
+        #[cfg(feature = "schemars")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!({
+                    "type": "string",
+                    "description": concat!("A ", $kind, ": a slug such as \"", $example, "\"."),
+                    "pattern": "^[a-z0-9][a-z0-9._/-]*$",
+                    "maxLength": MAX_ID_LEN,
+                })
+            }
+        }
+
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(&self.0)
@@ -220,6 +236,12 @@ typed_id!(
     PetitionId,
     "petition id",
     "accessnow/internet-belongs-to-us"
+);
+typed_id!(
+    /// Names a source a dataset's facts were taken from: a web page, a document, a seed file.
+    SourceId,
+    "source id",
+    "seed/isoc-wcit-calendar"
 );
 
 #[cfg(test)]

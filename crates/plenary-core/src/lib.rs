@@ -63,7 +63,7 @@ pub use actor::{Actor, ActorKind};
 pub use country::Country;
 pub use date_span::{DateSpan, SpanEnd};
 pub use error::Error;
-pub use id::{ActorId, DocumentId, EventId, MAX_ID_LEN, PetitionId, ResourceId};
+pub use id::{ActorId, DocumentId, EventId, MAX_ID_LEN, PetitionId, ResourceId, SourceId};
 pub use language::{ITU_LANGUAGES, LanguageTag};
 pub use link::{Link, TRACKING_PARAMETERS};
 pub use name::{MAX_NAME_CHARS, Name};

@@ -27,6 +27,7 @@ const MONTH_NAMES: [&str; 12] = [
 ];
 
 /// How precisely a [`PartialDate`] is known.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {

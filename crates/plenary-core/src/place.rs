@@ -74,6 +74,7 @@ crate::text_form::impl_text_form!(
 /// assert!(GeoPoint::new(91.0, 0.0).is_err());
 /// # Ok::<(), plenary_core::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawGeoPoint")]
 pub struct GeoPoint {
@@ -81,10 +82,17 @@ pub struct GeoPoint {
     longitude: f64,
 }
 
+/// The JSON form of a [`GeoPoint`], checked by `TryFrom`.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(rename = "GeoPoint"))]
 #[serde(deny_unknown_fields)]
 struct RawGeoPoint {
+    /// Degrees north of the equator (south is negative).
+    #[cfg_attr(feature = "schemars", schemars(range(min = -90.0, max = 90.0)))]
     latitude: f64,
+    /// Degrees east of Greenwich (west is negative).
+    #[cfg_attr(feature = "schemars", schemars(range(min = -180.0, max = 180.0)))]
     longitude: f64,
 }
 
@@ -141,6 +149,7 @@ impl GeoPoint {
 /// assert_eq!(serde_json::to_string(&place)?, r#"{"city":"Accra","country":"GH"}"#);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -17,6 +17,7 @@ use crate::{Error, LanguageTag};
 /// assert_eq!(text.lang.as_str(), "fr");
 /// # Ok::<(), plenary_core::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
@@ -53,6 +54,7 @@ impl Text {
 /// assert_eq!(name.get("en").unwrap(), "World Conference on International Telecommunications");
 /// # Ok::<(), plenary_core::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Translations(BTreeMap<LanguageTag, String>);

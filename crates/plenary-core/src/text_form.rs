@@ -9,9 +9,28 @@ use serde::Deserializer;
 use serde::de::{self, Visitor};
 
 /// Implements `FromStr`, `TryFrom<&str>`, `Serialize` (through `Display`) and `Deserialize`
-/// (through `$parse`) for a type whose text form is its JSON form.
+/// (through `$parse`) for a type whose text form is its JSON form, and with the `schemars`
+/// feature its JSON Schema: a string, described by `$expecting`, with any extra keywords given.
 macro_rules! impl_text_form {
     ($ty:ty, $parse:path, $expecting:literal) => {
+        $crate::text_form::impl_text_form!($ty, $parse, $expecting, {});
+    };
+    ($ty:ty, $parse:path, $expecting:literal, { $($schema:tt)* }) => {
+        #[cfg(feature = "schemars")]
+        impl ::schemars::JsonSchema for $ty {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!({
+                    "type": "string",
+                    "description": $expecting,
+                    $($schema)*
+                })
+            }
+        }
+
         impl ::std::str::FromStr for $ty {
             type Err = $crate::Error;
 
