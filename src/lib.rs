@@ -24,7 +24,12 @@
 //! | [`treaty`] | `plenary-treaty` | resolutions, proposals, revisions (no API yet) |
 //! | [`petitions`] | `plenary-petitions` | petitions, sign-on letters, private signatures, a streaming mergeable tally |
 
+mod dataset;
 pub mod datasets;
+mod error;
+
+pub use dataset::{Dataset, Part, Problem, Problems, SCHEMA_VERSION, Source};
+pub use error::Error;
 
 pub use plenary_core as core;
 pub use plenary_events as events;
