@@ -21,7 +21,7 @@
 //! | [`core`] | `plenary-core` | identifiers, EDTF dates and spans, countries, places, actors, text, links, tags |
 //! | [`events`] | `plenary-events` | conferences, meetings, deadlines, date phrases, calendars, iCalendar, JSON-LD |
 //! | [`resources`] | `plenary-resources` | the resource bank: moderation, search, listing import, CSL-JSON, BibTeX, Markdown |
-//! | [`treaty`] | `plenary-treaty` | resolutions, proposals, revisions (no API yet) |
+//! | [`treaty`] | `plenary-treaty` | resolutions, proposals, revisions: parsed, diffed, cross-referenced, exported to Akoma Ntoso |
 //! | [`petitions`] | `plenary-petitions` | petitions, sign-on letters, private signatures, a streaming mergeable tally |
 
 mod dataset;

@@ -28,9 +28,25 @@
 //! assert_eq!(parse(&render(&doc)), doc);
 //! ```
 //!
+//! # What is in it
+//!
+//! | item | what |
+//! |---|---|
+//! | [`Document`], [`Section`], [`Clause`], [`Article`], [`ProposalMark`], [`Keyword`] | the model |
+//! | [`parse`], [`parse_strict`], [`Document::diagnostics`] | plain text in ITU layout, in one linear pass |
+//! | [`render`] | canonical text, with `parse(render(doc)) == doc` |
+//! | [`find_references`], [`Reference`] | ITU and UN resolutions, Recommendations, study groups, conferences |
+//! | [`diff`], [`propose`] | clause-level changes, and ITU proposals with ADD/MOD/SUP/NOC marks |
+//! | [`to_akn`], [`to_markdown`], [`to_html`] | Akoma Ntoso 3.0 XML, Markdown, escaped HTML |
+//!
 //! # JSON
 //!
 //! Every type is serde-serialisable with snake_case names; empty optional fields are omitted.
+//! The names are those of plenary's contract: `kind`, `number`, `title`, `issuer`, `revised`,
+//! `mark` (`{action, reference}`), `preamble` and `operative` (sections with `keyword`,
+//! `phrase`, `addressee`, `clauses`), clauses with `num`, `text`, `clauses`, `articles` with
+//! `num`, `heading`, `provisions`, `references` with `kind` and `text`, and the diff's
+//! `{"changes": [{"part", "section", "num", "change", "old", "new"}]}`.
 
 mod akn;
 mod diff;
@@ -63,3 +79,8 @@ pub use parse::{Diagnostic, parse, parse_strict};
 pub use proposal::{ProposalOptions, propose};
 pub use reference::{Reference, ReferenceKind, find_references};
 pub use render::render;
+
+/// The examples of the crate's README, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
