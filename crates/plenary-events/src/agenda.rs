@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 /// assert!(item.documents.is_empty());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(due.to_string(), "contributions due by 2012-09-20");
 /// # Ok::<(), plenary_core::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::{AgendaItem, Deadline, Error};
 
 /// What sort of gathering an event is.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -82,6 +83,7 @@ impl fmt::Display for EventKind {
 }
 
 /// Where an event stands.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -123,6 +125,7 @@ impl fmt::Display for EventStatus {
 /// The local start and end times of each day of an event, in an IANA time zone.
 ///
 /// In JSON: `{"start": "09:30:00", "end": "17:00:00", "time_zone": "Asia/Dubai"}`.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventTimes {
@@ -157,6 +160,7 @@ pub struct EventTimes {
 /// assert_eq!(serde_json::from_str::<Event>(&json)?, rcc);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawEvent")]
 #[non_exhaustive]
@@ -210,6 +214,8 @@ pub struct Event {
 
 /// The JSON form before the rules of [`Event::validate`] are checked.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(rename = "Event"))]
 #[serde(deny_unknown_fields)]
 struct RawEvent {
     id: EventId,

@@ -65,6 +65,21 @@ impl fmt::Display for Email {
     }
 }
 
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Email {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Email".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "An email address local@domain.tld; never part of a public view.",
+            "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+        })
+    }
+}
+
 impl Serialize for Email {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.raw)

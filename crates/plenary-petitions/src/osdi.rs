@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::{Petition, PublicCount, Signature, Target};
 
 /// An OSDI `osdi:petition` resource.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OsdiPetition {
     /// `["plenary:<petition id>"]`.
@@ -35,6 +36,7 @@ pub struct OsdiPetition {
 }
 
 /// An OSDI petition target.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OsdiTarget {
     /// The target's name (an actor id where the target is an actor of the dataset).
@@ -42,6 +44,7 @@ pub struct OsdiTarget {
 }
 
 /// An OSDI `osdi:signature` resource, public form.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OsdiSignature {
     /// `["plenary:<petition id>"]`: the petition signed.
@@ -56,6 +59,7 @@ pub struct OsdiSignature {
 }
 
 /// The public part of an OSDI person: a name only with consent, a country, never an email.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OsdiPerson {
     /// Everything of the name but its last word (OSDI splits names; plenary does not).
@@ -73,6 +77,7 @@ pub struct OsdiPerson {
 }
 
 /// An OSDI postal address holding only a country.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OsdiAddress {
     /// The ISO 3166-1 alpha-2 code.

@@ -5,6 +5,7 @@ use plenary_core::{ActorId, DateSpan, Link, Name, PartialDate, PetitionId, Text}
 use serde::{Deserialize, Serialize};
 
 /// What kind of text people sign.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -18,6 +19,7 @@ pub enum PetitionKind {
 }
 
 /// Where a petition stands.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -38,6 +40,7 @@ pub enum PetitionStatus {
 /// one actor (such as "the member states of the ITU").
 ///
 /// In JSON `{"actor": "itu"}` or `{"group": "the member states of the ITU"}`.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -49,6 +52,7 @@ pub enum Target {
 }
 
 /// A number of signatures a petition aims at or celebrates, and when it was reached if known.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
@@ -67,6 +71,7 @@ pub struct Milestone {
 
 /// A count of signatories reported by a source at a date, for petitions whose signature lists
 /// are not at hand.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportedCount {
@@ -99,6 +104,7 @@ pub struct ReportedCount {
 /// assert!(serde_json::to_string(&letter)?.contains(r#""kind":"sign_on_letter""#));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Petition {

@@ -15,6 +15,7 @@ use crate::{Signature, Signer, Verification};
 
 /// A petition's count in the shape petition sites publish:
 /// `{"signature_count": 512000, "signatures_by_country": {"GB": 1200, "unknown": 30}}`.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicCount {
@@ -25,6 +26,7 @@ pub struct PublicCount {
 }
 
 /// Whether a public signature is a person's or an organisation's.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -37,6 +39,7 @@ pub enum SignerKind {
 
 /// A signature as it may be shown in public: a name only if the signer consented, never an
 /// email.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicSignature {
@@ -115,6 +118,7 @@ impl fmt::Display for PublicSignature {
 ///      and 1 more who asked not to be named\n");
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignOnList {

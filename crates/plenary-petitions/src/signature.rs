@@ -8,6 +8,7 @@ use crate::Email;
 
 /// A person who signs: private data, shown in public only through
 /// [`PublicSignature`](crate::PublicSignature) and only with consent.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -25,6 +26,7 @@ pub struct Person {
 }
 
 /// An organisation that signs, typically a sign-on letter.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organization {
@@ -40,6 +42,7 @@ pub struct Organization {
 
 /// Who signed: a person or an organisation. In JSON `{"person": {…}}` or
 /// `{"organization": {…}}`.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -69,6 +72,7 @@ impl Signer {
 }
 
 /// What the signer agreed to; both default to no.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
@@ -81,6 +85,7 @@ pub struct Consent {
 }
 
 /// How far a signature has been checked.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -112,6 +117,7 @@ pub enum Verification {
 /// assert_eq!(signature.public().map(|p| p.to_string()).as_deref(), Some("Ana (BR)"));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {

@@ -383,6 +383,7 @@ impl Tally {
 }
 
 /// The width of a period of a [`Tally::time_series`].
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -394,6 +395,7 @@ pub enum Period {
 }
 
 /// The unique signers whose winning signature falls in one period.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SeriesPoint {
@@ -404,6 +406,7 @@ pub struct SeriesPoint {
 }
 
 /// A milestone reached: the threshold and the time of the signature that reached it.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MilestoneReached {
@@ -414,6 +417,7 @@ pub struct MilestoneReached {
 }
 
 /// A rejected line in a [`TallyReport`].
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportedError {
@@ -430,6 +434,7 @@ pub struct ReportedError {
 /// `lines` counts non-blank lines and equals `counted + duplicates + rejected`. It is an
 /// operator's report: `errors` quote rejected lines' values, emails included, so publish
 /// [`PublicCount`] instead.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TallyReport {

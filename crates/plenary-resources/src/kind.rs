@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(serde_json::to_string(&ResourceKind::SampleLetter)?, r#""sample_letter""#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

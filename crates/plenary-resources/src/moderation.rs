@@ -23,6 +23,7 @@ pub const MAX_REASON_CHARS: usize = 500;
 ///
 /// [`ResourceBank::submit`](crate::ResourceBank::submit) checks it and queues it for a
 /// moderator.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Suggestion {
@@ -48,6 +49,7 @@ pub struct Suggestion {
 pub type SuggestionId = u64;
 
 /// Where a suggestion stands.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "state", deny_unknown_fields)]
 #[non_exhaustive]
@@ -83,6 +85,7 @@ impl fmt::Display for ModerationState {
 }
 
 /// A checked suggestion in the moderation queue, with its number and state.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Submission {

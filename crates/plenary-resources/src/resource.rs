@@ -41,6 +41,7 @@ pub const MAX_LIST_LEN: usize = 64;
 /// assert_eq!(serde_json::from_str::<Resource>(&json)?, r);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ResourceFields")]
 #[non_exhaustive]
@@ -191,6 +192,8 @@ fn check_list<T: Eq + Hash + std::fmt::Display>(
 
 /// The JSON form of a resource before [`Resource::check`].
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(rename = "Resource"))]
 #[serde(deny_unknown_fields)]
 struct ResourceFields {
     id: ResourceId,
