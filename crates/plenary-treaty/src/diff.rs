@@ -77,6 +77,10 @@ pub(crate) struct Entry {
     pub(crate) path: String,
     /// 0 for a clause directly in its section or article.
     pub(crate) depth: usize,
+    /// The path of the clause it is nested in (empty at depth 0).
+    pub(crate) parent: String,
+    /// Its position among its siblings.
+    pub(crate) index: usize,
     pub(crate) num: Option<String>,
     pub(crate) text: String,
 }
@@ -108,6 +112,8 @@ pub(crate) fn entries(doc: &Document) -> Vec<Entry> {
                 section: section.to_owned(),
                 path: path.clone(),
                 depth,
+                parent: prefix.to_owned(),
+                index: i,
                 num: clause.num.clone(),
                 text: clause.text.clone(),
             });

@@ -59,7 +59,11 @@ pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Do
 
     // Removed clauses return as SUP, at their old place in their section or article.
     for (i, entry) in old_entries.iter().enumerate() {
-        if m.old_matched[i] || entry.depth > 0 {
+        if m.old_matched[i] {
+            continue;
+        }
+        // A clause nested in a removed clause goes with its parent's SUP.
+        if entry.depth > 0 && parent_removed(&old_entries, &m.old_matched, entry) {
             continue;
         }
         let sup = Clause {
@@ -68,7 +72,6 @@ pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Do
             mark: Some(ProposalMark::new(MarkAction::Sup)),
             clauses: Vec::new(),
         };
-        let position = old_position(base, entry);
         let list = match entry.part {
             crate::Part::Articles => {
                 let found = proposal
@@ -116,8 +119,15 @@ pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Do
                 &mut sections[at].clauses
             }
         };
-        let at = position.min(list.len());
-        list.insert(at, sup);
+        let list = if entry.depth == 0 {
+            Some(list)
+        } else {
+            find_by_path(list, "", &entry.parent).map(|parent| &mut parent.clauses)
+        };
+        if let Some(list) = list {
+            let at = entry.index.min(list.len());
+            list.insert(at, sup);
+        }
     }
 
     if let Some(prefix) = &options.reference {
@@ -160,30 +170,63 @@ fn number_marks(clauses: &mut [Clause], prefix: &str, n: &mut usize) {
     }
 }
 
-/// The index a top-level clause had in its section or article of the base text.
-fn old_position(base: &Document, entry: &crate::diff::Entry) -> usize {
-    let find = |clauses: &[Clause]| {
-        clauses
-            .iter()
-            .enumerate()
-            .position(|(i, c)| crate::document::clause_key(c, i) == entry.path)
-            .unwrap_or(usize::MAX)
-    };
-    match entry.part {
-        crate::Part::Articles => base
-            .articles
-            .iter()
-            .find(|a| format!("ARTICLE {}", a.num) == entry.section)
-            .map_or(usize::MAX, |a| find(&a.provisions)),
-        crate::Part::Preamble => base
-            .preamble
-            .iter()
-            .find(|s| s.line() == entry.section)
-            .map_or(usize::MAX, |s| find(&s.clauses)),
-        _ => base
-            .operative
-            .iter()
-            .find(|s| s.line() == entry.section)
-            .map_or(usize::MAX, |s| find(&s.clauses)),
+/// Whether the clause a removed entry was nested in was removed too.
+fn parent_removed(
+    entries: &[crate::diff::Entry],
+    matched: &[bool],
+    entry: &crate::diff::Entry,
+) -> bool {
+    entries.iter().zip(matched).any(|(e, m)| {
+        !m && e.part == entry.part && e.section == entry.section && e.path == entry.parent
+    })
+}
+
+/// The clause at `target` (labels joined by `.`, as in the diff's entries) in `clauses`.
+fn find_by_path<'a>(
+    clauses: &'a mut [Clause],
+    prefix: &str,
+    target: &str,
+) -> Option<&'a mut Clause> {
+    for (i, clause) in clauses.iter_mut().enumerate() {
+        let key = crate::document::clause_key(clause, i);
+        let path = if prefix.is_empty() {
+            key
+        } else {
+            format!("{prefix}.{key}")
+        };
+        if path == target {
+            return Some(clause);
+        }
+        if target.starts_with(&path)
+            && let Some(found) = find_by_path(&mut clause.clauses, &path, target)
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse, render};
+
+    #[test]
+    fn a_removed_sub_clause_comes_back_as_sup_under_its_parent() {
+        let base = parse("resolves\n1 to act:\na) now;\nb) later;\n2 to stop.\n");
+        let new = parse("resolves\n1 to act:\na) now;\n2 to stop.\n");
+        let proposal = propose(&base, &new, &ProposalOptions::default());
+        assert_eq!(
+            render(&proposal),
+            "resolves\n\n1 to act:\n\na) now;\n\nSUP\n\nb)\n\n2 to stop.\n"
+        );
+    }
+
+    #[test]
+    fn a_removed_clause_takes_its_sub_clauses_with_it() {
+        let base = parse("resolves\n1 to act:\na) now;\nb) later;\n2 to stop.\n");
+        let new = parse("resolves\n2 to stop.\n");
+        let proposal = propose(&base, &new, &ProposalOptions::default());
+        assert_eq!(render(&proposal), "resolves\n\nSUP\n\n1\n\n2 to stop.\n");
     }
 }

@@ -306,3 +306,18 @@ proptest! {
         let _ = render(&doc);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn a_text_against_itself_has_no_changes_and_proposes_only_noc(seed in any::<u64>()) {
+        let doc = document(seed);
+        prop_assert_eq!(plenary_treaty::diff(&doc, &doc).changes, []);
+        let options = plenary_treaty::ProposalOptions { noc: true, reference: None };
+        let proposal = plenary_treaty::propose(&doc, &doc, &options);
+        let mut actions = Vec::new();
+        proposal.for_each_clause(|_, _, _, c| actions.push(c.mark.as_ref().map(|m| m.action)));
+        prop_assert!(actions.iter().all(|a| *a == Some(MarkAction::Noc)), "{:?}", actions);
+    }
+}
