@@ -138,10 +138,10 @@ pub fn wcit12_documents() -> Vec<plenary_treaty::Document> {
         .iter()
         .map(|(id, text)| {
             let mut document = plenary_treaty::parse(text);
-            document.id = Some(
-                plenary_core::DocumentId::new(*id)
-                    .expect("the embedded document ids are valid slugs: the crate's tests load them"),
-            );
+            document.id =
+                Some(plenary_core::DocumentId::new(*id).expect(
+                    "the embedded document ids are valid slugs: the crate's tests load them",
+                ));
             document
         })
         .collect()
@@ -492,34 +492,77 @@ mod tests {
                 .unwrap_or_else(|| panic!("no document {id}"))
         };
         for document in &documents {
-            assert!(document.unplaced.is_empty(), "{:?}: {:?}", document.id, document.unplaced);
+            assert!(
+                document.unplaced.is_empty(),
+                "{:?}: {:?}",
+                document.id,
+                document.unplaced
+            );
         }
         let revised = by_id("wcit-12/dnr-traffic-termination-rev");
         assert_eq!(revised.kind, Some(DocumentKind::DraftNewResolution));
-        assert_eq!(revised.revised.as_ref().map(|r| r.status), Some(RevisionStatus::RevisedDraft));
+        assert_eq!(
+            revised.revised.as_ref().map(|r| r.status),
+            Some(RevisionStatus::RevisedDraft)
+        );
         assert_eq!(revised.preamble.len(), 2);
         assert_eq!(revised.references[0].kind, ReferenceKind::StudyGroup);
 
         let b2 = by_id("wcit-12/add-b2-49-1");
         assert_eq!(b2.mark.as_ref().map(|m| m.action), Some(MarkAction::Add));
         assert_eq!(b2.preamble[0].clauses.len(), 4);
-        assert_eq!(b2.references[1].text, "Resolution 30 (Rev. Guadalajara, 2010)");
+        assert_eq!(
+            b2.references[1].text,
+            "Resolution 30 (Rev. Guadalajara, 2010)"
+        );
 
         for (id, kind, title) in [
-            ("wtsa-12/res-1", DocumentKind::Resolution, "Rules of procedure of the ITU Telecommunication Standardization Sector (ITU-T)"),
-            ("wtsa-12/dnr-b-1", DocumentKind::DraftNewResolution, "Acknowledging the active involvement of the membership in the development of ITU-T deliverables"),
-            ("wtsa-12/dnr-can-1", DocumentKind::DraftNewResolution, "Strengthening Collaboration"),
-            ("itu-t/rec-a.5", DocumentKind::Recommendation, "Generic procedures for including references to documents of other organizations in ITU\u{2011}T Recommendations"),
+            (
+                "wtsa-12/res-1",
+                DocumentKind::Resolution,
+                "Rules of procedure of the ITU Telecommunication Standardization Sector (ITU-T)",
+            ),
+            (
+                "wtsa-12/dnr-b-1",
+                DocumentKind::DraftNewResolution,
+                "Acknowledging the active involvement of the membership in the development of ITU-T deliverables",
+            ),
+            (
+                "wtsa-12/dnr-can-1",
+                DocumentKind::DraftNewResolution,
+                "Strengthening Collaboration",
+            ),
+            (
+                "itu-t/rec-a.5",
+                DocumentKind::Recommendation,
+                "Generic procedures for including references to documents of other organizations in ITU\u{2011}T Recommendations",
+            ),
         ] {
             let document = by_id(id);
-            assert_eq!((document.kind, document.title.as_deref()), (Some(kind), Some(title)), "{id}");
+            assert_eq!(
+                (document.kind, document.title.as_deref()),
+                (Some(kind), Some(title)),
+                "{id}"
+            );
         }
 
         // The Thursday plenary approves exactly these four documents.
         let events = wcit12_events();
         let plenary = event(&events, "wtsa-12/plenary-thursday");
-        let approved: Vec<&str> = plenary.agenda[1].documents.iter().map(|d| d.as_str()).collect();
-        assert_eq!(approved, ["wtsa-12/res-1", "wtsa-12/dnr-b-1", "wtsa-12/dnr-can-1", "itu-t/rec-a.5"]);
+        let approved: Vec<&str> = plenary.agenda[1]
+            .documents
+            .iter()
+            .map(|d| d.as_str())
+            .collect();
+        assert_eq!(
+            approved,
+            [
+                "wtsa-12/res-1",
+                "wtsa-12/dnr-b-1",
+                "wtsa-12/dnr-can-1",
+                "itu-t/rec-a.5"
+            ]
+        );
         for id in approved {
             by_id(id);
         }
