@@ -1,5 +1,5 @@
 //! Throughput of the treaty parser and of the Akoma Ntoso export over a generated
-//! multi-megabyte resolution (about 4 MB of ITU-layout text).
+//! multi-megabyte resolution (0.8 MB and 3.3 MB of ITU-layout text).
 
 use std::fmt::Write;
 use std::hint::black_box;
@@ -37,34 +37,37 @@ fn generated(blocks: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let text = generated(3_500);
-    let mut group = c.benchmark_group(format!("treaty ({:.1} MB)", text.len() as f64 / 1e6));
-    group.throughput(Throughput::Bytes(text.len() as u64));
-    group.sample_size(20);
-    group.bench_function("text -> Document", |b| {
-        b.iter(|| plenary_treaty::parse(black_box(&text)))
-    });
-    group.bench_function("text -> Akoma Ntoso XML", |b| {
-        b.iter(|| {
-            let doc = plenary_treaty::parse(black_box(&text));
-            plenary_treaty::to_akn(&doc).map(|xml| xml.len())
-        })
-    });
-    let doc = plenary_treaty::parse(&text);
-    group.bench_function("Document -> canonical text", |b| {
-        b.iter(|| plenary_treaty::render(black_box(&doc)))
-    });
-    let mut edited = text.replace("block 17;", "block seventeen;");
-    edited.push_str("resolves further\n\n1 to keep the matter under review.\n");
-    let new = plenary_treaty::parse(&edited);
-    group.bench_function("diff of two similar documents", |b| {
-        b.iter(|| {
-            plenary_treaty::diff(black_box(&doc), black_box(&new))
-                .changes
-                .len()
-        })
-    });
-    group.finish();
+    // Two sizes, a quarter and the whole, so that the figures show the cost is linear.
+    for blocks in [875, 3_500] {
+        let text = generated(blocks);
+        let mut group = c.benchmark_group(format!("treaty ({:.1} MB)", text.len() as f64 / 1e6));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(20);
+        group.bench_function("text -> Document", |b| {
+            b.iter(|| plenary_treaty::parse(black_box(&text)))
+        });
+        group.bench_function("text -> Akoma Ntoso XML", |b| {
+            b.iter(|| {
+                let doc = plenary_treaty::parse(black_box(&text));
+                plenary_treaty::to_akn(&doc).map(|xml| xml.len())
+            })
+        });
+        let doc = plenary_treaty::parse(&text);
+        group.bench_function("Document -> canonical text", |b| {
+            b.iter(|| plenary_treaty::render(black_box(&doc)))
+        });
+        let mut edited = text.replace("block 17;", "block seventeen;");
+        edited.push_str("resolves further\n\n1 to keep the matter under review.\n");
+        let new = plenary_treaty::parse(&edited);
+        group.bench_function("diff of two similar documents", |b| {
+            b.iter(|| {
+                plenary_treaty::diff(black_box(&doc), black_box(&new))
+                    .changes
+                    .len()
+            })
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(benches, bench);
