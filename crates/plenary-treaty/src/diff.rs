@@ -8,6 +8,7 @@ use similar::{ChangeTag, TextDiff};
 use crate::document::{Clause, Document, Part, clause_key};
 
 /// What happened to a clause between two versions.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
@@ -22,6 +23,7 @@ pub enum ChangeKind {
 }
 
 /// One word-level edit of a modified clause.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", content = "text", rename_all = "snake_case")]
 pub enum WordEdit {
@@ -34,6 +36,7 @@ pub enum WordEdit {
 }
 
 /// One change: where it is, what happened, and the old and new text.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
@@ -62,6 +65,7 @@ pub struct Change {
 }
 
 /// The changes from one version of a text to another.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Diff {

@@ -8,6 +8,7 @@ use crate::mark::ProposalMark;
 use crate::reference::Reference;
 
 /// What kind of text a [`Document`] is, as its heading line says.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -79,6 +80,7 @@ impl DocumentKind {
 
 /// The conference session a heading names: `(Kyoto, 1994)`, or `(Rev. Lisbon, 2031)` for a
 /// revision.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
@@ -89,6 +91,7 @@ pub struct Session {
 }
 
 /// Whether a text is a revision, and of what.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -101,6 +104,7 @@ pub enum RevisionStatus {
 }
 
 /// The revision a [`Document`] is: its status and what it revises.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Revision {
@@ -118,6 +122,7 @@ pub struct Revision {
 /// assert_eq!(doc.number.as_deref(), Some("1"));
 /// assert_eq!(doc.operative[0].clauses[0].text, "to adopt the rules.");
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
@@ -170,6 +175,7 @@ pub struct Document {
 }
 
 /// A preamble or operative section: a keyword line and its clauses.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
@@ -202,6 +208,7 @@ impl Section {
 }
 
 /// A clause: an optional label (`a)`, `1`, `i)`, `1.1`), its text and its sub-clauses.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
@@ -220,6 +227,7 @@ pub struct Clause {
 }
 
 /// An article of regulations: `ARTICLE 3`, a heading and numbered provisions.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
@@ -237,6 +245,7 @@ pub struct Article {
 }
 
 /// A line the parser could not place in the structure, kept so that nothing is lost.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnplacedLine {
@@ -248,6 +257,7 @@ pub struct UnplacedLine {
 
 /// Where a clause or provision sits in a document, for diffs and references: part, section
 /// index and labels.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Preamble keywords (`considering`, `noting`, …) give reasons; operative keywords (`resolves`,
 /// `instructs`, …) give decisions. The French `considérant` and the Spanish `considerando` are
 /// both [`Keyword::Considering`]; the section keeps the words as written in its `phrase`.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 
 /// What a proposal does to a text, as the mark in the margin of an ITU proposal says.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkAction {
@@ -73,6 +74,7 @@ impl fmt::Display for MarkAction {
 /// assert_eq!(mark.to_string(), "MOD ARB/7/12");
 /// # Ok::<(), plenary_treaty::Error>(())
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalMark {

@@ -11,6 +11,7 @@ use crate::document::{Clause, Document, Part, clause_key};
 use crate::heading::session;
 
 /// What a [`Reference`] cites.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -39,6 +40,7 @@ pub enum ReferenceKind {
 /// assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2010-12-20"));
 /// assert_eq!(&text[r.start..r.end], "Resolution 65/172 of 20 December 2010");
 /// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
