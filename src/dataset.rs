@@ -18,6 +18,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Where facts came from: a page, a document, a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Source {
@@ -69,6 +70,7 @@ impl Source {
 /// # Ok::<(), plenary::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// The version of this format; [`SCHEMA_VERSION`].
@@ -383,6 +385,20 @@ impl Dataset {
         }
     }
 
+    /// The JSON Schema (draft 2020-12) of the dataset JSON, generated from the types, for tools
+    /// in other languages.
+    ///
+    /// ```
+    /// let schema = plenary::Dataset::json_schema();
+    /// assert_eq!(schema["title"], "Dataset");
+    /// assert!(schema["$defs"]["Event"].is_object());
+    /// ```
+    #[cfg(feature = "schema")]
+    pub fn json_schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(Dataset))
+            .expect("a JSON Schema always converts to a JSON value")
+    }
+
     /// The actor with `id`.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
@@ -436,7 +452,8 @@ fn index<'a, T>(
 
 /// Turns serde_path_to_error's `events[3].organisers` into `$.events[3].organisers`.
 fn json_path(path: &str) -> String {
-    if path == "." || path.is_empty() {
+    // serde_path_to_error writes "?" where it does not know the segment, as before the root.
+    if path.chars().all(|c| c == '.' || c == '?') {
         "$".to_owned()
     } else {
         format!("$.{path}")

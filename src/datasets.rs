@@ -8,7 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use plenary_core::{Actor, Place};
+use plenary_core::{Actor, Place, SourceId};
+
+use crate::{Dataset, Source};
 use plenary_events::Event;
 
 const WCIT12_ACTORS: &str = include_str!("../data/wcit12/actors.json");
@@ -16,6 +18,7 @@ const WCIT12_PLACES: &str = include_str!("../data/wcit12/places.json");
 const WCIT12_EVENTS: &str = include_str!("../data/wcit12/events.json");
 const WCIT12_PETITIONS: &str = include_str!("../data/wcit12/petitions.json");
 const WCIT12_RESOURCES: &str = include_str!("../data/wcit12/resources.json");
+const WCIT12_SOURCES: &str = include_str!("../data/wcit12/sources.json");
 
 /// The states, organisations and people of the WCIT-12 story, in the order the story meets them.
 ///
@@ -147,6 +150,41 @@ pub fn wcit12_documents() -> Vec<plenary_treaty::Document> {
         .collect()
 }
 
+/// The whole WCIT-12 story as one [`Dataset`]: every actor, event, resource, document and
+/// petition above, with the seed pages they came from as [`Source`]s and each item's provenance.
+///
+/// ```
+/// let dataset = plenary::datasets::wcit12();
+/// assert!(dataset.validate().is_ok());
+/// assert_eq!(
+///     dataset.provenance["events/wcit-12/prep-rcc"][0].as_str(),
+///     "seed/isoc-wcit-calendar"
+/// );
+/// ```
+pub fn wcit12() -> Dataset {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Sources {
+        sources: Vec<Source>,
+        provenance: BTreeMap<String, Vec<SourceId>>,
+    }
+    let Sources {
+        sources,
+        provenance,
+    } = serde_json::from_str(WCIT12_SOURCES)
+        .expect("data/wcit12/sources.json is valid: the crate's tests load it");
+    Dataset {
+        schema_version: crate::SCHEMA_VERSION,
+        sources,
+        provenance,
+        actors: wcit12_actors(),
+        events: wcit12_events(),
+        resources: wcit12_resources(),
+        documents: wcit12_documents(),
+        petitions: wcit12_petitions(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -154,6 +192,26 @@ mod tests {
     use plenary_core::ActorKind;
 
     use super::*;
+
+    #[test]
+    fn the_whole_story_holds_together() {
+        let dataset = wcit12();
+        if let Err(problems) = dataset.validate() {
+            panic!("{problems}");
+        }
+        let items = dataset.actors.len()
+            + dataset.events.len()
+            + dataset.resources.len()
+            + dataset.documents.len()
+            + dataset.petitions.len();
+        assert_eq!(
+            dataset.provenance.len(),
+            items,
+            "every item records where it came from"
+        );
+        let back = Dataset::from_json(&dataset.to_json()).unwrap();
+        assert_eq!(back, dataset);
+    }
 
     #[test]
     fn actor_ids_are_unique_and_every_reference_resolves() {

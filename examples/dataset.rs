@@ -1,0 +1,97 @@
+//! Whole datasets from the command line: check one, print the JSON Schema, dump the WCIT-12 story.
+//!
+//! ```text
+//! cargo run --example dataset -- validate DATASET.json   # every problem, one a line
+//! cargo run --example dataset -- schema                  # JSON Schema of the dataset
+//! cargo run --example dataset -- dump                    # the embedded WCIT-12 dataset as JSON
+//! ```
+//!
+//! Output goes to stdout; errors go to stderr with exit status 1.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use lexopt::prelude::*;
+use plenary::{Dataset, Error};
+
+const USAGE: &str = "usage:
+  dataset validate DATASET.json
+  dataset schema
+  dataset dump";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("dataset: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Command {
+    Validate(PathBuf),
+    Schema,
+    Dump,
+}
+
+fn run() -> Result<(), String> {
+    match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
+        Command::Validate(path) => {
+            let json = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            match Dataset::load(&json) {
+                Ok(dataset) => println!(
+                    "{}: valid: {} actors, {} events, {} resources, {} documents, {} petitions",
+                    path.display(),
+                    dataset.actors.len(),
+                    dataset.events.len(),
+                    dataset.resources.len(),
+                    dataset.documents.len(),
+                    dataset.petitions.len()
+                ),
+                Err(Error::Invalid(problems)) => {
+                    for problem in &problems.0 {
+                        eprintln!("{}: {problem}", path.display());
+                    }
+                    return Err(format!(
+                        "{}: {} problem(s)",
+                        path.display(),
+                        problems.0.len()
+                    ));
+                }
+                Err(err) => return Err(format!("{}: {err}", path.display())),
+            }
+        }
+        Command::Schema => {
+            let schema =
+                serde_json::to_string_pretty(&Dataset::json_schema()).map_err(|e| e.to_string())?;
+            println!("{schema}");
+        }
+        Command::Dump => println!("{}", plenary::datasets::wcit12().to_json()),
+    }
+    Ok(())
+}
+
+fn parse_args() -> Result<Command, lexopt::Error> {
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next()? {
+        Some(Value(command)) => command.string()?,
+        Some(arg) => return Err(arg.unexpected()),
+        None => return Err("a command is missing".into()),
+    };
+    let command = match command.as_str() {
+        "validate" => match parser.next()? {
+            Some(Value(path)) => Command::Validate(PathBuf::from(path)),
+            Some(arg) => return Err(arg.unexpected()),
+            None => return Err("validate needs a DATASET.json".into()),
+        },
+        "schema" => Command::Schema,
+        "dump" => Command::Dump,
+        other => return Err(format!("unknown command {other:?}").into()),
+    };
+    if let Some(arg) = parser.next()? {
+        return Err(arg.unexpected());
+    }
+    Ok(command)
+}
