@@ -1,286 +1,487 @@
-//! A tour of the embedded WCIT-12 story: who took part, where and when it happened, and what was
-//! due by when.
+//! A tour of the embedded WCIT-12 story: the road to Dubai with its deadlines, who sat at the
+//! table, what civil society read and sent, the texts on the table, and what people signed.
 //!
-//! Run it with `cargo run --example wcit12`.
+//! Run it with `cargo run --example wcit12`. Everything it prints comes from
+//! `plenary::datasets::wcit12()` through the public API of the plenary crates.
 
-use plenary::core::{Actor, ActorKind};
-use plenary::datasets;
-use plenary::events::{Calendar, format_date_phrase};
+use std::collections::BTreeMap;
+use std::process::ExitCode;
 
-fn main() {
-    let actors = datasets::wcit12_actors();
-    let places = datasets::wcit12_places();
+use plenary::Dataset;
+use plenary::core::{Actor, ActorId, ActorKind};
+use plenary::events::{Calendar, Event, format_date_phrase};
+use plenary::resources::{ActorDirectory, Query, ResourceBank};
+use plenary::treaty::{ChangeKind, Document, ProposalOptions, ReferenceKind};
 
+fn main() -> ExitCode {
+    match tour() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("wcit12: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn tour() -> Result<(), String> {
+    let story = plenary::datasets::wcit12();
+    introduction(&story)?;
+    road_to_dubai(&story)?;
+    at_the_table(&story);
+    resource_bank(&story)?;
+    texts_on_the_table(&story)?;
+    signatures(&story);
+    take_it_with_you();
+    Ok(())
+}
+
+fn heading(number: u32, title: &str) {
+    println!();
+    println!("{number}. {title}");
+    println!("{}", "-".repeat(title.chars().count() + 3));
+}
+
+fn introduction(story: &Dataset) -> Result<(), String> {
+    println!("plenary: a tour of the WCIT-12 story");
+    println!("====================================");
+    println!();
+    println!("In December 2012 the ITU's member states met in Dubai to rewrite the International");
     println!(
-        "The road to Dubai: WCIT-12, the World Conference on International Telecommunications"
+        "Telecommunication Regulations, a treaty untouched since 1988. Only governments had a"
     );
-    println!("(Dubai, 3-14 December 2012), as the civil-society pages of the time tell it.");
+    println!("vote; civil society followed along with calendars, a bank of analyses, annotated");
+    println!("drafts and a petition. This tour walks through that story as plenary holds it.");
     println!();
-    println!("Who took part: {} actors", actors.len());
-    for kind in ActorKind::ALL {
-        let of_kind: Vec<&Actor> = actors.iter().filter(|a| a.kind == kind).collect();
-        if of_kind.is_empty() {
-            continue;
-        }
-        println!();
-        println!("  {} ({})", kind.plural_label(), of_kind.len());
-        for actor in of_kind {
-            println!("    {}", describe(actor, &actors));
-        }
+    story
+        .validate()
+        .map_err(|problems| format!("the embedded dataset does not hold together:\n{problems}"))?;
+    println!(
+        "The dataset: {} actors, {} events, {} resources, {} documents and {} petitions, taken from",
+        story.actors.len(),
+        story.events.len(),
+        story.resources.len(),
+        story.documents.len(),
+        story.petitions.len()
+    );
+    println!(
+        "{} source pages; every id it uses resolves, and every item records its source:",
+        story.sources.len()
+    );
+    for source in &story.sources {
+        let items = story
+            .provenance
+            .values()
+            .filter(|ids| ids.contains(&source.id))
+            .count();
+        println!("  {items:>3} items from {}", source.title);
     }
+    Ok(())
+}
 
-    println!();
-    println!("Where it happened: {} places", places.len());
-    let width = places
-        .values()
-        .map(|p| p.to_string().chars().count())
-        .max()
-        .unwrap_or(0);
-    for (key, place) in &places {
-        let zone = place.time_zone.map(|tz| tz.to_string()).unwrap_or_default();
-        let geo = place
-            .geo
-            .map(|g| format!("{:.2}, {:.2}", g.latitude(), g.longitude()))
-            .unwrap_or_default();
-        println!(
-            "  {key:<12} {:<width$}  {zone:<20} {geo}",
-            place.to_string()
-        );
-    }
-
-    let calendar = match Calendar::new(datasets::wcit12_events()) {
-        Ok(calendar) => calendar,
-        Err(err) => {
-            eprintln!("wcit12: the embedded events are inconsistent: {err}");
-            std::process::exit(1);
-        }
-    };
-    println!();
-    println!("When it happened: {} events", calendar.len());
-    let when_of = |e: &plenary::events::Event| {
-        e.when
-            .map_or_else(|| "date not known".to_owned(), |w| format_date_phrase(&w))
-    };
-    let width = calendar
-        .timeline()
-        .iter()
-        .map(|e| when_of(e).chars().count())
-        .max()
-        .unwrap_or(0);
+/// The timeline, with each deadline where it falls.
+fn road_to_dubai(story: &Dataset) -> Result<(), String> {
+    heading(1, "The road to Dubai");
+    let calendar = Calendar::new(story.events.clone()).map_err(|e| e.to_string())?;
+    let mut rows: Vec<(chrono_day::Day, String)> = Vec::new();
     for event in calendar.timeline() {
-        let organisers: Vec<String> = event
-            .organisers
-            .iter()
-            .map(|id| {
-                actors
-                    .iter()
-                    .find(|a| &a.id == id)
-                    .map_or_else(|| id.to_string(), |a| a.short_name().to_owned())
-            })
-            .collect();
-        let mut line = format!("  {:<width$}  {}", when_of(event), event.one_line_title());
-        if let Some(place) = &event.place {
-            line.push_str(&format!(
-                ", {}",
-                place
-                    .city
-                    .as_ref()
-                    .map_or_else(|| place.to_string(), |c| c.to_string())
+        let Some(when) = event.when else { continue };
+        let mut line = format!("{:<24} {}", format_date_phrase(&when), event.title);
+        let place = event.place.as_ref().and_then(|p| {
+            let city = p
+                .city
+                .as_ref()
+                .or(p.venue.as_ref())
+                .map(ToString::to_string);
+            city.or_else(|| p.country.map(|c| c.name().to_owned()))
+        });
+        if let Some(place) = place {
+            line.push_str(&format!(", {place}"));
+        }
+        let organisers = short_names(&event.organisers, &story.actors);
+        if !organisers.is_empty() {
+            line.push_str(&format!(" ({organisers})"));
+        }
+        rows.push((chrono_day::Day(when.earliest(), 1), line));
+        for deadline in &event.deadlines {
+            rows.push((
+                chrono_day::Day(deadline.due.latest(), 0),
+                format!(
+                    "{:<24} !! {} for {} due",
+                    format_date_phrase(&deadline.due.into()),
+                    deadline.what,
+                    short_title(event)
+                ),
             ));
         }
-        if !organisers.is_empty() {
-            line.push_str(&format!(" ({})", organisers.join(", ")));
-        }
-        println!("{line}");
-        for child in calendar.children(&event.id) {
-            println!("  {:<width$}    part of it: {}", "", child.one_line_title());
-        }
-    }
-
-    println!();
-    println!("What was due by when:");
-    let all_time = (
-        plenary::core::chrono::NaiveDate::MIN,
-        plenary::core::chrono::NaiveDate::MAX,
-    );
-    for due in calendar.deadlines_due(all_time.0, all_time.1) {
-        println!(
-            "  {:<width$}  {} for {}",
-            format_date_phrase(&due.deadline.due.into()),
-            due.deadline.what,
-            due.event.one_line_title()
-        );
-    }
-
-    petitions(&actors);
-    resource_bank(&actors);
-    treaty_texts();
-}
-
-/// One line: the name, the acronym, the country and how the actor relates to others.
-fn describe(actor: &Actor, all: &[Actor]) -> String {
-    let mut line = actor.name.to_string();
-    if let Some(acronym) = &actor.acronym {
-        line.push_str(&format!(" ({acronym})"));
-    }
-    if let Some(country) = actor.country {
-        line.push_str(&format!(" [{}]", country.code()));
-    }
-    let name_of = |id: &plenary::core::ActorId| {
-        all.iter()
-            .find(|a| &a.id == id)
-            .map_or_else(|| id.to_string(), |a| a.short_name().to_owned())
-    };
-    if let Some(affiliation) = &actor.affiliation {
-        match &actor.role {
-            Some(role) => line.push_str(&format!(" — {role}, {}", name_of(affiliation))),
-            None => line.push_str(&format!(" — {}", name_of(affiliation))),
-        }
-    }
-    if !actor.member_of.is_empty() {
-        let names: Vec<String> = actor.member_of.iter().map(name_of).collect();
-        line.push_str(&format!(" — member of {}", names.join(", ")));
-    }
-    line
-}
-
-/// The petitions and sign-on letters of the story, with what the sources say about their counts.
-fn petitions(actors: &[Actor]) {
-    let name_of = |id: &plenary::core::ActorId| {
-        actors
+        for child in calendar
+            .children(&event.id)
             .iter()
-            .find(|a| &a.id == id)
-            .map_or_else(|| id.to_string(), |a| a.short_name().to_owned())
-    };
-    println!();
-    println!("What people signed:");
-    for petition in datasets::wcit12_petitions() {
-        let by: Vec<String> = petition.sponsors.iter().map(name_of).collect();
-        let backed: Vec<String> = petition.supporters.iter().map(name_of).collect();
-        println!();
-        println!("  {} ({:?})", petition.title, petition.kind);
-        if !by.is_empty() {
-            println!("    by {}", by.join(", "));
-        }
-        if !backed.is_empty() {
-            println!("    supported by {}", backed.join(", "));
-        }
-        for count in &petition.reported_counts {
-            println!("    {} {} as of {}", count.count, count.unit, count.as_of);
-        }
-        for milestone in &petition.milestones {
-            let when = milestone
-                .reached_at
-                .map(|t| t.to_rfc3339())
-                .or_else(|| milestone.reached_within.map(|w| format!("within {w}")))
-                .unwrap_or_else(|| "not yet".into());
-            println!("    milestone {}: reached {when}", milestone.threshold);
-        }
-        if let Some(contact) = &petition.contact {
-            println!("    to sign: {contact}");
+            .filter(|c| c.when.is_none())
+        {
+            rows.push((
+                chrono_day::Day(when.earliest(), 2),
+                format!(
+                    "{:<24}    └ {}, during {}",
+                    "",
+                    child.title,
+                    short_title(event)
+                ),
+            ));
         }
     }
-}
-
-/// The civil-society resource bank, section by section, each entry with its authors and kind.
-fn resource_bank(actors: &[Actor]) {
-    let resources = datasets::wcit12_resources();
-    let directory = plenary::resources::ActorDirectory::new(actors);
-    println!();
-    println!(
-        "What civil society read and sent: the resource bank, {} entries",
-        resources.len()
-    );
-    let mut sections: Vec<&str> = Vec::new();
-    for r in &resources {
-        let section = r.section.as_ref().map_or("Other resources", |s| s.as_str());
-        if !sections.contains(&section) {
-            sections.push(section);
-        }
+    rows.sort_by_key(|(day, _)| *day);
+    for (_, line) in rows {
+        println!("  {line}");
     }
-    for section in sections {
-        let in_section: Vec<_> = resources
-            .iter()
-            .filter(|r| r.section.as_ref().map_or("Other resources", |s| s.as_str()) == section)
-            .collect();
-        println!();
-        println!("  {section} ({})", in_section.len());
-        for r in in_section {
-            let by: Vec<String> = r
-                .authors
-                .iter()
-                .map(|a| directory.display_name(a))
-                .collect();
-            println!("    {} — {} [{}]", r.title, by.join(", "), r.kind);
-        }
-    }
-}
-
-/// The treaty texts: each with its heading and title, one draft resolution clause by clause, and
-/// the references its clauses cite.
-fn treaty_texts() {
-    let documents = datasets::wcit12_documents();
-    println!();
-    println!("The texts on the table: {} documents", documents.len());
-    for document in &documents {
-        let id = document.id.as_ref().map_or("", |id| id.as_str());
-        let kind = document.kind.map_or("text", |k| k.as_str());
-        let mark = document
-            .mark
-            .as_ref()
-            .map(|m| format!(" [{m}]"))
-            .unwrap_or_default();
-        println!(
-            "  {id:<36} {kind:<21} {}{mark}",
-            document.title.as_deref().unwrap_or("")
-        );
-    }
-    let Some(b2) = documents
+    for event in calendar
+        .timeline()
         .iter()
-        .find(|d| d.id.as_ref().is_some_and(|id| id == "wcit-12/add-b2-49-1"))
-    else {
-        return;
-    };
+        .filter(|e| e.when.is_none() && e.parent.is_none())
+    {
+        println!(
+            "  {:<24} {} ({})",
+            "date not announced",
+            event.title,
+            short_names(&event.organisers, &story.actors)
+        );
+    }
+    Ok(())
+}
+
+/// Sort keys for the timeline: a day, then events before their deadlines' notes.
+mod chrono_day {
+    /// A day and a rank within it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+    pub(crate) struct Day(pub(crate) plenary::core::chrono::NaiveDate, pub(crate) u8);
+}
+
+fn short_title(event: &Event) -> String {
+    event
+        .series
+        .as_ref()
+        .map_or_else(|| event.title.clone(), ToString::to_string)
+}
+
+fn short_names(ids: &[ActorId], actors: &[Actor]) -> String {
+    ids.iter()
+        .map(|id| {
+            actors
+                .iter()
+                .find(|a| &a.id == id)
+                .map_or_else(|| id.to_string(), |a| a.short_name().to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn at_the_table(story: &Dataset) {
+    heading(2, "Who was at the table, and around it");
+    for kind in ActorKind::ALL {
+        let names: Vec<&str> = story
+            .actors
+            .iter()
+            .filter(|a| a.kind == kind)
+            .map(Actor::short_name)
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        println!(
+            "  {:<36} {}",
+            format!("{} ({})", kind.plural_label(), names.len()),
+            names.join(", ")
+        );
+    }
+    println!();
+    println!("  Some of the people:");
+    for person in story.actors.iter().filter(|a| a.kind == ActorKind::Person) {
+        let Some(at) = person
+            .affiliation
+            .as_ref()
+            .and_then(|id| story.actor(id.as_str()))
+        else {
+            continue;
+        };
+        match &person.role {
+            Some(role) => println!("    {}, {role}, {}", person.name, at.short_name()),
+            None => println!("    {}, {}", person.name, at.short_name()),
+        }
+    }
+}
+
+fn resource_bank(story: &Dataset) -> Result<(), String> {
+    heading(3, "What civil society read and sent");
+    let directory = ActorDirectory::new(&story.actors);
+    let mut sections: BTreeMap<usize, (&str, Vec<String>)> = BTreeMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for resource in &story.resources {
+        let section = resource
+            .section
+            .as_ref()
+            .map_or("Other resources", |s| s.as_str());
+        let index = order.iter().position(|s| *s == section).unwrap_or_else(|| {
+            order.push(section);
+            order.len() - 1
+        });
+        let by: Vec<String> = resource
+            .authors
+            .iter()
+            .map(|a| directory.display_name(a))
+            .collect();
+        sections
+            .entry(index)
+            .or_insert((section, Vec::new()))
+            .1
+            .push(format!("{} — {}", resource.title, by.join(", ")));
+    }
+    for (section, entries) in sections.values() {
+        println!("  {section} ({})", entries.len());
+        for entry in entries {
+            println!("    {entry}");
+        }
+    }
+    let bank = ResourceBank::from_resources(story.actors.clone(), story.resources.clone())
+        .map_err(|e| e.to_string())?;
+    println!();
+    println!("  Searching the bank for \"net neutrality\":");
+    for hit in bank.search(&Query::new("net neutrality").limit(3)) {
+        println!("    {:5.2}  {}", hit.score, hit.resource.title);
+    }
+    Ok(())
+}
+
+fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
+    heading(4, "The texts on the table");
+    for document in &story.documents {
+        let cited_by: Vec<&str> = story
+            .events
+            .iter()
+            .filter(|e| {
+                e.agenda.iter().any(|item| {
+                    item.documents
+                        .iter()
+                        .any(|d| Some(d) == document.id.as_ref())
+                })
+            })
+            .map(|e| e.title.as_str())
+            .collect();
+        println!(
+            "  {}{}",
+            document.title.as_deref().unwrap_or("(untitled)"),
+            if cited_by.is_empty() {
+                String::new()
+            } else {
+                format!("  [on the agenda of {}]", cited_by.join(", "))
+            }
+        );
+    }
+
+    let b2 = find_document(story, "wcit-12/add-b2-49-1")?;
     println!();
     println!(
-        "ADD B2/49/1, parsed from its plain text: {}",
-        b2.title.as_deref().unwrap_or("")
+        "  Read from its plain text, with no markup, proposal {}:",
+        b2.mark
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
     );
+    println!("    {}", b2.title.as_deref().unwrap_or(""));
     if let Some(issuer) = &b2.issuer {
-        println!("  {issuer},");
+        println!("    issued by {issuer}");
     }
     for section in b2.preamble.iter().chain(&b2.operative) {
-        if !section.phrase.is_empty() {
-            println!("  {}", section.line());
-        }
-        for clause in &section.clauses {
-            let text: String = clause.text.chars().take(90).collect();
-            let more = if clause.text.chars().count() > 90 {
-                "…"
-            } else {
-                ""
-            };
-            println!("    {} {text}{more}", clause.num.as_deref().unwrap_or(""));
-        }
+        let keyword = if section.phrase.is_empty() {
+            "(clauses)"
+        } else {
+            section.phrase.as_str()
+        };
+        println!(
+            "    {keyword}: {} clauses, labelled {}",
+            section.clauses.len(),
+            section
+                .clauses
+                .iter()
+                .filter_map(|c| c.num.as_deref())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
     }
-    println!("  It cites:");
+    println!("    It cites:");
     for reference in &b2.references {
+        let what = match reference.kind {
+            ReferenceKind::ItuResolution => "ITU resolution",
+            ReferenceKind::UnResolution => "UN General Assembly resolution",
+            ReferenceKind::Recommendation => "Recommendation",
+            ReferenceKind::StudyGroup => "study group",
+            ReferenceKind::Conference => "conference",
+            _ => "reference",
+        };
         let mut detail = Vec::new();
         if let Some(number) = &reference.number {
-            detail.push(format!("number {number}"));
-        }
-        if let Some(date) = reference.date {
-            detail.push(format!("adopted {date}"));
+            detail.push(format!("no. {number}"));
         }
         if let (Some(place), Some(year)) = (&reference.place, reference.year) {
-            let rev = if reference.revised { "revised at " } else { "" };
-            detail.push(format!("{rev}{place}, {year}"));
+            detail.push(format!(
+                "{}{place}, {year}",
+                if reference.revised { "revised at " } else { "" }
+            ));
         }
         println!(
-            "    {:?}: {} ({})",
-            reference.kind,
+            "      {what:<31} {}  ({})",
             reference.text,
             detail.join("; ")
         );
+    }
+
+    // The seeds hold only the revised draft, so this edit is an illustration of what the diff
+    // reports, not a historical text.
+    let revised = find_document(story, "wcit-12/dnr-traffic-termination-rev")?;
+    let original = plenary::treaty::render(revised);
+    let amended = original
+        .replacen("some Member States are observing", "many Member States are observing", 1)
+        .replacen(
+            "c) concerns raised regarding the development of IP interconnection to maintain investment to satisfy future demand,",
+            "c) concerns raised regarding the development of IP interconnection to maintain investment to satisfy future demand;\n\nd) the need to protect the rights of users,",
+            1,
+        );
+    let amended = plenary::treaty::parse(&amended);
+    let diff = plenary::treaty::diff(revised, &amended);
+    println!();
+    println!(
+        "  How plenary compares versions. An illustrative amendment (not a historical text) to"
+    );
+    println!("  \"{}\":", revised.title.as_deref().unwrap_or(""));
+    for change in &diff.changes {
+        let what = match change.change {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Modified => "modified",
+            ChangeKind::Moved => "moved",
+        };
+        println!(
+            "    {what:<9} {} {}: {}",
+            change.section,
+            change.num.as_deref().unwrap_or(""),
+            change
+                .new
+                .as_deref()
+                .or(change.old.as_deref())
+                .unwrap_or("")
+        );
+    }
+    let proposal = plenary::treaty::propose(
+        revised,
+        &amended,
+        &ProposalOptions {
+            noc: false,
+            reference: Some("XYZ/1".into()),
+        },
+    );
+    let marks: Vec<String> = proposal
+        .preamble
+        .iter()
+        .flat_map(|s| &s.clauses)
+        .filter_map(|c| {
+            c.mark
+                .as_ref()
+                .map(|m| format!("{} {}", m, c.num.as_deref().unwrap_or("")))
+        })
+        .collect();
+    println!(
+        "    written as an ITU proposal, the clauses carry the marks: {}",
+        marks.join(", ")
+    );
+    Ok(())
+}
+
+fn find_document<'a>(story: &'a Dataset, id: &str) -> Result<&'a Document, String> {
+    story
+        .documents
+        .iter()
+        .find(|d| d.id.as_ref().is_some_and(|d| d == id))
+        .ok_or_else(|| format!("the embedded dataset has no document {id}"))
+}
+
+fn signatures(story: &Dataset) {
+    heading(5, "What people signed");
+    for petition in &story.petitions {
+        println!("  {}", petition.title);
+        let sponsors = short_names(&petition.sponsors, &story.actors);
+        if !sponsors.is_empty() {
+            println!("    launched by {sponsors}");
+        }
+        let supporters = short_names(&petition.supporters, &story.actors);
+        if !supporters.is_empty() {
+            println!("    supported by {supporters}");
+        }
+        for count in &petition.reported_counts {
+            println!(
+                "    {} {} by {}",
+                thousands(count.count),
+                count.unit,
+                count.as_of
+            );
+        }
+        for milestone in &petition.milestones {
+            let when = match (milestone.reached_at, milestone.reached_within) {
+                (Some(at), _) => at.to_rfc3339(),
+                (None, Some(within)) => format!("during {}", format_date_phrase(&within)),
+                (None, None) => "not yet".to_owned(),
+            };
+            println!(
+                "    {} signatures reached {when}",
+                thousands(milestone.threshold)
+            );
+            if let Some(note) = &milestone.note {
+                println!("      {note}");
+            }
+        }
+        if let Some(contact) = &petition.contact {
+            println!("    to sign on: {contact}");
+        }
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn take_it_with_you() {
+    heading(6, "Take it with you");
+    for (command, what) in [
+        (
+            "cargo run --example events -- ics",
+            "the calendar, for any calendar app",
+        ),
+        (
+            "cargo run --example resources -- csl",
+            "the bank as CSL-JSON, for citation tools",
+        ),
+        (
+            "cargo run --example treaty -- akn FILE.txt",
+            "a treaty text as Akoma Ntoso XML",
+        ),
+        (
+            "cargo run --example petitions -- tally FILE.ndjson",
+            "a signature count, privately",
+        ),
+        (
+            "cargo run --example dataset -- dump",
+            "the whole story as JSON",
+        ),
+        (
+            "cargo run --example dataset -- schema",
+            "its JSON Schema, for other languages",
+        ),
+    ] {
+        println!("  {command:<52} {what}");
     }
 }
