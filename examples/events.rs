@@ -6,10 +6,11 @@
 //! cargo run --example events -- upcoming --as-of 2012-09-01 [DATASET.json]
 //! ```
 //!
-//! Without a DATASET.json the embedded WCIT-12 events are used. Until the full `Dataset` type
-//! arrives, a DATASET.json is any JSON object whose `events` array holds events in plenary's
-//! JSON; its other members are not read. Output goes to stdout; errors go to stderr with exit
-//! status 1.
+//! A DATASET.json is a whole [`plenary::Dataset`], such as the one `cargo run --example dataset --
+//! dump` writes; its events are used. It is read but not validated (`cargo run --example dataset
+//! -- validate` does that), and a value that cannot be read is reported with its JSON path, line
+//! and column. Without a DATASET.json the embedded WCIT-12 events are used. Output goes to stdout;
+//! errors go to stderr with exit status 1.
 //!
 //! `ics` stamps every component with `--dtstamp` (RFC 3339); without it, with midnight UTC after
 //! the last day any event is known to include, so the same data always gives the same file.
@@ -18,9 +19,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use lexopt::prelude::*;
+use plenary::Dataset;
 use plenary::core::chrono::{DateTime, Days, NaiveDate, Utc};
-use plenary::events::{Calendar, Event, format_date_phrase, parse_date_phrase, to_ics};
-use serde::Deserialize;
+use plenary::events::{Calendar, format_date_phrase, parse_date_phrase, to_ics};
 
 const USAGE: &str = "usage:
   events parse-date PHRASE [--year YEAR]
@@ -117,12 +118,7 @@ fn parse_args() -> Result<Command, lexopt::Error> {
     }
 }
 
-/// The part of a dataset file this example reads: its `events`.
-#[derive(Deserialize)]
-struct DatasetEvents {
-    events: Vec<Event>,
-}
-
+/// The events of the dataset at `dataset`, or of the embedded WCIT-12 story, as a calendar.
 fn load(dataset: Option<PathBuf>) -> Result<Calendar, String> {
     let events = match dataset {
         None => plenary::datasets::wcit12_events(),
@@ -130,10 +126,9 @@ fn load(dataset: Option<PathBuf>) -> Result<Calendar, String> {
             let shown = path.display();
             let text =
                 std::fs::read_to_string(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-            let dataset: DatasetEvents = serde_json::from_str(&text).map_err(|e| {
-                format!("cannot read {shown}: {e}; expected a JSON object with an \"events\" array")
-            })?;
-            dataset.events
+            Dataset::from_json(&text)
+                .map_err(|e| format!("{shown}: {e}"))?
+                .events
         }
     };
     Calendar::new(events).map_err(|e| e.to_string())

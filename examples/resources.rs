@@ -6,10 +6,12 @@
 //! cargo run --example resources -- csl [DATASET.json]             # CSL-JSON
 //! ```
 //!
-//! Without a DATASET.json the embedded WCIT-12 resource bank is used. Until the full `Dataset`
-//! type arrives, a DATASET.json is any JSON object whose `resources` array holds resources in
-//! plenary's JSON; an `actors` array, when present, names their authors; other members are not
-//! read. `search` prints the hits best first, one a line: title, authors, kind and score.
+//! A DATASET.json is a whole [`plenary::Dataset`], such as the one `cargo run --example dataset --
+//! dump` writes; its resources are used, and its actors name their authors. It is read but not
+//! validated (`cargo run --example dataset -- validate` does that), and a value that cannot be
+//! read is reported with its JSON path, line and column. Without a DATASET.json the embedded
+//! WCIT-12 resource bank is used. `search` prints the hits best first, one a line: title,
+//! authors, kind and score.
 //! `import-listing` matches authors against the embedded WCIT-12 actors and reports the lines it
 //! could not read on stderr, with their numbers. Output goes to stdout; errors go to stderr with
 //! exit status 1.
@@ -19,11 +21,10 @@ use std::process::ExitCode;
 
 use lexopt::prelude::*;
 use plenary::core::Actor;
-use plenary::datasets;
 use plenary::resources::{
     ActorDirectory, ListingOptions, Query, Resource, ResourceBank, import_listing, to_csl_json,
 };
-use serde::Deserialize;
+use plenary::{Dataset, datasets};
 
 const USAGE: &str = "usage:
   resources search QUERY [DATASET.json]
@@ -144,14 +145,6 @@ fn parse_args() -> Result<Command, lexopt::Error> {
     }
 }
 
-/// The part of a dataset file this example reads: its `resources` and, if any, its `actors`.
-#[derive(Deserialize)]
-struct DatasetResources {
-    resources: Vec<Resource>,
-    #[serde(default)]
-    actors: Vec<Actor>,
-}
-
 /// The actors and resources of `dataset`, or of the embedded WCIT-12 story.
 fn load(dataset: Option<&Path>) -> Result<(Vec<Actor>, Vec<Resource>), String> {
     let Some(path) = dataset else {
@@ -159,12 +152,6 @@ fn load(dataset: Option<&Path>) -> Result<(Vec<Actor>, Vec<Resource>), String> {
     };
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let data: DatasetResources = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{} is not a dataset this example can read: {e}; expected a JSON object with a \
-             \"resources\" array of resources (and optionally an \"actors\" array)",
-            path.display()
-        )
-    })?;
-    Ok((data.actors, data.resources))
+    let dataset = Dataset::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((dataset.actors, dataset.resources))
 }
