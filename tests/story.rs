@@ -82,7 +82,10 @@ fn json_ld_names_organisers_from_the_actors() {
     let story = plenary::datasets::wcit12();
     let wcit = story.event("wcit-12").expect("WCIT-12 is in the story");
     let ld = plenary::events::to_json_ld(wcit, &story.actors);
-    assert!(ld["@type"].as_str().is_some_and(|t| t.ends_with("Event")), "{ld}");
+    assert!(
+        ld["@type"].as_str().is_some_and(|t| t.ends_with("Event")),
+        "{ld}"
+    );
     assert_eq!(ld["startDate"], "2012-12-03");
     assert!(
         ld.to_string()
