@@ -75,7 +75,7 @@ pub use html::to_html;
 pub use keyword::Keyword;
 pub use mark::{MarkAction, ProposalMark};
 pub use markdown::to_markdown;
-pub use parse::{Diagnostic, parse, parse_strict};
+pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, parse, parse_strict};
 pub use proposal::{ProposalOptions, propose};
 pub use reference::{Reference, ReferenceKind, find_references};
 pub use render::render;

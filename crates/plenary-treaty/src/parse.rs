@@ -10,6 +10,11 @@ use crate::mark::{MarkAction, ProposalMark};
 use crate::normalize::normalize_line;
 use crate::{Error, reference};
 
+/// How deep labelled clauses nest when parsed: ITU texts use three or four levels (`1`, `1.1`,
+/// `a)`, `i)`); a clause whose label would open a level deeper than this becomes a sibling at the
+/// deepest level, keeping its label.
+pub const MAX_CLAUSE_DEPTH: usize = 8;
+
 /// A line the parser could not place, with its 1-based line number and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -34,7 +39,8 @@ impl std::fmt::Display for Diagnostic {
 /// `instructs the Secretary-General`, `considérant`, `resuelve`), labelled clauses (`a)`, `1`,
 /// `i)`, `1.1`), proposal marks (`ADD B2/49/1`) and `ARTICLE 3` lines are recognised by their
 /// layout alone. CRLF, tabs, non-breaking spaces and curly quotes are accepted. The parser reads
-/// each line once, so its cost is linear in the input.
+/// each line once, so its cost is linear in the input; clauses nest at most
+/// [`MAX_CLAUSE_DEPTH`] deep.
 ///
 /// ```
 /// let doc = plenary_treaty::parse(
@@ -277,12 +283,15 @@ impl Parser {
             .filter(|_| style == Style::Letter)
             .and_then(|l| l.bytes().next());
 
-        // Labels of one style are siblings; a new style opens a level below the last clause.
+        // Labels of one style are siblings; a new style opens a level below the last clause, down
+        // to MAX_CLAUSE_DEPTH, below which clauses stay siblings (keeping their labels), so that
+        // what is built per clause never grows with the depth of a hostile text.
         let depth = self
             .levels
             .iter()
             .position(|l| l.style == style)
-            .unwrap_or(self.levels.len());
+            .unwrap_or(self.levels.len())
+            .min(MAX_CLAUSE_DEPTH - 1);
         self.levels.truncate(depth);
         self.levels.push(Level {
             style,
@@ -480,5 +489,31 @@ mod tests {
             ]
         );
         assert_eq!(doc.diagnostics().next().map(|d| d.line), Some(4));
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    fn depth(clauses: &[Clause]) -> usize {
+        clauses
+            .iter()
+            .map(|c| 1 + depth(&c.clauses))
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn deep_labels_stop_nesting_at_the_limit_and_keep_their_labels() {
+        let text: String = (1..=40)
+            .map(|i| format!("{}1 clause {i}\n", "1.".repeat(i - 1)))
+            .collect();
+        let doc = parse(&format!("resolves\n\n{text}"));
+        assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
+        assert_eq!(depth(&doc.operative[0].clauses), MAX_CLAUSE_DEPTH);
+        let rendered = crate::render(&doc);
+        assert!(rendered.contains(&format!("{}1 clause 40", "1.".repeat(39))));
+        assert_eq!(parse(&rendered), doc);
     }
 }
