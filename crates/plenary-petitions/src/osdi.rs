@@ -125,7 +125,11 @@ impl Signature {
         Some(OsdiSignature {
             identifiers: vec![format!("plenary:{}", self.petition)],
             created_date: self.signed_at,
-            origin_system: self.origin.clone(),
+            origin_system: self
+                .origin
+                .as_deref()
+                .filter(|o| is_system_name(o))
+                .map(str::to_owned),
             person: OsdiPerson {
                 given_name,
                 family_name,
@@ -142,9 +146,43 @@ impl Signature {
     }
 }
 
+/// Whether `origin` looks like the name of a system (`accessnow.org`, `email`, `avaaz`), the
+/// only kind of origin a public export carries: `Signature::origin` is free text, and free text
+/// can hold an address or a name the signer did not agree to show.
+fn is_system_name(origin: &str) -> bool {
+    let mut chars = origin.chars();
+    origin.len() <= 64
+        && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_system_names_reach_the_public_origin() {
+        let mut signature: Signature = serde_json::from_str(
+            r#"{"petition": "p", "signer": {"person": {"name": "Ana",
+                "email": "ana@example.org"}}, "signed_at": "2012-12-13T15:00:00Z"}"#,
+        )
+        .unwrap();
+        for (origin, public) in [
+            ("accessnow.org", Some("accessnow.org")),
+            ("email", Some("email")),
+            ("forwarded by ana@example.org", None),
+            ("ana@example.org", None),
+            ("Ana Maria Lima", None),
+        ] {
+            signature.origin = Some(origin.to_owned());
+            let osdi = signature.to_osdi().unwrap();
+            assert_eq!(osdi.origin_system.as_deref(), public, "{origin}");
+            assert!(
+                !serde_json::to_string(&osdi).unwrap().contains('@'),
+                "{origin}"
+            );
+        }
+    }
 
     #[test]
     fn osdi_signature_has_no_email_and_names_only_with_consent() {
