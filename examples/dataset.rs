@@ -8,6 +8,9 @@
 //!
 //! Output goes to stdout; errors go to stderr with exit status 1.
 
+#[macro_use]
+mod support;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,7 +44,7 @@ fn run() -> Result<(), String> {
             let json = std::fs::read_to_string(&path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             match Dataset::load(&json) {
-                Ok(dataset) => println!(
+                Ok(dataset) => outln!(
                     "{}: valid: {} actors, {} events, {} resources, {} documents, {} petitions",
                     path.display(),
                     dataset.actors.len(),
@@ -66,9 +69,9 @@ fn run() -> Result<(), String> {
         Command::Schema => {
             let schema =
                 serde_json::to_string_pretty(&Dataset::json_schema()).map_err(|e| e.to_string())?;
-            println!("{schema}");
+            outln!("{schema}");
         }
-        Command::Dump => println!("{}", plenary::datasets::wcit12().to_json()),
+        Command::Dump => outln!("{}", plenary::datasets::wcit12().to_json()),
     }
     Ok(())
 }

@@ -15,6 +15,9 @@
 //! `ics` stamps every component with `--dtstamp` (RFC 3339); without it, with midnight UTC after
 //! the last day any event is known to include, so the same data always gives the same file.
 
+#[macro_use]
+mod support;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,7 +60,7 @@ fn run() -> Result<(), String> {
     match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
         Command::ParseDate { phrase, year } => {
             let span = parse_date_phrase(&phrase, year).map_err(|e| e.to_string())?;
-            println!("{span}");
+            outln!("{span}");
         }
         Command::Ics { dataset, dtstamp } => {
             let calendar = load(dataset)?;
@@ -66,7 +69,7 @@ fn run() -> Result<(), String> {
                 None => default_stamp(&calendar),
             };
             let export = to_ics(calendar.timeline(), stamp);
-            print!("{}", export.text);
+            out!("{}", export.text);
             for id in export.undated {
                 eprintln!("events: note: {id} has no date yet, so it is not in the calendar");
             }
@@ -154,7 +157,7 @@ fn default_stamp(calendar: &Calendar) -> DateTime<Utc> {
 
 fn upcoming(calendar: &Calendar, as_of: NaiveDate) {
     let events = calendar.upcoming(as_of);
-    println!("Upcoming as of {as_of}: {} events", events.len());
+    outln!("Upcoming as of {as_of}: {} events", events.len());
     let width = events
         .iter()
         .map(|e| e.when.map_or(0, |w| format_date_phrase(&w).chars().count()))
@@ -171,7 +174,7 @@ fn upcoming(calendar: &Calendar, as_of: NaiveDate) {
             (None, true) => " — online".to_owned(),
             (None, false) => String::new(),
         };
-        println!(
+        outln!(
             "  {when:<width$}  {}{place} [{}]",
             event.one_line_title(),
             event.status
@@ -180,10 +183,10 @@ fn upcoming(calendar: &Calendar, as_of: NaiveDate) {
     let last = NaiveDate::MAX;
     let due = calendar.deadlines_due(as_of, last);
     if !due.is_empty() {
-        println!();
-        println!("Deadlines from {as_of}:");
+        outln!();
+        outln!("Deadlines from {as_of}:");
         for d in due {
-            println!(
+            outln!(
                 "  {:<width$}  {} for {}",
                 format_date_phrase(&d.deadline.due.into()),
                 d.deadline.what,

@@ -9,6 +9,9 @@
 //! command fail; a file that cannot be read or bad arguments go to stderr with exit status 1.
 //! The file is tallied on every available core.
 
+#[macro_use]
+mod support;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,7 +38,7 @@ fn run() -> Result<(), String> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let tally = tally_parallel(&input, &milestones, threads);
     let json = serde_json::to_string_pretty(&tally.report()).map_err(|e| e.to_string())?;
-    println!("{json}");
+    outln!("{json}");
     Ok(())
 }
 

@@ -16,6 +16,9 @@
 //! could not read on stderr, with their numbers. Output goes to stdout; errors go to stderr with
 //! exit status 1.
 
+#[macro_use]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -68,7 +71,7 @@ fn run() -> Result<(), String> {
                     .iter()
                     .map(|a| directory.display_name(a))
                     .collect();
-                println!(
+                outln!(
                     "{} — {} [{}, score {:.2}]",
                     hit.resource.title,
                     if authors.is_empty() {
@@ -97,13 +100,13 @@ fn run() -> Result<(), String> {
             }
             let json =
                 serde_json::to_string_pretty(&import.resources).map_err(|e| e.to_string())?;
-            println!("{json}");
+            outln!("{json}");
         }
         Command::Csl { dataset } => {
             let (actors, resources) = load(dataset.as_deref())?;
             let csl = to_csl_json(&resources, &actors);
             let json = serde_json::to_string_pretty(&csl).map_err(|e| e.to_string())?;
-            println!("{json}");
+            outln!("{json}");
         }
     }
     Ok(())

@@ -15,6 +15,9 @@
 //! Lines the parser could not place are reported on stderr with their line numbers; output goes
 //! to stdout; errors go to stderr with exit status 1.
 
+#[macro_use]
+mod support;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -107,9 +110,9 @@ fn run() -> Result<(), String> {
             &args.options,
         )),
     };
-    print!("{output}");
+    out!("{output}");
     if !output.ends_with('\n') {
-        println!();
+        outln!();
     }
     Ok(())
 }

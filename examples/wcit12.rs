@@ -4,6 +4,9 @@
 //! Run it with `cargo run --example wcit12`. Everything it prints comes from
 //! `plenary::datasets::wcit12()` through the public API of the plenary crates.
 
+#[macro_use]
+mod support;
+
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
@@ -36,26 +39,24 @@ fn tour() -> Result<(), String> {
 }
 
 fn heading(number: u32, title: &str) {
-    println!();
-    println!("{number}. {title}");
-    println!("{}", "-".repeat(title.chars().count() + 3));
+    outln!();
+    outln!("{number}. {title}");
+    outln!("{}", "-".repeat(title.chars().count() + 3));
 }
 
 fn introduction(story: &Dataset) -> Result<(), String> {
-    println!("plenary: a tour of the WCIT-12 story");
-    println!("====================================");
-    println!();
-    println!("In December 2012 the ITU's member states met in Dubai to rewrite the International");
-    println!(
-        "Telecommunication Regulations, a treaty untouched since 1988. Only governments had a"
-    );
-    println!("vote; civil society followed along with calendars, a bank of analyses, annotated");
-    println!("drafts and a petition. This tour walks through that story as plenary holds it.");
-    println!();
+    outln!("plenary: a tour of the WCIT-12 story");
+    outln!("====================================");
+    outln!();
+    outln!("In December 2012 the ITU's member states met in Dubai to rewrite the International");
+    outln!("Telecommunication Regulations, a treaty untouched since 1988. Only governments had a");
+    outln!("vote; civil society followed along with calendars, a bank of analyses, annotated");
+    outln!("drafts and a petition. This tour walks through that story as plenary holds it.");
+    outln!();
     story
         .validate()
         .map_err(|problems| format!("the embedded dataset does not hold together:\n{problems}"))?;
-    println!(
+    outln!(
         "The dataset: {} actors, {} events, {} resources, {} documents and {} petitions, taken from",
         story.actors.len(),
         story.events.len(),
@@ -63,7 +64,7 @@ fn introduction(story: &Dataset) -> Result<(), String> {
         story.documents.len(),
         story.petitions.len()
     );
-    println!(
+    outln!(
         "{} source pages; every id it uses resolves, and every item records its source:",
         story.sources.len()
     );
@@ -73,7 +74,7 @@ fn introduction(story: &Dataset) -> Result<(), String> {
             .values()
             .filter(|ids| ids.contains(&source.id))
             .count();
-        println!("  {items:>3} items from {}", source.title);
+        outln!("  {items:>3} items from {}", source.title);
     }
     Ok(())
 }
@@ -131,14 +132,14 @@ fn road_to_dubai(story: &Dataset) -> Result<(), String> {
     }
     rows.sort_by_key(|(day, _)| *day);
     for (_, line) in rows {
-        println!("  {line}");
+        outln!("  {line}");
     }
     for event in calendar
         .timeline()
         .iter()
         .filter(|e| e.when.is_none() && e.parent.is_none())
     {
-        println!(
+        outln!(
             "  {:<24} {} ({})",
             "date not announced",
             event.title,
@@ -186,14 +187,14 @@ fn at_the_table(story: &Dataset) {
         if names.is_empty() {
             continue;
         }
-        println!(
+        outln!(
             "  {:<36} {}",
             format!("{} ({})", kind.plural_label(), names.len()),
             names.join(", ")
         );
     }
-    println!();
-    println!("  Some of the people:");
+    outln!();
+    outln!("  Some of the people:");
     for person in story.actors.iter().filter(|a| a.kind == ActorKind::Person) {
         let Some(at) = person
             .affiliation
@@ -203,8 +204,8 @@ fn at_the_table(story: &Dataset) {
             continue;
         };
         match &person.role {
-            Some(role) => println!("    {}, {role}, {}", person.name, at.short_name()),
-            None => println!("    {}, {}", person.name, at.short_name()),
+            Some(role) => outln!("    {}, {role}, {}", person.name, at.short_name()),
+            None => outln!("    {}, {}", person.name, at.short_name()),
         }
     }
 }
@@ -235,17 +236,17 @@ fn resource_bank(story: &Dataset) -> Result<(), String> {
             .push(format!("{} — {}", resource.title, by.join(", ")));
     }
     for (section, entries) in sections.values() {
-        println!("  {section} ({})", entries.len());
+        outln!("  {section} ({})", entries.len());
         for entry in entries {
-            println!("    {entry}");
+            outln!("    {entry}");
         }
     }
     let bank = ResourceBank::from_resources(story.actors.clone(), story.resources.clone())
         .map_err(|e| e.to_string())?;
-    println!();
-    println!("  Searching the bank for \"net neutrality\":");
+    outln!();
+    outln!("  Searching the bank for \"net neutrality\":");
     for hit in bank.search(&Query::new("net neutrality").limit(3)) {
-        println!("    {:5.2}  {}", hit.score, hit.resource.title);
+        outln!("    {:5.2}  {}", hit.score, hit.resource.title);
     }
     Ok(())
 }
@@ -265,7 +266,7 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
             })
             .map(|e| e.title.as_str())
             .collect();
-        println!(
+        outln!(
             "  {}{}",
             document.title.as_deref().unwrap_or("(untitled)"),
             if cited_by.is_empty() {
@@ -277,17 +278,17 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
     }
 
     let b2 = find_document(story, "wcit-12/add-b2-49-1")?;
-    println!();
-    println!(
+    outln!();
+    outln!(
         "  Read from its plain text, with no markup, proposal {}:",
         b2.mark
             .as_ref()
             .map(ToString::to_string)
             .unwrap_or_default()
     );
-    println!("    {}", b2.title.as_deref().unwrap_or(""));
+    outln!("    {}", b2.title.as_deref().unwrap_or(""));
     if let Some(issuer) = &b2.issuer {
-        println!("    issued by {issuer}");
+        outln!("    issued by {issuer}");
     }
     for section in b2.preamble.iter().chain(&b2.operative) {
         let keyword = if section.phrase.is_empty() {
@@ -295,7 +296,7 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
         } else {
             section.phrase.as_str()
         };
-        println!(
+        outln!(
             "    {keyword}: {} clauses, labelled {}",
             section.clauses.len(),
             section
@@ -306,7 +307,7 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
                 .join(" ")
         );
     }
-    println!("    It cites:");
+    outln!("    It cites:");
     for reference in &b2.references {
         let what = match reference.kind {
             ReferenceKind::ItuResolution => "ITU resolution",
@@ -326,7 +327,7 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
                 if reference.revised { "revised at " } else { "" }
             ));
         }
-        println!(
+        outln!(
             "      {what:<31} {}  ({})",
             reference.text,
             detail.join("; ")
@@ -346,11 +347,9 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
         );
     let amended = plenary::treaty::parse(&amended);
     let diff = plenary::treaty::diff(revised, &amended);
-    println!();
-    println!(
-        "  How plenary compares versions. An illustrative amendment (not a historical text) to"
-    );
-    println!("  \"{}\":", revised.title.as_deref().unwrap_or(""));
+    outln!();
+    outln!("  How plenary compares versions. An illustrative amendment (not a historical text) to");
+    outln!("  \"{}\":", revised.title.as_deref().unwrap_or(""));
     for change in &diff.changes {
         let what = match change.change {
             ChangeKind::Added => "added",
@@ -358,7 +357,7 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
             ChangeKind::Modified => "modified",
             ChangeKind::Moved => "moved",
         };
-        println!(
+        outln!(
             "    {what:<9} {} {}: {}",
             change.section,
             change.num.as_deref().unwrap_or(""),
@@ -387,7 +386,7 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
                 .map(|m| format!("{} {}", m, c.num.as_deref().unwrap_or("")))
         })
         .collect();
-    println!(
+    outln!(
         "    written as an ITU proposal, the clauses carry the marks: {}",
         marks.join(", ")
     );
@@ -405,17 +404,17 @@ fn find_document<'a>(story: &'a Dataset, id: &str) -> Result<&'a Document, Strin
 fn signatures(story: &Dataset) {
     heading(5, "What people signed");
     for petition in &story.petitions {
-        println!("  {}", petition.title);
+        outln!("  {}", petition.title);
         let sponsors = short_names(&petition.sponsors, &story.actors);
         if !sponsors.is_empty() {
-            println!("    launched by {sponsors}");
+            outln!("    launched by {sponsors}");
         }
         let supporters = short_names(&petition.supporters, &story.actors);
         if !supporters.is_empty() {
-            println!("    supported by {supporters}");
+            outln!("    supported by {supporters}");
         }
         for count in &petition.reported_counts {
-            println!(
+            outln!(
                 "    {} {} by {}",
                 thousands(count.count),
                 count.unit,
@@ -428,16 +427,16 @@ fn signatures(story: &Dataset) {
                 (None, Some(within)) => format!("during {}", format_date_phrase(&within)),
                 (None, None) => "not yet".to_owned(),
             };
-            println!(
+            outln!(
                 "    {} signatures reached {when}",
                 thousands(milestone.threshold)
             );
             if let Some(note) = &milestone.note {
-                println!("      {note}");
+                outln!("      {note}");
             }
         }
         if let Some(contact) = &petition.contact {
-            println!("    to sign on: {contact}");
+            outln!("    to sign on: {contact}");
         }
     }
 }
@@ -482,6 +481,6 @@ fn take_it_with_you() {
             "its JSON Schema, for other languages",
         ),
     ] {
-        println!("  {command:<52} {what}");
+        outln!("  {command:<52} {what}");
     }
 }
