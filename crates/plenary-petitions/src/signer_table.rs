@@ -101,7 +101,19 @@ impl Part {
     }
 
     fn grow(&mut self) {
-        let cap = (self.slots.len() + self.slots.len() / 2).max(SMALLEST);
+        self.rehash((self.slots.len() + self.slots.len() / 2).max(SMALLEST));
+    }
+
+    /// Makes room for `additional` more signers with one rehash, rather than several as the
+    /// table fills: merging shards knows how many may come.
+    fn reserve(&mut self, additional: usize) {
+        let needed = (self.len + additional) * 5 / 4 + 1;
+        if needed > self.slots.len() {
+            self.rehash(needed.max(SMALLEST));
+        }
+    }
+
+    fn rehash(&mut self, cap: usize) {
         let empty = Slot {
             key: EMPTY,
             time: 0,
@@ -115,6 +127,9 @@ impl Part {
     }
 
     fn merge(&mut self, other: Part) -> u64 {
+        // Room for half of `other` at once: if all of it is new the table grows once more, and
+        // if all of it is already here the table stays within 45 bytes a signer.
+        self.reserve(other.len / 2);
         let mut again = 0;
         for slot in other.slots.into_iter().filter(|s| s.key != EMPTY) {
             if self.insert(slot) == Seen::Again {
@@ -202,6 +217,11 @@ impl SignerTable {
 /// Merges the same part of several tables; returns the merged part and how many signers were
 /// already in it.
 pub(crate) fn merge_parts(parts: Vec<Part>) -> (Part, u64) {
+    // Merge into the largest part, so the fewest signers move.
+    let mut parts = parts;
+    if let Some(largest) = (0..parts.len()).max_by_key(|&i| parts[i].len) {
+        parts.swap(0, largest);
+    }
     let mut parts = parts.into_iter();
     let mut merged = parts.next().unwrap_or_default();
     let mut again = 0;
@@ -245,6 +265,31 @@ mod tests {
             }
         }
         assert_eq!(table.len(), 200_000);
+    }
+
+    #[test]
+    fn merged_tables_stay_within_48_bytes_per_signer() {
+        for overlap in [0_u64, 50_000, 100_000] {
+            let (mut a, mut b) = (SignerTable::default(), SignerTable::default());
+            for i in 0..100_000_u64 {
+                a.insert(fingerprint(&i.to_le_bytes()), 0, i, 0);
+                let j = i + 100_000 - overlap;
+                b.insert(fingerprint(&j.to_le_bytes()), 0, j, 0);
+            }
+            let parts: Vec<Part> = a
+                .take_parts()
+                .into_iter()
+                .zip(b.take_parts())
+                .map(|(x, y)| merge_parts(vec![y, x]).0)
+                .collect();
+            let merged = SignerTable::from_parts(parts);
+            assert_eq!(merged.len() as u64, 200_000 - overlap);
+            let per_signer = merged.heap_bytes() as f64 / merged.len() as f64;
+            assert!(
+                per_signer <= 48.0,
+                "{per_signer} bytes per signer, overlap {overlap}"
+            );
+        }
     }
 
     #[test]
