@@ -11,7 +11,8 @@ use crate::Error;
 /// The largest year a [`PartialDate`] holds: EDTF's plain form has four digits.
 pub const MAX_YEAR: i32 = 9999;
 
-const MONTH_NAMES: [&str; 12] = [
+/// The English names of the months, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -215,12 +216,14 @@ impl fmt::Debug for PartialDate {
     }
 }
 
-/// The English name of `month` (1-12).
-pub(crate) fn month_name(month: u32) -> &'static str {
-    MONTH_NAMES
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("(no such month)")
+/// The English name of `month` (1-12), such as `"December"` for 12.
+///
+/// ```
+/// assert_eq!(plenary_core::month_name(12), Some("December"));
+/// assert_eq!(plenary_core::month_name(13), None);
+/// ```
+pub fn month_name(month: u32) -> Option<&'static str> {
+    MONTH_NAMES.get(month.checked_sub(1)? as usize).copied()
 }
 
 /// The number of days in `month` of `year`, proleptic Gregorian.
@@ -263,7 +266,7 @@ fn check_day(year: i32, month: u32, day: u32, text: impl Fn() -> String) -> Resu
             text: text(),
             reason: format!(
                 "day {day} does not exist in {} {year:04}",
-                month_name(month)
+                month_name(month).unwrap_or("(no such month)")
             ),
         })
     }

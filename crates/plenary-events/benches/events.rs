@@ -7,20 +7,7 @@ use plenary_events::{Deadline, Event, EventKind, parse_date_phrase, to_ics};
 
 /// 1,000 phrases of the forms real calendars use, cycling through months, days and forms.
 fn phrases() -> Vec<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    const MONTHS: [&str; 12] = plenary_core::MONTH_NAMES;
     (0..1000)
         .map(|i| {
             let month = MONTHS[i % 12];

@@ -123,26 +123,8 @@ fn english(date: PartialDate) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn month_name(month: u32) -> &'static str {
-    MONTHS
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
+    plenary_core::month_name(month).unwrap_or("?")
 }
 
 /// One word or sign of a phrase.

@@ -265,27 +265,15 @@ fn resolution(text: &str, start: usize, num_start: usize) -> Option<Reference> {
     Some(r)
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `20 December 2010` at the start of `text`: the date and its length in bytes.
 fn date_prefix(text: &str) -> Option<(NaiveDate, usize)> {
     let mut parts = text.splitn(4, ' ');
     let day: u32 = parts.next()?.parse().ok()?;
     let month_word = parts.next()?;
-    let month = MONTHS.iter().position(|m| *m == month_word)? + 1;
+    let month = plenary_core::MONTH_NAMES
+        .iter()
+        .position(|m| *m == month_word)?
+        + 1;
     let year_word = parts.next()?;
     let year_digits = year_word.trim_end_matches([',', ';', '.', ')']);
     if year_digits.len() != 4 {
