@@ -3,8 +3,8 @@
 //! The WCIT-12 story is built from the source pages the project started from: the Internet
 //! Society's calendar of regional preparatory meetings, its WCIT page, the civil-society resource
 //! bank, the ITU and press pages on the conference itself, and CDT's post on the WTPF-13
-//! sign-on letter. So far the embedded data holds the story's actors, places and events; its
-//! resources, documents and petitions arrive with their crates.
+//! sign-on letter. [`wcit12`] gives it all as one validated [`Dataset`] with each item's source;
+//! the other functions give one part each.
 
 use std::collections::BTreeMap;
 
