@@ -242,15 +242,7 @@ fn meta(x: &mut Xml, doc: &Document, root: &str, name: &str) -> Result<(), Error
 }
 
 fn preface(x: &mut Xml, doc: &Document) -> Result<(), Error> {
-    let heading = doc.kind.map(|kind| {
-        crate::heading::render_heading(
-            kind,
-            doc.revised.as_ref().map(|r| r.status),
-            doc.number.as_deref(),
-            doc.symbol.as_deref(),
-            doc.session.as_ref(),
-        )
-    });
+    let heading = crate::heading::heading_of(doc);
     if doc.mark.is_none() && heading.is_none() && doc.title.is_none() && doc.issuer.is_none() {
         return Ok(());
     }

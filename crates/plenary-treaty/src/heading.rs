@@ -173,6 +173,18 @@ fn strip_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
     }
 }
 
+/// The heading line of `doc` as every export writes it, when it has a kind.
+pub(crate) fn heading_of(doc: &crate::Document) -> Option<String> {
+    let kind = doc.kind?;
+    Some(render_heading(
+        kind,
+        doc.revised.as_ref().map(|r| r.status),
+        doc.number.as_deref(),
+        doc.symbol.as_deref(),
+        doc.session.as_ref(),
+    ))
+}
+
 /// The heading as canonical text renders it.
 pub(crate) fn render_heading(
     kind: DocumentKind,

@@ -22,14 +22,7 @@ pub fn to_html(doc: &Document) -> String {
             escape(&mark.to_string())
         ));
     }
-    if let Some(kind) = doc.kind {
-        let heading = crate::heading::render_heading(
-            kind,
-            doc.revised.as_ref().map(|r| r.status),
-            doc.number.as_deref(),
-            doc.symbol.as_deref(),
-            doc.session.as_ref(),
-        );
+    if let Some(heading) = crate::heading::heading_of(doc) {
         out.push_str(&format!("<h1>{}</h1>\n", escape(&heading)));
     }
     if let Some(revises) = doc.revised.as_ref().and_then(|r| r.revises.as_deref()) {

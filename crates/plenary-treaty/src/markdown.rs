@@ -17,14 +17,7 @@ pub fn to_markdown(doc: &Document) -> String {
     if let Some(mark) = &doc.mark {
         out.push_str(&format!("`{mark}`\n\n"));
     }
-    if let Some(kind) = doc.kind {
-        let heading = crate::heading::render_heading(
-            kind,
-            doc.revised.as_ref().map(|r| r.status),
-            doc.number.as_deref(),
-            doc.symbol.as_deref(),
-            doc.session.as_ref(),
-        );
+    if let Some(heading) = crate::heading::heading_of(doc) {
         out.push_str(&format!("# {}\n\n", escape(&heading)));
     }
     if let Some(revises) = doc.revised.as_ref().and_then(|r| r.revises.as_deref()) {

@@ -3,7 +3,6 @@
 use std::fmt::Write;
 
 use crate::document::{Clause, Document, RevisionStatus, Section};
-use crate::heading::render_heading;
 
 /// Renders a document as canonical ITU-layout text: one block per line, blank lines between
 /// blocks, each label on the line of its text, each mark on the line before what it marks.
@@ -29,18 +28,8 @@ pub fn render(doc: &Document) -> String {
     if let Some(mark) = &doc.mark {
         block(&mut out, &mark.to_string());
     }
-    if let Some(kind) = doc.kind {
-        let status = doc.revised.as_ref().map(|r| r.status);
-        block(
-            &mut out,
-            &render_heading(
-                kind,
-                status,
-                doc.number.as_deref(),
-                doc.symbol.as_deref(),
-                doc.session.as_ref(),
-            ),
-        );
+    if let Some(heading) = crate::heading::heading_of(doc) {
+        block(&mut out, &heading);
     }
     if let Some(revises) = doc.revised.as_ref().and_then(|r| r.revises.as_deref()) {
         block(
