@@ -41,8 +41,7 @@ enum Command {
 fn run() -> Result<(), String> {
     match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
         Command::Validate(path) => {
-            let json = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let json = support::read_file(&path)?;
             match Dataset::load(&json) {
                 Ok(dataset) => outln!(
                     "{}: valid: {} actors, {} events, {} resources, {} documents, {} petitions",
@@ -78,11 +77,7 @@ fn run() -> Result<(), String> {
 
 fn parse_args() -> Result<Command, lexopt::Error> {
     let mut parser = lexopt::Parser::from_env();
-    let command = match parser.next()? {
-        Some(Value(command)) => command.string()?,
-        Some(arg) => return Err(arg.unexpected()),
-        None => return Err("a command is missing".into()),
-    };
+    let command = support::subcommand(&mut parser, "validate, schema or dump")?;
     let command = match command.as_str() {
         "validate" => match parser.next()? {
             Some(Value(path)) => Command::Validate(PathBuf::from(path)),

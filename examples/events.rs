@@ -22,7 +22,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use lexopt::prelude::*;
-use plenary::Dataset;
 use plenary::core::chrono::{DateTime, Days, NaiveDate, Utc};
 use plenary::events::{Calendar, format_date_phrase, parse_date_phrase, to_ics};
 
@@ -84,11 +83,7 @@ fn run() -> Result<(), String> {
 
 fn parse_args() -> Result<Command, lexopt::Error> {
     let mut parser = lexopt::Parser::from_env();
-    let command = match parser.next()? {
-        Some(Value(command)) => command.string()?,
-        Some(arg) => return Err(arg.unexpected()),
-        None => return Err("a command is missing: parse-date, ics or upcoming".into()),
-    };
+    let command = support::subcommand(&mut parser, "parse-date, ics or upcoming")?;
     let mut positional: Option<String> = None;
     let mut year = None;
     let mut dtstamp = None;
@@ -125,14 +120,7 @@ fn parse_args() -> Result<Command, lexopt::Error> {
 fn load(dataset: Option<PathBuf>) -> Result<Calendar, String> {
     let events = match dataset {
         None => plenary::datasets::wcit12_events(),
-        Some(path) => {
-            let shown = path.display();
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-            Dataset::from_json(&text)
-                .map_err(|e| format!("{shown}: {e}"))?
-                .events
-        }
+        Some(path) => support::read_dataset(&path)?.events,
     };
     Calendar::new(events).map_err(|e| e.to_string())
 }

@@ -24,10 +24,10 @@ use std::process::ExitCode;
 
 use lexopt::prelude::*;
 use plenary::core::Actor;
+use plenary::datasets;
 use plenary::resources::{
     ActorDirectory, ListingOptions, Query, Resource, ResourceBank, import_listing, to_csl_json,
 };
-use plenary::{Dataset, datasets};
 
 const USAGE: &str = "usage:
   resources search QUERY [DATASET.json]
@@ -85,8 +85,7 @@ fn run() -> Result<(), String> {
             }
         }
         Command::ImportListing { listing } => {
-            let text = std::fs::read_to_string(&listing)
-                .map_err(|e| format!("cannot read {}: {e}", listing.display()))?;
+            let text = support::read_file(&listing)?;
             let actors = datasets::wcit12_actors();
             let import = import_listing(
                 &text,
@@ -114,11 +113,7 @@ fn run() -> Result<(), String> {
 
 fn parse_args() -> Result<Command, lexopt::Error> {
     let mut parser = lexopt::Parser::from_env();
-    let command = match parser.next()? {
-        Some(Value(command)) => command.string()?,
-        Some(arg) => return Err(arg.unexpected()),
-        None => return Err("a command is missing: search, import-listing or csl".into()),
-    };
+    let command = support::subcommand(&mut parser, "search, import-listing or csl")?;
     let mut positional: Vec<String> = Vec::new();
     while let Some(arg) = parser.next()? {
         match arg {
@@ -153,8 +148,6 @@ fn load(dataset: Option<&Path>) -> Result<(Vec<Actor>, Vec<Resource>), String> {
     let Some(path) = dataset else {
         return Ok((datasets::wcit12_actors(), datasets::wcit12_resources()));
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let dataset = Dataset::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let dataset = support::read_dataset(path)?;
     Ok((dataset.actors, dataset.resources))
 }

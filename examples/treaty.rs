@@ -67,9 +67,8 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     })
 }
 
-fn read(path: &PathBuf) -> Result<Document, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+fn read(path: &std::path::Path) -> Result<Document, String> {
+    let text = support::read_file(path)?;
     let doc = treaty::parse(&text);
     for diagnostic in doc.diagnostics() {
         eprintln!("{}: {diagnostic}", path.display());

@@ -32,3 +32,29 @@ macro_rules! outln {
         $crate::support::emit(format_args!("{}\n", format_args!($($arg)*)))
     };
 }
+
+/// The command word that starts the arguments; `commands` lists them for the error.
+#[allow(dead_code)]
+pub(crate) fn subcommand(
+    parser: &mut lexopt::Parser,
+    commands: &str,
+) -> Result<String, lexopt::Error> {
+    match parser.next()? {
+        Some(lexopt::Arg::Value(command)) => Ok(lexopt::ValueExt::string(command)?),
+        Some(arg) => Err(arg.unexpected()),
+        None => Err(format!("a command is missing: {commands}").into()),
+    }
+}
+
+/// The text of the file at `path`, or an error that names it.
+#[allow(dead_code)]
+pub(crate) fn read_file(path: &std::path::Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// The dataset in the file at `path`, read but not validated; errors name the file and give the
+/// JSON path, line and column.
+#[allow(dead_code)]
+pub(crate) fn read_dataset(path: &std::path::Path) -> Result<plenary::Dataset, String> {
+    plenary::Dataset::from_json(&read_file(path)?).map_err(|e| format!("{}: {e}", path.display()))
+}
