@@ -53,6 +53,7 @@ mod error;
 mod fast_line;
 mod ndjson;
 mod osdi;
+mod parallel;
 mod petition;
 mod public;
 mod signature;
@@ -63,12 +64,13 @@ pub use email::{CanonicalEmail, Email};
 pub use error::Error;
 pub use ndjson::Rejection;
 pub use osdi::{OsdiAddress, OsdiPerson, OsdiPetition, OsdiSignature, OsdiTarget};
+pub use parallel::tally_parallel;
 pub use petition::{Milestone, Petition, PetitionKind, PetitionStatus, ReportedCount, Target};
 pub use public::{PublicCount, PublicSignature, SignOnList, SignerKind};
 pub use signature::{Consent, Organization, Person, Signature, Signer, Verification};
 pub use tally::{
     LineError, LineOutcome, MilestoneReached, Period, ReportedError, SeriesPoint, Tally,
-    TallyReport, tally_parallel,
+    TallyReport,
 };
 
 /// Parses a milestone list such as `"1000,10000,100000"`.

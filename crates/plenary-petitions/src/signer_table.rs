@@ -6,7 +6,8 @@
 //! Slots live in open-addressing tables with linear probing, kept at most 80 % full and grown by
 //! half, so a table holds 24 / 0.8 = 30 to 24 / 0.533 = 45 bytes per signer once it has more than
 //! a few hundred. The signers are split over [`PARTS`] tables by the fingerprint's top bits, so
-//! that tallies built on different threads can be merged part by part, in parallel.
+//! that threads can each build their own parts (see [`tally_parallel`](crate::tally_parallel)),
+//! and a table being filled from a batch of signatures is small enough to stay in a core's cache.
 //!
 //! Fingerprints are SipHash-1-3 with fixed keys (the same in every tally, so tallies merge). Two
 //! different canonical emails collide with probability 2⁻⁶⁴ per pair: among ten million signers
@@ -16,8 +17,16 @@
 
 use siphasher::sip::SipHasher13;
 
+/// How many bits of a fingerprint choose its part.
+const PART_BITS: u32 = 6;
+
 /// How many independent tables the signers are split over.
-pub(crate) const PARTS: usize = 16;
+pub(crate) const PARTS: usize = 1 << PART_BITS;
+
+/// The part that holds the signer with fingerprint `key`: its top bits.
+pub(crate) fn part_of(key: u64) -> usize {
+    (key >> (64 - PART_BITS)) as usize
+}
 
 const EMPTY: u64 = 0;
 const SMALLEST: usize = 16;
@@ -74,7 +83,8 @@ pub(crate) struct Part {
 }
 
 impl Part {
-    fn insert(&mut self, new: Slot) -> Seen {
+    /// Records one signature; the slot's key must belong to this part.
+    pub(crate) fn insert(&mut self, new: Slot) -> Seen {
         if (self.len + 1) * 5 > self.slots.len() * 4 {
             self.grow();
         }
@@ -126,10 +136,20 @@ impl Part {
         }
     }
 
+    /// Records a batch of signatures, whose line numbers are `first_line` more than their
+    /// slots say: a thread that read them numbered its lines from 0.
+    pub(crate) fn absorb(&mut self, batch: &[Slot], first_line: u64) {
+        self.make_room_for(batch.len());
+        for &slot in batch {
+            self.insert(Slot {
+                order: slot.order + (first_line << 8),
+                ..slot
+            });
+        }
+    }
+
     fn merge(&mut self, other: Part) -> u64 {
-        // Room for half of `other` at once: if all of it is new the table grows once more, and
-        // if all of it is already here the table stays within 45 bytes a signer.
-        self.reserve(other.len / 2);
+        self.make_room_for(other.len);
         let mut again = 0;
         for slot in other.slots.into_iter().filter(|s| s.key != EMPTY) {
             if self.insert(slot) == Seen::Again {
@@ -137,6 +157,13 @@ impl Part {
             }
         }
         again
+    }
+
+    /// Grows the table at once for `incoming` signatures that may or may not be new.
+    fn make_room_for(&mut self, incoming: usize) {
+        // Room for half of them at once: if all are new the table grows once more, and if all
+        // are already here the table stays within 45 bytes a signer.
+        self.reserve(incoming / 2);
     }
 }
 
@@ -164,8 +191,7 @@ impl Default for SignerTable {
 impl SignerTable {
     /// Records a signature of the signer with fingerprint `key`.
     pub(crate) fn insert(&mut self, key: u64, time: i64, line: u64, country: u8) -> Seen {
-        let part = (key >> 60) as usize;
-        self.parts[part].insert(Slot {
+        self.parts[part_of(key)].insert(Slot {
             key,
             time,
             order: Slot::order(line, country),
@@ -203,32 +229,11 @@ impl SignerTable {
             .sum()
     }
 
-    /// Takes the parts out, leaving the table empty.
-    pub(crate) fn take_parts(&mut self) -> Vec<Part> {
-        std::mem::replace(&mut self.parts, vec![Part::default(); PARTS])
+    /// The parts, [`PARTS`] of them, the signer with fingerprint `key` being in
+    /// [`part_of`]`(key)`.
+    pub(crate) fn parts_mut(&mut self) -> &mut [Part] {
+        &mut self.parts
     }
-
-    /// A table made of parts taken from tables and merged.
-    pub(crate) fn from_parts(parts: Vec<Part>) -> Self {
-        Self { parts }
-    }
-}
-
-/// Merges the same part of several tables; returns the merged part and how many signers were
-/// already in it.
-pub(crate) fn merge_parts(parts: Vec<Part>) -> (Part, u64) {
-    // Merge into the largest part, so the fewest signers move.
-    let mut parts = parts;
-    if let Some(largest) = (0..parts.len()).max_by_key(|&i| parts[i].len) {
-        parts.swap(0, largest);
-    }
-    let mut parts = parts.into_iter();
-    let mut merged = parts.next().unwrap_or_default();
-    let mut again = 0;
-    for part in parts {
-        again += merged.merge(part);
-    }
-    (merged, again)
 }
 
 #[cfg(test)]
@@ -276,13 +281,8 @@ mod tests {
                 let j = i + 100_000 - overlap;
                 b.insert(fingerprint(&j.to_le_bytes()), 0, j, 0);
             }
-            let parts: Vec<Part> = a
-                .take_parts()
-                .into_iter()
-                .zip(b.take_parts())
-                .map(|(x, y)| merge_parts(vec![y, x]).0)
-                .collect();
-            let merged = SignerTable::from_parts(parts);
+            let mut merged = b;
+            assert_eq!(merged.merge(a), overlap);
             assert_eq!(merged.len() as u64, 200_000 - overlap);
             let per_signer = merged.heap_bytes() as f64 / merged.len() as f64;
             assert!(

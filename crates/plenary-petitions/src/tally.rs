@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::country_index;
 use crate::email::Canonicalizer;
 use crate::ndjson::{Rejection, parse_line};
-use crate::signer_table::{Seen, SignerTable, Slot, fingerprint};
+use crate::parallel::Plan;
+use crate::signer_table::{Seen, SignerTable, fingerprint};
 use crate::{Error, PublicCount};
 
 const NANOS_PER_HOUR: i64 = 3_600_000_000_000;
@@ -62,6 +63,39 @@ pub struct Tally {
     scratch: Canonicalizer,
 }
 
+/// What one line of signatures NDJSON holds.
+pub(crate) enum LineRead {
+    /// Nothing but white space.
+    Blank,
+    /// A valid signature.
+    Signature {
+        /// The fingerprint of the canonical email.
+        key: u64,
+        /// When it was signed, in nanoseconds since the Unix epoch.
+        time: i64,
+        /// The country index.
+        country: u8,
+    },
+    /// A line that is not a valid signature.
+    Rejected(Rejection),
+}
+
+/// Reads one line (without its `\n`; a trailing `\r` is ignored).
+pub(crate) fn read_line(text: &[u8], scratch: &mut Canonicalizer) -> LineRead {
+    let text = text.strip_suffix(b"\r").unwrap_or(text);
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return LineRead::Blank;
+    }
+    match parse_line(text, scratch) {
+        Ok(accepted) => LineRead::Signature {
+            key: fingerprint(scratch.joined.as_bytes()),
+            time: accepted.signed_at,
+            country: accepted.country,
+        },
+        Err(reason) => LineRead::Rejected(reason),
+    }
+}
+
 /// What a tally made of one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -102,24 +136,18 @@ impl Tally {
     /// ignored); `line` is its 1-based number in the whole input, which orders ties and is
     /// quoted in errors.
     pub fn add_line(&mut self, line: u64, text: &[u8]) -> LineOutcome {
-        let text = text.strip_suffix(b"\r").unwrap_or(text);
-        if text.iter().all(u8::is_ascii_whitespace) {
-            return LineOutcome::Blank;
-        }
-        self.lines += 1;
-        match parse_line(text, &mut self.scratch) {
-            Ok(accepted) => {
+        match read_line(text, &mut self.scratch) {
+            LineRead::Blank => LineOutcome::Blank,
+            LineRead::Signature { key, time, country } => {
+                self.lines += 1;
                 self.valid += 1;
-                let key = fingerprint(self.scratch.joined.as_bytes());
-                match self
-                    .signers
-                    .insert(key, accepted.signed_at, line, accepted.country)
-                {
+                match self.signers.insert(key, time, line, country) {
                     Seen::New => LineOutcome::New,
                     Seen::Again => LineOutcome::Duplicate,
                 }
             }
-            Err(reason) => {
+            LineRead::Rejected(reason) => {
+                self.lines += 1;
                 self.errors.push(LineError { line, reason });
                 LineOutcome::Rejected
             }
@@ -136,18 +164,7 @@ impl Tally {
     /// Counts every line of `input`, a piece of a larger input whose first line has the number
     /// `first_line`; returns the number the line after the piece has.
     pub fn add_ndjson_from(&mut self, input: &[u8], first_line: u64) -> u64 {
-        let mut line = first_line;
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', input) {
-            self.add_line(line, &input[start..end]);
-            line += 1;
-            start = end + 1;
-        }
-        if start < input.len() {
-            self.add_line(line, &input[start..]);
-            line += 1;
-        }
-        line
+        Plan::on(1).count(self, input, first_line)
     }
 
     /// Counts every line read from `reader`, a signatures NDJSON stream, in blocks, without
@@ -214,7 +231,14 @@ impl Tally {
         self.signers.merge(signers);
     }
 
-    fn merge_counts(&mut self, thresholds: &[u64], lines: u64, valid: u64, errors: Vec<LineError>) {
+    /// Adds the counts of a shard whose signers are added separately.
+    pub(crate) fn merge_counts(
+        &mut self,
+        thresholds: &[u64],
+        lines: u64,
+        valid: u64,
+        errors: Vec<LineError>,
+    ) {
         self.lines += lines;
         self.valid += valid;
         // Shards usually come in line order, which keeps this an append.
@@ -231,6 +255,11 @@ impl Tally {
             self.thresholds.sort_unstable();
             self.thresholds.dedup();
         }
+    }
+
+    /// The unique signers, for a caller filling them directly.
+    pub(crate) fn signers_mut(&mut self) -> &mut SignerTable {
+        &mut self.signers
     }
 
     /// Non-blank lines seen.
@@ -286,12 +315,8 @@ impl Tally {
             Period::Hour => NANOS_PER_HOUR,
             Period::Day => 24 * NANOS_PER_HOUR,
         };
-        let mut buckets: BTreeMap<i64, u64> = BTreeMap::new();
-        for slot in self.signers.iter() {
-            *buckets.entry(slot.time.div_euclid(width)).or_default() += 1;
-        }
-        buckets
-            .into_iter()
+        Histogram::of(&self.signers, width)
+            .counts()
             .map(|(bucket, signers)| SeriesPoint {
                 start: DateTime::from_timestamp_nanos(bucket * width),
                 signers,
@@ -312,43 +337,41 @@ impl Tally {
         if reached.is_empty() {
             return Vec::new();
         }
-        // Find each threshold's hour from the hourly counts, then order only that hour's
-        // signatures: memory stays proportional to one hour, not to every signer.
-        let mut hours: BTreeMap<i64, u64> = BTreeMap::new();
-        for slot in self.signers.iter() {
-            *hours
-                .entry(slot.time.div_euclid(NANOS_PER_HOUR))
-                .or_default() += 1;
-        }
-        let mut result = Vec::with_capacity(reached.len());
+        // Find each threshold's hour from the hourly counts, then order only those hours'
+        // signatures: memory stays proportional to a few hours, not to every signer.
+        let hours = Histogram::of(&self.signers, NANOS_PER_HOUR);
+        // (hour, signers before it, thresholds reached in it)
+        let mut wanted: Vec<(i64, u64, Vec<u64>)> = Vec::new();
         let mut before = 0;
         let mut pending = reached.iter().copied().peekable();
-        for (hour, count) in hours {
-            let mut in_hour: Option<Vec<(i64, u64)>> = None;
-            while let Some(&threshold) = pending.peek() {
-                if threshold > before + count {
-                    break;
+        for (hour, count) in hours.counts() {
+            while let Some(threshold) = pending.next_if(|&t| t <= before + count) {
+                match wanted.last_mut() {
+                    Some((last, _, thresholds)) if *last == hour => thresholds.push(threshold),
+                    _ => wanted.push((hour, before, vec![threshold])),
                 }
-                let sorted = in_hour.get_or_insert_with(|| {
-                    let mut times: Vec<(i64, u64)> = self
-                        .signers
-                        .iter()
-                        .filter(|s| s.time.div_euclid(NANOS_PER_HOUR) == hour)
-                        .map(|s: &Slot| (s.time, s.order >> 8))
-                        .collect();
-                    times.sort_unstable();
-                    times
-                });
+            }
+            before += count;
+        }
+        let mut in_hours: Vec<Vec<(i64, u64)>> = vec![Vec::new(); wanted.len()];
+        let lookup = hours.index(wanted.iter().map(|(hour, _, _)| *hour));
+        for slot in self.signers.iter() {
+            if let Some(i) = lookup.get(slot.time.div_euclid(NANOS_PER_HOUR)) {
+                in_hours[i].push((slot.time, slot.order >> 8));
+            }
+        }
+        let mut result = Vec::with_capacity(reached.len());
+        for ((_, before, thresholds), mut times) in wanted.into_iter().zip(in_hours) {
+            times.sort_unstable();
+            for threshold in thresholds {
                 let index = usize::try_from(threshold - before - 1).unwrap_or(usize::MAX);
-                if let Some(&(time, _)) = sorted.get(index) {
+                if let Some(&(time, _)) = times.get(index) {
                     result.push(MilestoneReached {
                         threshold,
                         reached_at: DateTime::from_timestamp_nanos(time),
                     });
                 }
-                pending.next();
             }
-            before += count;
         }
         result
     }
@@ -378,6 +401,97 @@ impl Tally {
         PublicCount {
             signature_count: self.counted(),
             signatures_by_country: self.by_country(),
+        }
+    }
+}
+
+/// Unique signers per period of a fixed width, counted in one pass over the signers: in an array
+/// when the periods span at most [`Histogram::DENSE`] of them (119 years of hours), else in a
+/// map.
+enum Histogram {
+    /// Counts of the periods `first`, `first + 1`, ….
+    Dense { first: i64, counts: Vec<u64> },
+    /// Counts of the periods that have signers.
+    Sparse(BTreeMap<i64, u64>),
+}
+
+impl Histogram {
+    const DENSE: i64 = 1 << 20;
+
+    fn of(signers: &SignerTable, width: i64) -> Self {
+        let (mut earliest, mut latest) = (i64::MAX, i64::MIN);
+        for slot in signers.iter() {
+            earliest = earliest.min(slot.time);
+            latest = latest.max(slot.time);
+        }
+        if earliest > latest {
+            return Self::Sparse(BTreeMap::new());
+        }
+        let first = earliest.div_euclid(width);
+        let span = latest.div_euclid(width) - first + 1;
+        if span <= Self::DENSE {
+            let mut counts = vec![0; span as usize];
+            for slot in signers.iter() {
+                counts[(slot.time.div_euclid(width) - first) as usize] += 1;
+            }
+            Self::Dense { first, counts }
+        } else {
+            let mut counts = BTreeMap::new();
+            for slot in signers.iter() {
+                *counts.entry(slot.time.div_euclid(width)).or_default() += 1;
+            }
+            Self::Sparse(counts)
+        }
+    }
+
+    /// The periods that have signers and their counts, in time order.
+    fn counts(&self) -> Box<dyn Iterator<Item = (i64, u64)> + '_> {
+        match self {
+            Self::Dense { first, counts } => Box::new(
+                (*first..)
+                    .zip(counts.iter().copied())
+                    .filter(|&(_, count)| count > 0),
+            ),
+            Self::Sparse(counts) => {
+                Box::new(counts.iter().map(|(&period, &count)| (period, count)))
+            }
+        }
+    }
+
+    /// A lookup from the given periods to their positions in the list.
+    fn index(&self, periods: impl Iterator<Item = i64>) -> PeriodIndex {
+        match self {
+            Self::Dense { first, counts } => {
+                let mut positions = vec![u32::MAX; counts.len()];
+                for (i, period) in periods.enumerate() {
+                    positions[(period - first) as usize] = i as u32;
+                }
+                PeriodIndex::Dense {
+                    first: *first,
+                    positions,
+                }
+            }
+            Self::Sparse(_) => {
+                PeriodIndex::Sparse(periods.enumerate().map(|(i, p)| (p, i)).collect())
+            }
+        }
+    }
+}
+
+/// Where some periods of a [`Histogram`] are in a list of them.
+enum PeriodIndex {
+    Dense { first: i64, positions: Vec<u32> },
+    Sparse(BTreeMap<i64, usize>),
+}
+
+impl PeriodIndex {
+    fn get(&self, period: i64) -> Option<usize> {
+        match self {
+            Self::Dense { first, positions } => positions
+                .get(usize::try_from(period - first).ok()?)
+                .filter(|&&i| i != u32::MAX)
+                .map(|&i| i as usize),
+            Self::Sparse(positions) => positions.get(&period).copied(),
         }
     }
 }
@@ -452,110 +566,4 @@ pub struct TallyReport {
     pub milestones: Vec<MilestoneReached>,
     /// The rejected lines, in line order.
     pub errors: Vec<ReportedError>,
-}
-
-/// Tallies a whole signatures NDJSON input on `threads` threads: the input is cut into
-/// line-aligned shards, each shard is tallied on its own thread, and the shards' signers are
-/// merged part by part, again in parallel. The result equals a single-threaded [`Tally`] over
-/// the same input.
-///
-/// ```
-/// use plenary_petitions::{Tally, tally_parallel};
-///
-/// let input = b"{\"name\":\"A\",\"email\":\"a@x.org\",\"signed_at\":\"2012-12-13T15:00:00Z\"}\n\
-///               {\"name\":\"A\",\"email\":\"A@x.org\",\"signed_at\":\"2012-12-12T15:00:00Z\"}\n";
-/// let parallel = tally_parallel(input, &[1], 2);
-/// let mut single = Tally::with_milestones([1]);
-/// single.add_ndjson(input);
-/// assert_eq!(parallel.report(), single.report());
-/// ```
-pub fn tally_parallel(input: &[u8], thresholds: &[u64], threads: usize) -> Tally {
-    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let threads = threads.max(1);
-    let mut shards = Vec::with_capacity(threads);
-    let mut start = 0;
-    for i in 1..=threads {
-        let target = (input.len() * i / threads).max(start);
-        let end = if i == threads {
-            input.len()
-        } else {
-            memchr::memchr(b'\n', &input[target..]).map_or(input.len(), |p| target + p + 1)
-        };
-        shards.push(&input[start..end]);
-        start = end;
-    }
-    let mut first_lines = Vec::with_capacity(shards.len());
-    let mut next = 1;
-    for shard in &shards {
-        first_lines.push(next);
-        next += memchr::memchr_iter(b'\n', shard).count() as u64;
-    }
-    let mut tallies: Vec<Tally> = std::thread::scope(|scope| {
-        let handles: Vec<_> = shards
-            .iter()
-            .zip(&first_lines)
-            .map(|(&shard, &first_line)| {
-                scope.spawn(move || {
-                    let mut tally = Tally::with_milestones(thresholds.iter().copied());
-                    tally.add_ndjson_from(shard, first_line);
-                    tally
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h.join() {
-                Ok(tally) => tally,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-
-    let mut parts_by_table: Vec<Vec<crate::signer_table::Part>> =
-        tallies.iter_mut().map(|t| t.signers.take_parts()).collect();
-    let mut per_part: Vec<Vec<crate::signer_table::Part>> =
-        vec![Vec::new(); crate::signer_table::PARTS];
-    for parts in &mut parts_by_table {
-        for (p, part) in std::mem::take(parts).into_iter().enumerate() {
-            per_part[p].push(part);
-        }
-    }
-    let merged: Vec<crate::signer_table::Part> = std::thread::scope(|scope| {
-        let groups = chunk_evenly(per_part, threads);
-        let handles: Vec<_> = groups
-            .into_iter()
-            .map(|group| {
-                scope.spawn(move || {
-                    group
-                        .into_iter()
-                        .map(|parts| crate::signer_table::merge_parts(parts).0)
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(parts) => parts,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-
-    let mut total = Tally::with_milestones(thresholds.iter().copied());
-    for tally in tallies {
-        total.merge_counts(&[], tally.lines, tally.valid, tally.errors);
-    }
-    total.signers = SignerTable::from_parts(merged);
-    total
-}
-
-/// Splits `items` into `groups` runs of nearly equal length, keeping their order.
-fn chunk_evenly<T>(items: Vec<T>, groups: usize) -> Vec<Vec<T>> {
-    let len = items.len();
-    let mut result: Vec<Vec<T>> = (0..groups).map(|_| Vec::new()).collect();
-    for (i, item) in items.into_iter().enumerate() {
-        result[i * groups / len.max(1)].push(item);
-    }
-    result
 }
