@@ -44,7 +44,9 @@ const PIECE_BYTES: usize = 512 << 10;
 pub fn tally_parallel(input: &[u8], thresholds: &[u64], threads: usize) -> Tally {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut tally = Tally::with_milestones(thresholds.iter().copied());
-    Plan::on(threads).count(&mut tally, input, 1);
+    let plan = Plan::on(threads);
+    plan.count(&mut tally, input, 1);
+    tally.set_threads(plan.threads);
     tally
 }
 
@@ -197,7 +199,7 @@ fn split_lines(input: &[u8], pieces: usize) -> Vec<&[u8]> {
 /// Runs `work` on every item on `threads` threads (this one among them), each thread taking
 /// the next item whenever it finishes one, and returns the results in the items' order. A panic
 /// on any thread is resumed here.
-fn on_threads<T: Send, R: Send>(
+pub(crate) fn on_threads<T: Send, R: Send>(
     items: Vec<T>,
     threads: usize,
     work: impl Fn(T) -> R + Sync,

@@ -167,6 +167,14 @@ impl Part {
     }
 }
 
+/// The signers in some parts, in no particular order.
+pub(crate) fn slots(parts: &[Part]) -> impl Iterator<Item = &Slot> + '_ {
+    parts
+        .iter()
+        .flat_map(|p| p.slots.iter())
+        .filter(|s| s.key != EMPTY)
+}
+
 /// The home slot of a key in a table of `cap` slots: the key's low bits scaled to the capacity,
 /// which works for capacities that are not powers of two.
 fn home(key: u64, cap: usize) -> usize {
@@ -212,12 +220,15 @@ impl SignerTable {
             + self.parts.capacity() * std::mem::size_of::<Part>()
     }
 
-    /// Every signer, in no particular order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &Slot> + '_ {
-        self.parts
-            .iter()
-            .flat_map(|p| p.slots.iter())
-            .filter(|s| s.key != EMPTY)
+    /// Runs `pass` over the signers on up to `threads` threads, each given a run of the parts
+    /// (see [`slots`]); returns each run's result.
+    pub(crate) fn passes<R: Send>(
+        &self,
+        threads: usize,
+        pass: impl Fn(&[Part]) -> R + Sync,
+    ) -> Vec<R> {
+        let runs: Vec<&[Part]> = self.parts.chunks(PARTS.div_ceil(threads.max(1))).collect();
+        crate::parallel::on_threads(runs, threads, pass)
     }
 
     /// Adds the signers of `other`; returns how many of them were already here.
@@ -249,7 +260,7 @@ mod tests {
         assert_eq!(table.insert(key, 40, 9, 3), Seen::Again);
         assert_eq!(table.insert(key, 40, 7, 4), Seen::Again);
         assert_eq!(table.insert(key, 40, 8, 5), Seen::Again);
-        let slots: Vec<&Slot> = table.iter().collect();
+        let slots: Vec<&Slot> = slots(&table.parts).collect();
         assert_eq!(slots.len(), 1);
         assert_eq!(
             (slots[0].time, slots[0].order >> 8, slots[0].country()),

@@ -10,7 +10,7 @@ use crate::country_index;
 use crate::email::Canonicalizer;
 use crate::ndjson::{Rejection, parse_line};
 use crate::parallel::Plan;
-use crate::signer_table::{Seen, SignerTable, fingerprint};
+use crate::signer_table::{Seen, SignerTable, fingerprint, slots};
 use crate::{Error, PublicCount};
 
 const NANOS_PER_HOUR: i64 = 3_600_000_000_000;
@@ -61,6 +61,8 @@ pub struct Tally {
     errors: Vec<LineError>,
     signers: SignerTable,
     scratch: Canonicalizer,
+    /// How many threads the report's passes over the signers may use.
+    threads: usize,
 }
 
 /// What one line of signatures NDJSON holds.
@@ -226,9 +228,11 @@ impl Tally {
             errors,
             signers,
             scratch: _,
+            threads,
         } = other;
         self.merge_counts(&thresholds, lines, valid, errors);
         self.signers.merge(signers);
+        self.threads = self.threads.max(threads);
     }
 
     /// Adds the counts of a shard whose signers are added separately.
@@ -255,6 +259,11 @@ impl Tally {
             self.thresholds.sort_unstable();
             self.thresholds.dedup();
         }
+    }
+
+    /// Lets the report's passes over the signers run on `threads` threads.
+    pub(crate) fn set_threads(&mut self, threads: usize) {
+        self.threads = threads;
     }
 
     /// The unique signers, for a caller filling them directly.
@@ -296,8 +305,17 @@ impl Tally {
     /// Unique signers by country code, with `"unknown"` for signers who gave none.
     pub fn by_country(&self) -> BTreeMap<String, u64> {
         let mut counts = [0_u64; 256];
-        for slot in self.signers.iter() {
-            counts[usize::from(slot.country())] += 1;
+        let runs = self.signers.passes(self.threads, |parts| {
+            let mut counts = [0_u64; 256];
+            for slot in slots(parts) {
+                counts[usize::from(slot.country())] += 1;
+            }
+            counts
+        });
+        for run in runs {
+            for (total, count) in counts.iter_mut().zip(run) {
+                *total += count;
+            }
         }
         (0..=255_u8)
             .filter(|&i| counts[usize::from(i)] > 0)
@@ -315,7 +333,7 @@ impl Tally {
             Period::Hour => NANOS_PER_HOUR,
             Period::Day => 24 * NANOS_PER_HOUR,
         };
-        Histogram::of(&self.signers, width)
+        Histogram::of(&self.signers, width, self.threads)
             .counts()
             .map(|(bucket, signers)| SeriesPoint {
                 start: DateTime::from_timestamp_nanos(bucket * width),
@@ -339,7 +357,7 @@ impl Tally {
         }
         // Find each threshold's hour from the hourly counts, then order only those hours'
         // signatures: memory stays proportional to a few hours, not to every signer.
-        let hours = Histogram::of(&self.signers, NANOS_PER_HOUR);
+        let hours = Histogram::of(&self.signers, NANOS_PER_HOUR, self.threads);
         // (hour, signers before it, thresholds reached in it)
         let mut wanted: Vec<(i64, u64, Vec<u64>)> = Vec::new();
         let mut before = 0;
@@ -353,11 +371,20 @@ impl Tally {
             }
             before += count;
         }
-        let mut in_hours: Vec<Vec<(i64, u64)>> = vec![Vec::new(); wanted.len()];
         let lookup = hours.index(wanted.iter().map(|(hour, _, _)| *hour));
-        for slot in self.signers.iter() {
-            if let Some(i) = lookup.get(slot.time.div_euclid(NANOS_PER_HOUR)) {
-                in_hours[i].push((slot.time, slot.order >> 8));
+        let runs = self.signers.passes(self.threads, |parts| {
+            let mut in_hours: Vec<Vec<(i64, u64)>> = vec![Vec::new(); wanted.len()];
+            for slot in slots(parts) {
+                if let Some(i) = lookup.get(slot.time.div_euclid(NANOS_PER_HOUR)) {
+                    in_hours[i].push((slot.time, slot.order >> 8));
+                }
+            }
+            in_hours
+        });
+        let mut in_hours: Vec<Vec<(i64, u64)>> = vec![Vec::new(); wanted.len()];
+        for run in runs {
+            for (all, some) in in_hours.iter_mut().zip(run) {
+                all.extend(some);
             }
         }
         let mut result = Vec::with_capacity(reached.len());
@@ -418,27 +445,50 @@ enum Histogram {
 impl Histogram {
     const DENSE: i64 = 1 << 20;
 
-    fn of(signers: &SignerTable, width: i64) -> Self {
-        let (mut earliest, mut latest) = (i64::MAX, i64::MIN);
-        for slot in signers.iter() {
-            earliest = earliest.min(slot.time);
-            latest = latest.max(slot.time);
-        }
+    fn of(signers: &SignerTable, width: i64, threads: usize) -> Self {
+        let runs = signers.passes(threads, |parts| {
+            slots(parts).fold((i64::MAX, i64::MIN), |(earliest, latest), slot| {
+                (earliest.min(slot.time), latest.max(slot.time))
+            })
+        });
+        let (earliest, latest) = runs
+            .into_iter()
+            .fold((i64::MAX, i64::MIN), |(e, l), (run_e, run_l)| {
+                (e.min(run_e), l.max(run_l))
+            });
         if earliest > latest {
             return Self::Sparse(BTreeMap::new());
         }
         let first = earliest.div_euclid(width);
         let span = latest.div_euclid(width) - first + 1;
         if span <= Self::DENSE {
-            let mut counts = vec![0; span as usize];
-            for slot in signers.iter() {
-                counts[(slot.time.div_euclid(width) - first) as usize] += 1;
+            let runs = signers.passes(threads, |parts| {
+                let mut counts = vec![0; span as usize];
+                for slot in slots(parts) {
+                    counts[(slot.time.div_euclid(width) - first) as usize] += 1;
+                }
+                counts
+            });
+            let mut runs = runs.into_iter();
+            let mut counts = runs.next().unwrap_or_default();
+            for run in runs {
+                for (total, count) in counts.iter_mut().zip(run) {
+                    *total += count;
+                }
             }
             Self::Dense { first, counts }
         } else {
-            let mut counts = BTreeMap::new();
-            for slot in signers.iter() {
-                *counts.entry(slot.time.div_euclid(width)).or_default() += 1;
+            let mut counts: BTreeMap<i64, u64> = BTreeMap::new();
+            for run in signers.passes(threads, |parts| {
+                let mut counts: BTreeMap<i64, u64> = BTreeMap::new();
+                for slot in slots(parts) {
+                    *counts.entry(slot.time.div_euclid(width)).or_default() += 1;
+                }
+                counts
+            }) {
+                for (period, count) in run {
+                    *counts.entry(period).or_default() += count;
+                }
             }
             Self::Sparse(counts)
         }

@@ -72,6 +72,66 @@ fn time_series_per_hour_and_day() {
 }
 
 #[test]
+fn signatures_centuries_apart_count_alike_on_every_thread_count() {
+    // More than 2^20 hours apart, so hours are counted in a map rather than an array.
+    let mut input = String::new();
+    for (i, time) in [
+        "1700-01-01T00:00:00Z",
+        "2200-06-01T12:30:00Z",
+        "2012-12-13T19:00:00Z",
+        "1700-01-01T00:10:00Z",
+        "2200-06-01T12:00:00Z",
+    ]
+    .iter()
+    .enumerate()
+    {
+        input.push_str(&format!(
+            "{{\"name\": \"S{i}\", \"email\": \"s{i}@example.org\", \"signed_at\": \"{time}\"}}\n"
+        ));
+    }
+    let single = tally(input.as_bytes());
+    let hours: Vec<(String, u64)> = single
+        .time_series(Period::Hour)
+        .iter()
+        .map(|p| (p.start.to_rfc3339(), p.signers))
+        .collect();
+    assert_eq!(
+        hours,
+        [
+            ("1700-01-01T00:00:00+00:00".to_owned(), 2),
+            ("2012-12-13T19:00:00+00:00".to_owned(), 1),
+            ("2200-06-01T12:00:00+00:00".to_owned(), 2),
+        ]
+    );
+    let reached: Vec<String> = single
+        .milestones()
+        .iter()
+        .map(|m| m.reached_at.to_rfc3339())
+        .collect();
+    assert_eq!(
+        reached,
+        [
+            "1700-01-01T00:00:00+00:00",
+            "2012-12-13T19:00:00+00:00",
+            "2200-06-01T12:00:00+00:00",
+            "2200-06-01T12:30:00+00:00"
+        ]
+    );
+    for threads in 1..=4 {
+        let parallel = tally_parallel(input.as_bytes(), &MILESTONES, threads);
+        assert_eq!(parallel.report(), single.report(), "{threads} threads");
+        assert_eq!(
+            parallel.time_series(Period::Day),
+            single.time_series(Period::Day)
+        );
+        assert_eq!(
+            parallel.time_series(Period::Hour),
+            single.time_series(Period::Hour)
+        );
+    }
+}
+
+#[test]
 fn public_count_has_no_errors_and_no_emails() {
     let json = serde_json::to_string(&tally(FIXTURE).public_count()).unwrap();
     assert_eq!(
