@@ -157,22 +157,30 @@ impl Canonicalizer {
         if email.is_empty() {
             return Err("it is empty");
         }
-        let Some((local, domain)) = email.rsplit_once('@') else {
+        // Addresses are short: a plain loop beats a vectorised search started for each.
+        let Some(at) = email.bytes().rposition(|b| b == b'@') else {
             return Err("it has no '@'");
         };
+        let (local, domain) = (&email[..at], &email[at + 1..]);
         if local.contains('@') {
             return Err("it holds more than one '@'");
         }
         if local.is_empty() {
             return Err("the part before '@' is empty");
         }
-        if local.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        let spaced = if local.is_ascii() {
+            // The ASCII white space and control characters: 0x00 to 0x20, and 0x7F.
+            local.bytes().any(|b| b <= b' ' || b == 0x7f)
+        } else {
+            local.chars().any(|c| c.is_whitespace() || c.is_control())
+        };
+        if spaced {
             return Err("the part before '@' holds a space or control character");
         }
         self.ascii_domain(domain)?;
         check_domain(&self.domain)?;
 
-        let local = match local.find('+') {
+        let local = match memchr::memchr(b'+', local.as_bytes()) {
             Some(plus) => &local[..plus],
             None => local,
         };
@@ -181,7 +189,10 @@ impl Canonicalizer {
         }
         let gmail = matches!(self.domain.as_str(), "gmail.com" | "googlemail.com");
         self.joined.clear();
-        if local.is_ascii() {
+        if local.is_ascii() && !gmail {
+            self.joined.push_str(local);
+            self.joined.make_ascii_lowercase();
+        } else if local.is_ascii() {
             self.joined.extend(
                 local
                     .bytes()
@@ -214,8 +225,8 @@ impl Canonicalizer {
         // Plain ASCII without punycode labels maps to itself, lower-cased; anything else goes
         // through the full UTS 46 processing of the `idna` crate.
         if plain && !has_punycode_label(domain) {
-            self.domain
-                .extend(domain.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            self.domain.push_str(domain);
+            self.domain.make_ascii_lowercase();
             return Ok(());
         }
         match idna::domain_to_ascii_cow(domain.as_bytes(), idna::AsciiDenyList::URL) {
@@ -230,8 +241,9 @@ impl Canonicalizer {
 
 fn has_punycode_label(domain: &str) -> bool {
     domain
-        .split('.')
-        .any(|label| label.len() >= 4 && label[..4].eq_ignore_ascii_case("xn--"))
+        .as_bytes()
+        .split(|&b| b == b'.')
+        .any(|label| label.len() >= 4 && label[..4].eq_ignore_ascii_case(b"xn--"))
 }
 
 /// Checks an ASCII, lower-case domain: two or more labels of letters, digits and inner hyphens,
@@ -244,8 +256,8 @@ fn check_domain(domain: &str) -> Result<(), &'static str> {
         return Err("its domain is longer than 253 characters");
     }
     let mut labels = 0;
-    let mut last = "";
-    for label in domain.split('.') {
+    let mut last: &[u8] = b"";
+    for label in domain.as_bytes().split(|&b| b == b'.') {
         if label.is_empty() {
             return Err("its domain has an empty label (two dots, or a dot at an end)");
         }
@@ -253,12 +265,12 @@ fn check_domain(domain: &str) -> Result<(), &'static str> {
             return Err("its domain has a label longer than 63 characters");
         }
         if !label
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
             return Err("its domain holds a character other than letters, digits, '-' and '.'");
         }
-        if label.starts_with('-') || label.ends_with('-') {
+        if label.starts_with(b"-") || label.ends_with(b"-") {
             return Err("its domain has a label that starts or ends with '-'");
         }
         labels += 1;
@@ -267,7 +279,7 @@ fn check_domain(domain: &str) -> Result<(), &'static str> {
     if labels < 2 {
         return Err("its domain has no top-level domain such as .org");
     }
-    if last.bytes().all(|b| b.is_ascii_digit()) {
+    if last.iter().all(u8::is_ascii_digit) {
         return Err("its domain ends in a number, not a top-level domain");
     }
     Ok(())
