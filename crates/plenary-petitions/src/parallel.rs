@@ -96,7 +96,10 @@ impl Plan {
                 .iter_mut()
                 .enumerate()
                 .collect();
-            on_threads(parts, self.threads, |(part, table)| {
+            // A thread is worth starting for thousands of signatures, not for a few.
+            let signatures: usize = batches.iter().map(|b| b.valid as usize).sum();
+            let threads = self.threads.min(signatures / (1 << 12) + 1);
+            on_threads(parts, threads, |(part, table)| {
                 for (batch, &first_line) in batches.iter().zip(&first_lines) {
                     table.absorb(&batch.parts[part], first_line);
                 }

@@ -227,7 +227,9 @@ impl SignerTable {
         threads: usize,
         pass: impl Fn(&[Part]) -> R + Sync,
     ) -> Vec<R> {
-        let runs: Vec<&[Part]> = self.parts.chunks(PARTS.div_ceil(threads.max(1))).collect();
+        // A thread is worth starting for tens of thousands of signers, not for a few.
+        let threads = threads.max(1).min(self.len() / (1 << 15) + 1);
+        let runs: Vec<&[Part]> = self.parts.chunks(PARTS.div_ceil(threads)).collect();
         crate::parallel::on_threads(runs, threads, pass)
     }
 

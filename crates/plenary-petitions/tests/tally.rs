@@ -132,6 +132,43 @@ fn signatures_centuries_apart_count_alike_on_every_thread_count() {
 }
 
 #[test]
+fn tens_of_thousands_of_signers_report_alike_on_every_thread_count() {
+    // Enough signers for the report's passes and the table filling to use several threads,
+    // with a few signatures centuries away so that hours are counted in a map.
+    let countries = ["\"GB\"", "\"KE\"", "\"AE\"", "null"];
+    let mut input = String::new();
+    for i in 0..80_000_u32 {
+        let signer = i % 70_000;
+        let year = match i {
+            7 => 1700,
+            8 => 2200,
+            _ => 2012,
+        };
+        input.push_str(&format!(
+            "{{\"name\": \"S\", \"email\": \"s{signer}@example.org\", \"country\": {}, \
+             \"signed_at\": \"{year}-12-{:02}T{:02}:{:02}:00Z\"}}\n",
+            countries[(i % 4) as usize],
+            3 + i % 11,
+            i % 24,
+            i % 60,
+        ));
+    }
+    let milestones = [1, 100, 50_000, 70_000, 70_001];
+    let mut single = Tally::with_milestones(milestones);
+    single.add_ndjson(input.as_bytes());
+    let report = single.report();
+    assert_eq!((report.counted, report.duplicates), (70_000, 10_000));
+    assert_eq!(report.milestones.len(), 4);
+    for threads in [2, 3] {
+        let parallel = tally_parallel(input.as_bytes(), &milestones, threads);
+        assert_eq!(parallel.report(), report, "{threads} threads");
+        for period in [Period::Hour, Period::Day] {
+            assert_eq!(parallel.time_series(period), single.time_series(period));
+        }
+    }
+}
+
+#[test]
 fn public_count_has_no_errors_and_no_emails() {
     let json = serde_json::to_string(&tally(FIXTURE).public_count()).unwrap();
     assert_eq!(
