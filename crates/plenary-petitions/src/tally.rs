@@ -210,7 +210,7 @@ impl Tally {
                 continue;
             };
             let end = start + last_newline + 1;
-            line = self.add_ndjson_from(&buffer[start..end - 1], line);
+            line = self.add_ndjson_from(&buffer[start..end], line);
             buffer.copy_within(end..filled, 0);
             filled -= end;
         }

@@ -199,6 +199,16 @@ fn reading_a_stream_equals_reading_a_buffer() {
 }
 
 #[test]
+fn blank_lines_before_a_block_end_keep_their_numbers() {
+    // Found by the petitions_ndjson fuzz target: a block ending in two newlines lost a line.
+    let input = b"\n\n\"";
+    let mut streamed = Tally::new();
+    streamed.read_ndjson(&input[..]).unwrap();
+    assert_eq!(streamed.errors()[0].line, 3);
+    assert_eq!(streamed.report(), tally(input).report());
+}
+
+#[test]
 fn every_thread_count_gives_the_same_report() {
     let single = tally(FIXTURE).report();
     for threads in 1..=8 {
@@ -240,6 +250,7 @@ proptest! {
         lines in prop::collection::vec(line(), 0..40),
         cut in 0_usize..40,
         crlf in any::<bool>(),
+        step in 1_usize..64,
     ) {
         let end = if crlf { "\r\n" } else { "\n" };
         let cut = cut.min(lines.len());
@@ -262,6 +273,9 @@ proptest! {
         prop_assert_eq!(&ba.report(), &expected);
         prop_assert_eq!(expected.lines, expected.counted + expected.duplicates + expected.rejected);
         prop_assert_eq!(&tally_parallel(whole.as_bytes(), &MILESTONES, 3).report(), &expected);
+        let mut streamed = Tally::with_milestones(MILESTONES);
+        streamed.read_ndjson(Trickle(whole.as_bytes(), step)).unwrap();
+        prop_assert_eq!(&streamed.report(), &expected);
     }
 
     #[test]
