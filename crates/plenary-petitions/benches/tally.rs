@@ -1,9 +1,11 @@
-//! Signatures NDJSON → tally, over a generated file of 1,000,000 lines (about 130 MB): one
-//! thread end to end (parse, validate, canonicalise, de-duplicate, tally and report), and shards
-//! on every available core.
+//! Signatures NDJSON → tally, over a generated file of 1,000,000 lines (113 MB): one thread end
+//! to end (parse, validate, canonicalise, de-duplicate, tally and report); `tally_parallel` on
+//! every available core; and, as the yardstick for the parallel figure, as many independent
+//! one-thread tallies at once, which shows how fast the machine's cores go when all are busy.
 
 use std::hint::black_box;
 use std::io::Write;
+use std::time::Instant;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use plenary_petitions::{Tally, tally_parallel};
@@ -58,6 +60,47 @@ fn generate() -> Vec<u8> {
     out
 }
 
+/// Times one thread, `threads` threads and `threads` independent one-thread tallies in turn,
+/// `rounds` times, and prints the medians: on a shared machine whose speed drifts, taking the
+/// three in turn compares them under the same conditions, which criterion's one-after-the-other
+/// groups do not.
+fn interleaved(input: &[u8], threads: usize, rounds: usize) {
+    let one = || {
+        let mut tally = Tally::with_milestones([1000, 10_000, 100_000]);
+        tally.add_ndjson(black_box(input));
+        black_box(tally.report());
+    };
+    let mut times: [Vec<f64>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    for _ in 0..rounds {
+        let start = Instant::now();
+        one();
+        times[0].push(start.elapsed().as_secs_f64() * 1e3);
+        let start = Instant::now();
+        black_box(tally_parallel(black_box(input), &[1000, 10_000, 100_000], threads).report());
+        times[1].push(start.elapsed().as_secs_f64() * 1e3);
+        let start = Instant::now();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(one);
+            }
+        });
+        times[2].push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    let [one, parallel, independent] = times.map(|mut t| {
+        t.sort_by(f64::total_cmp);
+        t[t.len() / 2]
+    });
+    let n = threads as f64;
+    eprintln!(
+        "interleaved medians of {rounds}: one thread {one:.0} ms; {threads} threads {parallel:.0} ms \
+         ({:.2}x one); {threads} independent tallies at once {independent:.0} ms, {:.0} ms a \
+         tally ({:.2}x one: the machine's own scaling)",
+        one / parallel,
+        independent / n,
+        one * n / independent,
+    );
+}
+
 fn bench(c: &mut Criterion) {
     let input = generate();
     let mut check = Tally::with_milestones([1000, 10_000, 100_000]);
@@ -71,6 +114,9 @@ fn bench(c: &mut Criterion) {
         check.signer_memory_bytes() as f64 / check.counted() as f64
     );
 
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    interleaved(&input, threads, 10);
+
     let mut group = c.benchmark_group("tally");
     group.sample_size(10);
     group.throughput(Throughput::Elements(LINES));
@@ -81,10 +127,28 @@ fn bench(c: &mut Criterion) {
             black_box(tally.report())
         })
     });
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     group.bench_function(format!("{threads}_threads_1m_lines"), |b| {
         b.iter(|| {
             black_box(tally_parallel(black_box(&input), &[1000, 10_000, 100_000], threads).report())
+        })
+    });
+    group.throughput(Throughput::Elements(LINES * threads as u64));
+    group.bench_function(format!("{threads}_independent_tallies_at_once"), |b| {
+        b.iter(|| {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            let mut tally = Tally::with_milestones([1000, 10_000, 100_000]);
+                            tally.add_ndjson(black_box(&input));
+                            tally.report()
+                        })
+                    })
+                    .collect();
+                for handle in handles {
+                    black_box(handle.join().expect("a tally does not panic"));
+                }
+            })
         })
     });
     group.finish();
