@@ -7,7 +7,7 @@
 //! were broken. This crate models the [`Petition`] and its [`Signature`]s, keeps emails out of
 //! every public view by construction ([`PublicSignature`], [`SignOnList`], [`PublicCount`] have
 //! no field that could hold one), and counts signatures NDJSON with a [`Tally`] that streams,
-//! de-duplicates signers by [`CanonicalEmail`], and merges across shards and threads.
+//! de-duplicates signers by [`CanonicalEmail`], merges across shards and runs on every core.
 //!
 //! ```
 //! use plenary_petitions::{Tally, tally_parallel};
@@ -22,7 +22,7 @@
 //! let json = serde_json::to_string(&tally.report())?;
 //! assert_eq!(json, r#"{"lines":3,"counted":1,"duplicates":1,"rejected":1,"by_country":{"BR":1},"milestones":[{"threshold":1,"reached_at":"2012-12-13T15:00:00Z"}],"errors":[{"line":4,"reason":"country \"UK\" is not an assigned ISO 3166-1 alpha-2 code; expected a code such as \"GB\", or null"}]}"#);
 //!
-//! // Shards on several threads give the same answer.
+//! // Several threads give the same answer.
 //! assert_eq!(tally_parallel(ndjson.as_bytes(), &[1], 2).report(), tally.report());
 //! # Ok::<(), serde_json::Error>(())
 //! ```

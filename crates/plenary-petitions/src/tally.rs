@@ -29,8 +29,8 @@ pub struct LineError {
 ///
 /// A tally is fed lines of signatures NDJSON one at a time ([`Tally::add_line`]), a buffer at a
 /// time ([`Tally::add_ndjson`]) or from a reader ([`Tally::read_ndjson`]). Tallies over shards of
-/// one input merge ([`Tally::merge`]) into exactly the tally of the whole input, which is how
-/// [`tally_parallel`] uses every core.
+/// one input, made anywhere, merge ([`Tally::merge`]) into exactly the tally of the whole input;
+/// [`tally_parallel`](crate::tally_parallel) counts one input in memory on every core.
 ///
 /// One signature counts per canonical email ([`CanonicalEmail`](crate::CanonicalEmail)): the
 /// earliest `signed_at` wins, ties going to the earlier line, and the winner's country is the one
