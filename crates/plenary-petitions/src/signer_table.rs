@@ -7,7 +7,8 @@
 //! half, so a table holds 24 / 0.8 = 30 to 24 / 0.533 = 45 bytes per signer once it has more than
 //! a few hundred. The signers are split over [`PARTS`] tables by the fingerprint's top bits, so
 //! that threads can each build their own parts (see [`tally_parallel`](crate::tally_parallel)),
-//! and a table being filled from a batch of signatures is small enough to stay in a core's cache.
+//! and a table being filled from a batch of signatures is a 64th of the whole, which stays in a
+//! core's cache up to a few million signers.
 //!
 //! Fingerprints are SipHash-1-3 with fixed keys (the same in every tally, so tallies merge). Two
 //! different canonical emails collide with probability 2⁻⁶⁴ per pair: among ten million signers
@@ -49,7 +50,7 @@ pub(crate) struct Slot {
 }
 
 impl Slot {
-    /// Packs a line number and a country index into an order word.
+    /// Packs a line number (its low 56 bits) and a country index into an order word.
     pub(crate) fn order(line: u64, country: u8) -> u64 {
         (line << 8) | u64::from(country)
     }
@@ -85,7 +86,7 @@ pub(crate) struct Part {
 impl Part {
     /// Records one signature; the slot's key must belong to this part.
     pub(crate) fn insert(&mut self, new: Slot) -> Seen {
-        if (self.len + 1) * 5 > self.slots.len() * 4 {
+        if self.slots.is_empty() {
             self.grow();
         }
         let cap = self.slots.len();
@@ -93,6 +94,11 @@ impl Part {
         loop {
             let slot = &mut self.slots[i];
             if slot.key == EMPTY {
+                // Only a new signer can make the table grow, never a repeat.
+                if (self.len + 1) * 5 > cap * 4 {
+                    self.grow();
+                    return self.insert(new);
+                }
                 *slot = new;
                 self.len += 1;
                 return Seen::New;
@@ -114,15 +120,6 @@ impl Part {
         self.rehash((self.slots.len() + self.slots.len() / 2).max(SMALLEST));
     }
 
-    /// Makes room for `additional` more signers with one rehash, rather than several as the
-    /// table fills: merging shards knows how many may come.
-    fn reserve(&mut self, additional: usize) {
-        let needed = (self.len + additional) * 5 / 4 + 1;
-        if needed > self.slots.len() {
-            self.rehash(needed.max(SMALLEST));
-        }
-    }
-
     fn rehash(&mut self, cap: usize) {
         let empty = Slot {
             key: EMPTY,
@@ -137,19 +134,21 @@ impl Part {
     }
 
     /// Records a batch of signatures, whose line numbers are `first_line` more than their
-    /// slots say: a thread that read them numbered its lines from 0.
+    /// slots say: a thread that read them numbered its lines from 0. (Line numbers keep 56
+    /// bits, as in [`Slot::order`].)
+    ///
+    /// The table grows as signers come, never ahead of them: a batch may be all repeats.
     pub(crate) fn absorb(&mut self, batch: &[Slot], first_line: u64) {
-        self.make_room_for(batch.len());
         for &slot in batch {
             self.insert(Slot {
-                order: slot.order + (first_line << 8),
+                order: slot.order.wrapping_add(first_line << 8),
                 ..slot
             });
         }
     }
 
     fn merge(&mut self, other: Part) -> u64 {
-        self.make_room_for(other.len);
+        // No room is made ahead: the other part's signers may all be here already.
         let mut again = 0;
         for slot in other.slots.into_iter().filter(|s| s.key != EMPTY) {
             if self.insert(slot) == Seen::Again {
@@ -157,13 +156,6 @@ impl Part {
             }
         }
         again
-    }
-
-    /// Grows the table at once for `incoming` signatures that may or may not be new.
-    fn make_room_for(&mut self, incoming: usize) {
-        // Room for half of them at once: if all are new the table grows once more, and if all
-        // are already here the table stays within 45 bytes a signer.
-        self.reserve(incoming / 2);
     }
 }
 
@@ -220,6 +212,12 @@ impl SignerTable {
             + self.parts.capacity() * std::mem::size_of::<Part>()
     }
 
+    /// How many of `threads` [`SignerTable::passes`] uses: a thread is worth starting for tens
+    /// of thousands of signers, not for a few.
+    pub(crate) fn pass_threads(&self, threads: usize) -> usize {
+        threads.max(1).min(self.len() / (1 << 15) + 1)
+    }
+
     /// Runs `pass` over the signers on up to `threads` threads, each given a run of the parts
     /// (see [`slots`]); returns each run's result.
     pub(crate) fn passes<R: Send>(
@@ -227,8 +225,7 @@ impl SignerTable {
         threads: usize,
         pass: impl Fn(&[Part]) -> R + Sync,
     ) -> Vec<R> {
-        // A thread is worth starting for tens of thousands of signers, not for a few.
-        let threads = threads.max(1).min(self.len() / (1 << 15) + 1);
+        let threads = self.pass_threads(threads);
         let runs: Vec<&[Part]> = self.parts.chunks(PARTS.div_ceil(threads)).collect();
         crate::parallel::on_threads(runs, threads, pass)
     }
@@ -303,6 +300,32 @@ mod tests {
                 "{per_signer} bytes per signer, overlap {overlap}"
             );
         }
+    }
+
+    #[test]
+    fn batches_of_repeats_do_not_grow_the_table() {
+        let mut part = Part::default();
+        let slot = |i: u64| Slot {
+            key: fingerprint(&i.to_le_bytes()) | 1,
+            time: 0,
+            order: 0,
+        };
+        let mut signers: Vec<Slot> = (0..10_000).map(slot).collect();
+        part.absorb(&signers, 0);
+        // Fill the table to the brim: one more signer would grow it.
+        while (part.len + 1) * 5 <= part.slots.len() * 4 {
+            signers.push(slot(signers.len() as u64));
+            part.absorb(&signers[signers.len() - 1..], 0);
+        }
+        let capacity = part.slots.len();
+        for round in 0..1000 {
+            part.absorb(&signers[..100], round);
+        }
+        assert_eq!(part.slots.len(), capacity, "a repeat made the table grow");
+        assert!(Part::default().slots.is_empty());
+        let mut empty = Part::default();
+        empty.absorb(&[], 1);
+        assert!(empty.slots.is_empty(), "an empty batch allocated");
     }
 
     #[test]

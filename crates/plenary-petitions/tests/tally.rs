@@ -133,38 +133,90 @@ fn signatures_centuries_apart_count_alike_on_every_thread_count() {
 
 #[test]
 fn tens_of_thousands_of_signers_report_alike_on_every_thread_count() {
-    // Enough signers for the report's passes and the table filling to use several threads,
-    // with a few signatures centuries away so that hours are counted in a map.
+    // Enough signers for the report's passes and the table filling to use several threads; in
+    // the second input a few signatures centuries away make hours count in a map.
     let countries = ["\"GB\"", "\"KE\"", "\"AE\"", "null"];
-    let mut input = String::new();
-    for i in 0..80_000_u32 {
-        let signer = i % 70_000;
-        let year = match i {
-            7 => 1700,
-            8 => 2200,
-            _ => 2012,
-        };
-        input.push_str(&format!(
-            "{{\"name\": \"S\", \"email\": \"s{signer}@example.org\", \"country\": {}, \
-             \"signed_at\": \"{year}-12-{:02}T{:02}:{:02}:00Z\"}}\n",
-            countries[(i % 4) as usize],
-            3 + i % 11,
-            i % 24,
-            i % 60,
-        ));
-    }
-    let milestones = [1, 100, 50_000, 70_000, 70_001];
-    let mut single = Tally::with_milestones(milestones);
-    single.add_ndjson(input.as_bytes());
-    let report = single.report();
-    assert_eq!((report.counted, report.duplicates), (70_000, 10_000));
-    assert_eq!(report.milestones.len(), 4);
-    for threads in [2, 3] {
-        let parallel = tally_parallel(input.as_bytes(), &milestones, threads);
-        assert_eq!(parallel.report(), report, "{threads} threads");
-        for period in [Period::Hour, Period::Day] {
-            assert_eq!(parallel.time_series(period), single.time_series(period));
+    for far_flung in [false, true] {
+        let mut input = String::new();
+        for i in 0..80_000_u32 {
+            let signer = i % 70_000;
+            let year = match i {
+                7 if far_flung => 1700,
+                8 if far_flung => 2200,
+                _ => 2012,
+            };
+            input.push_str(&format!(
+                "{{\"name\": \"S\", \"email\": \"s{signer}@example.org\", \"country\": {}, \
+                 \"signed_at\": \"{year}-12-{:02}T{:02}:{:02}:00Z\"}}\n",
+                countries[(i % 4) as usize],
+                3 + i % 11,
+                i % 24,
+                i % 60,
+            ));
         }
+        let milestones = [1, 100, 50_000, 70_000, 70_001];
+        let mut single = Tally::with_milestones(milestones);
+        single.add_ndjson(input.as_bytes());
+        let report = single.report();
+        assert_eq!((report.counted, report.duplicates), (70_000, 10_000));
+        assert_eq!(report.milestones.len(), 4);
+        for threads in [2, 3] {
+            let parallel = tally_parallel(input.as_bytes(), &milestones, threads);
+            assert_eq!(parallel.report(), report, "{threads} threads");
+            for period in [Period::Hour, Period::Day] {
+                assert_eq!(parallel.time_series(period), single.time_series(period));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_first_and_last_periods_of_the_range_have_their_start() {
+    // The hour and day holding the earliest time a tally can hold start before it.
+    let input = b"{\"name\": \"A\", \"email\": \"a@example.org\", \"signed_at\": \"1677-09-21T12:00:00Z\"}\n\
+                  {\"name\": \"B\", \"email\": \"b@example.org\", \"signed_at\": \"2262-04-11T23:00:00Z\"}\n";
+    let tally = tally(input);
+    assert_eq!(tally.errors(), []);
+    let starts = |period| -> Vec<String> {
+        tally
+            .time_series(period)
+            .iter()
+            .map(|p| p.start.to_rfc3339())
+            .collect()
+    };
+    assert_eq!(
+        starts(Period::Day),
+        ["1677-09-21T00:00:00+00:00", "2262-04-11T00:00:00+00:00"]
+    );
+    assert_eq!(
+        starts(Period::Hour),
+        ["1677-09-21T12:00:00+00:00", "2262-04-11T23:00:00+00:00"]
+    );
+}
+
+#[test]
+fn repeated_signers_stay_within_48_bytes_each() {
+    // 10,000 signers, each signing 20 times: the table must grow with the signers, not with
+    // the signatures (once it made room ahead for every batch, and reached 180 bytes a signer).
+    let mut input = String::new();
+    for round in 0..20 {
+        for signer in 0..10_000 {
+            input.push_str(&format!(
+                "{{\"name\": \"S\", \"email\": \"s{signer}@example.org\", \
+                 \"signed_at\": \"2012-12-13T{:02}:00:00Z\"}}\n",
+                round
+            ));
+        }
+    }
+    let mut single = Tally::new();
+    single.add_ndjson(input.as_bytes());
+    let parallel = tally_parallel(input.as_bytes(), &[], 2);
+    let mut streamed = Tally::new();
+    streamed.read_ndjson(input.as_bytes()).unwrap();
+    for tally in [single, parallel, streamed] {
+        assert_eq!((tally.counted(), tally.duplicates()), (10_000, 190_000));
+        let per_signer = tally.signer_memory_bytes() as f64 / tally.counted() as f64;
+        assert!(per_signer <= 48.0, "{per_signer} bytes per signer");
     }
 }
 
@@ -269,6 +321,12 @@ proptest! {
         ba.merge(a);
 
         let expected = tally(whole.as_bytes()).report();
+        // The reference: every line on its own.
+        let mut by_line = Tally::with_milestones(MILESTONES);
+        for (i, text) in lines.iter().enumerate() {
+            by_line.add_line(i as u64 + 1, text.as_bytes());
+        }
+        prop_assert_eq!(&by_line.report(), &expected);
         prop_assert_eq!(&ab.report(), &expected);
         prop_assert_eq!(&ba.report(), &expected);
         prop_assert_eq!(expected.lines, expected.counted + expected.duplicates + expected.rejected);
