@@ -336,7 +336,9 @@ impl Tally {
         Histogram::of(&self.signers, width, self.threads)
             .counts()
             .map(|(bucket, signers)| SeriesPoint {
-                start: DateTime::from_timestamp_nanos(bucket * width),
+                // In seconds: the first period of the nanosecond range starts before it.
+                start: DateTime::from_timestamp(bucket * (width / 1_000_000_000), 0)
+                    .expect("a period of the tally's 1677-2262 range is a chrono time"),
                 signers,
             })
             .collect()
@@ -433,8 +435,8 @@ impl Tally {
 }
 
 /// Unique signers per period of a fixed width, counted in one pass over the signers: in an array
-/// when the periods span at most [`Histogram::DENSE`] of them (119 years of hours), else in a
-/// map.
+/// when the periods span at most [`Histogram::DENSE`] of them (119 years of hours) and not many
+/// more than there are signers, else in a map.
 enum Histogram {
     /// Counts of the periods `first`, `first + 1`, ….
     Dense { first: i64, counts: Vec<u64> },
@@ -461,7 +463,10 @@ impl Histogram {
         }
         let first = earliest.div_euclid(width);
         let span = latest.div_euclid(width) - first + 1;
-        if span <= Self::DENSE {
+        // Each thread counts in an array of its own: keep the arrays to about as many entries
+        // as the thread has signers, so that a few far-flung signatures cost no megabytes.
+        let per_thread = signers.len() / signers.pass_threads(threads);
+        if span <= Self::DENSE.min(per_thread.max(4096) as i64) {
             let runs = signers.passes(threads, |parts| {
                 let mut counts = vec![0; span as usize];
                 for slot in slots(parts) {
