@@ -6,8 +6,9 @@
 //! threads fill the table, each taking the next unfilled part with what every piece found for
 //! it. No signer is inserted twice and no table is merged, so the work divides by the number of
 //! threads, and taking work as it comes keeps a thread that was slowed down (by another process,
-//! say) from holding the others up. A part being filled is small enough to stay in the filling
-//! core's cache. Memory beyond the table is one round's signatures, 24 bytes each.
+//! say) from holding the others up. A part being filled is a 64th of the table, which stays in
+//! the filling core's cache up to a few million signers. Memory beyond the table is one round's
+//! signatures, 24 bytes each.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -186,7 +187,8 @@ fn split_lines(input: &[u8], pieces: usize) -> Vec<&[u8]> {
     let mut result = Vec::with_capacity(pieces);
     let mut start = 0;
     for i in 1..=pieces {
-        let target = (input.len() * i / pieces).max(start);
+        // In u128, as the product can pass usize::MAX on 32-bit targets.
+        let target = ((input.len() as u128 * i as u128 / pieces as u128) as usize).max(start);
         let end = if i == pieces {
             input.len()
         } else {
