@@ -46,16 +46,20 @@ fn out_of_order_timestamps_the_earliest_signature_wins() {
     );
 }
 
+/// A time series as (start in RFC 3339, signers) pairs.
+fn series(tally: &Tally, period: Period) -> Vec<(String, u64)> {
+    tally
+        .time_series(period)
+        .iter()
+        .map(|p| (p.start.to_rfc3339(), p.signers))
+        .collect()
+}
+
 #[test]
 fn time_series_per_hour_and_day() {
     let t = tally(FIXTURE);
-    let hours: Vec<(String, u64)> = t
-        .time_series(Period::Hour)
-        .iter()
-        .map(|p| (p.start.to_rfc3339(), p.signers))
-        .collect();
     assert_eq!(
-        hours,
+        series(&t, Period::Hour),
         [
             ("2012-12-12T09:00:00+00:00".to_owned(), 1),
             ("2012-12-13T14:00:00+00:00".to_owned(), 1),
@@ -90,13 +94,8 @@ fn signatures_centuries_apart_count_alike_on_every_thread_count() {
         ));
     }
     let single = tally(input.as_bytes());
-    let hours: Vec<(String, u64)> = single
-        .time_series(Period::Hour)
-        .iter()
-        .map(|p| (p.start.to_rfc3339(), p.signers))
-        .collect();
     assert_eq!(
-        hours,
+        series(&single, Period::Hour),
         [
             ("1700-01-01T00:00:00+00:00".to_owned(), 2),
             ("2012-12-13T19:00:00+00:00".to_owned(), 1),
@@ -177,20 +176,19 @@ fn the_first_and_last_periods_of_the_range_have_their_start() {
                   {\"name\": \"B\", \"email\": \"b@example.org\", \"signed_at\": \"2262-04-11T23:00:00Z\"}\n";
     let tally = tally(input);
     assert_eq!(tally.errors(), []);
-    let starts = |period| -> Vec<String> {
-        tally
-            .time_series(period)
-            .iter()
-            .map(|p| p.start.to_rfc3339())
-            .collect()
-    };
     assert_eq!(
-        starts(Period::Day),
-        ["1677-09-21T00:00:00+00:00", "2262-04-11T00:00:00+00:00"]
+        series(&tally, Period::Day),
+        [
+            ("1677-09-21T00:00:00+00:00".to_owned(), 1),
+            ("2262-04-11T00:00:00+00:00".to_owned(), 1)
+        ]
     );
     assert_eq!(
-        starts(Period::Hour),
-        ["1677-09-21T12:00:00+00:00", "2262-04-11T23:00:00+00:00"]
+        series(&tally, Period::Hour),
+        [
+            ("1677-09-21T12:00:00+00:00".to_owned(), 1),
+            ("2262-04-11T23:00:00+00:00".to_owned(), 1)
+        ]
     );
 }
 
