@@ -38,7 +38,9 @@ impl std::fmt::Display for Diagnostic {
 /// The text needs no markup: the heading, title, issuer, keyword lines (`considering`,
 /// `instructs the Secretary-General`, `considérant`, `resuelve`), labelled clauses (`a)`, `1`,
 /// `i)`, `1.1`), proposal marks (`ADD B2/49/1`) and `ARTICLE 3` lines are recognised by their
-/// layout alone. CRLF, tabs, non-breaking spaces and curly quotes are accepted. The parser reads
+/// layout alone. A paragraph wrapped over several lines is joined into one clause while the
+/// clause has not ended its sentence (`;`, `.` or `:`); a plain line after a finished clause is
+/// unplaced. CRLF, tabs, non-breaking spaces and curly quotes are accepted. The parser reads
 /// each line once, so its cost is linear in the input; clauses nest at most
 /// [`MAX_CLAUSE_DEPTH`] deep.
 ///
@@ -182,6 +184,15 @@ impl Parser {
                 article.heading = Some(line.to_owned());
                 return;
             }
+        }
+        if self.pending_mark.is_none()
+            && let Some(clause) = self.last_clause()
+            && continues(&clause.text)
+        {
+            // A paragraph wrapped over several lines: the clause has not ended its sentence.
+            clause.text.push(' ');
+            clause.text.push_str(line);
+            return;
         }
         let place = self.place;
         match place {
@@ -402,6 +413,14 @@ fn article_line(line: &str) -> Option<(&str, Option<&str>)> {
     valid.then_some((num, heading))
 }
 
+/// Whether a clause with this text goes on on the next line: it has text, and its last
+/// sentence is not ended by `;`, `.` or `:` (before any closing quotes or brackets). A comma
+/// does not end it, as lines wrap after commas too.
+fn continues(text: &str) -> bool {
+    let end = text.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+    !text.is_empty() && !end.ends_with([';', '.', ':'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,6 +476,48 @@ mod tests {
                 .collect::<String>();
         let doc = parse(&text);
         assert_eq!(doc.preamble[0].clauses.len(), 10);
+    }
+
+    #[test]
+    fn a_paragraph_wrapped_over_lines_is_one_clause() {
+        let text = "considering\n\
+                    a) that the International Telecommunication Regulations,\n\
+                    adopted in Melbourne in 1988, need\n\
+                    review;\n\
+                    b) that \"the internet\"\n\
+                    belongs to us.\n\
+                    a stray line after a finished clause;\n\
+                    resolves\n\
+                    1 to act\n\
+                    MOD B2/49/1\n\
+                    words after a mark\n";
+        let doc = parse(text);
+        let clauses = &doc.preamble[0].clauses;
+        assert_eq!(
+            clauses[0].text,
+            "that the International Telecommunication Regulations, adopted in Melbourne in \
+             1988, need review;"
+        );
+        assert_eq!(clauses[1].text, "that \"the internet\" belongs to us.");
+        assert_eq!(doc.operative[0].clauses[0].text, "to act");
+        let unplaced: Vec<(usize, &str)> = doc
+            .unplaced
+            .iter()
+            .map(|u| (u.line, u.text.as_str()))
+            .collect();
+        // A finished clause takes no more lines, and a proposal mark stands between a clause
+        // and what follows it.
+        assert_eq!(
+            unplaced,
+            [
+                (7, "a stray line after a finished clause;"),
+                (10, "MOD B2/49/1"),
+                (11, "words after a mark")
+            ]
+        );
+        // Joined clauses render on one line each, and read back the same.
+        let back = parse(&crate::render(&doc));
+        assert_eq!(back.preamble, doc.preamble);
     }
 
     #[test]
