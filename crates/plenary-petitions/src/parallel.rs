@@ -125,6 +125,8 @@ impl Plan {
 struct Batch {
     /// The valid signatures, by signer-table part.
     parts: Vec<Vec<Slot>>,
+    /// How many signatures each part has room for when it gets its first.
+    room_per_part: usize,
     /// Every line, blank or not.
     line_count: u64,
     /// Non-blank lines.
@@ -138,11 +140,10 @@ struct Batch {
 impl Batch {
     fn read(piece: &[u8]) -> Batch {
         let mut batch = Batch {
+            parts: vec![Vec::new(); PARTS],
             // Room for as many signatures as lines of 80 bytes, spread evenly: one allocation
             // a part for the usual line, a few growths for short lines or uneven parts.
-            parts: (0..PARTS)
-                .map(|_| Vec::with_capacity(piece.len() / 80 / PARTS + 8))
-                .collect(),
+            room_per_part: piece.len() / 80 / PARTS + 8,
             line_count: 0,
             lines: 0,
             valid: 0,
@@ -168,7 +169,12 @@ impl Batch {
             LineRead::Signature { key, time, country } => {
                 self.lines += 1;
                 self.valid += 1;
-                self.parts[part_of(key)].push(Slot {
+                let part = &mut self.parts[part_of(key)];
+                if part.capacity() == 0 {
+                    // Made when first needed: a small piece touches few parts.
+                    part.reserve_exact(self.room_per_part);
+                }
+                part.push(Slot {
                     key,
                     time,
                     order: Slot::order(line, country),
