@@ -1,14 +1,15 @@
 """plenary: international policy processes read and checked by plenary's Rust parsers."""
 
 import os
-from typing import TypedDict
+from typing import TypedDict, final
 
 from plenary import events as events
 from plenary import petitions as petitions
 from plenary import treaty as treaty
 
 class Problem(TypedDict):
-    """One problem of a dataset that does not hold together."""
+    """One problem of a dataset that does not hold together (a type for annotations only, as are
+    the ``TypedDict``s of the submodules' stubs: import it under ``typing.TYPE_CHECKING``)."""
 
     path: str
     """The JSON path of the value at fault, such as ``$.events[3].organisers[0]``."""
@@ -31,6 +32,7 @@ class ParseError(ValueError):
     problems: tuple[Problem, ...]
     """Every problem of a dataset that does not hold together; empty for other errors."""
 
+@final
 class Dataset:
     """One policy process: its actors, events, resources, treaty documents and petitions, with
     the sources of its facts. Datasets compare equal when their contents are."""
@@ -53,7 +55,7 @@ class Dataset:
         in ``problems``."""
     def to_json(self) -> str:
         """The dataset as pretty-printed JSON, which ``from_json`` and ``load`` read back."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 def wcit12() -> Dataset:
     """The embedded WCIT-12 story (Dubai, 2012) as a ``Dataset``."""
