@@ -104,10 +104,12 @@ impl Dataset {
 /// Dubai 2012) as a ``Dataset``: its conferences and meetings, the civil-society resource bank,
 /// the draft resolutions and the petitions.
 #[pyfunction]
-fn wcit12() -> Dataset {
-    Dataset {
-        inner: plenary::datasets::wcit12(),
-    }
+fn wcit12(py: Python<'_>) -> PyResult<Dataset> {
+    detached(py, || {
+        Ok(Dataset {
+            inner: plenary::datasets::wcit12(),
+        })
+    })
 }
 
 /// Adds `Dataset` and `wcit12` to the module.

@@ -14,10 +14,8 @@ use crate::error::{Failure, detached};
 /// Raises ``ParseError`` for a phrase that cannot be read or names days that do not exist.
 #[pyfunction]
 #[pyo3(signature = (phrase, year = None))]
-fn parse_date(phrase: &str, year: Option<i32>) -> PyResult<String> {
-    parse_date_phrase(phrase, year)
-        .map(|span| span.to_string())
-        .map_err(|e| Failure::from(e).into())
+fn parse_date(py: Python<'_>, phrase: &str, year: Option<i32>) -> PyResult<String> {
+    detached(py, || Ok(parse_date_phrase(phrase, year)?.to_string()))
 }
 
 /// The events of a dataset (its JSON text, as ``Dataset.to_json`` writes it) as an iCalendar
