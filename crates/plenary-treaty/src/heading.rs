@@ -80,7 +80,10 @@ pub(crate) fn heading(line: &str) -> Option<Heading> {
                 .split(' ')
                 .next()
                 .unwrap_or("");
-            take = &rest[..take.len() + 1 + second.len()];
+            // A sector alone (`Recommendation ITU-T`) has no second token to take.
+            if !second.is_empty() {
+                take = &rest[..take.len() + 1 + second.len()];
+            }
         }
         let token = take.trim_end_matches(':');
         if !is_number_token(token) {
@@ -353,6 +356,7 @@ mod tests {
                 "PROYECTO DE NUEVA RESOLUCIÓN [COM5/3]",
                 Some((DraftNewResolution, false, None, Some("COM5/3"), None, None)),
             ),
+            ("Recommendation ITU-T", None),
             ("Resolution 65/172 of 20 December 2010", None),
             ("Resolutions adopted by the conference", None),
             ("resolves", None),
