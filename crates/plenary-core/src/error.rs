@@ -43,6 +43,24 @@ pub enum Error {
         expected: &'static str,
     },
 
+    /// A `/`-separated segment of an identifier is empty, `.`, `..` or starts with punctuation,
+    /// which would let the id climb out of a folder or alias another id where it names a file.
+    #[error(
+        "invalid {kind} {id:?}: the segment {segment:?} at byte {position} is not allowed; \
+         expected each '/'-separated segment to start with a lower-case letter a-z or a digit 0-9 \
+         (no empty, \".\" or \"..\" segment)"
+    )]
+    IdBadSegment {
+        /// The identifier type, such as `"event id"`.
+        kind: &'static str,
+        /// The identifier as given.
+        id: String,
+        /// The segment, without its slashes (empty for `//` or a trailing `/`).
+        segment: String,
+        /// The byte offset in `id` where the segment starts, counting from 0.
+        position: usize,
+    },
+
     /// A date or date span is not in the EDTF form plenary reads.
     #[error("invalid date {text:?}: {found} at column {column}; expected {expected}")]
     DateSyntax {
