@@ -170,6 +170,50 @@ pub enum Error {
         link: String,
     },
 
+    /// An http or https link carries a user name or password before its host, which would be
+    /// published with it, and which can make a link that looks like one site lead to another
+    /// (`https://www.itu.int@evil.example/`).
+    #[error(
+        "refused link {link:?}: the part before '@' is a user name{password}, so the link leads to \
+         host {host:?} and would publish it; expected a link without credentials, such as \
+         \"https://{host}/\"",
+        password = if *.has_password { " and password (shown as ***)" } else { "" }
+    )]
+    LinkWithCredentials {
+        /// The link as given, its password (if any) replaced by `***`.
+        link: String,
+        /// Whether the link held a password.
+        has_password: bool,
+        /// The host the link really leads to.
+        host: String,
+    },
+
+    /// A `mailto:` link names more than one address, or an address without a local part or
+    /// domain.
+    #[error(
+        "invalid link {link:?}: {reason}; expected one address, such as mailto:someone@example.org"
+    )]
+    MailtoAddress {
+        /// The link as given.
+        link: String,
+        /// What is wrong with the address.
+        reason: String,
+    },
+
+    /// A `mailto:` link carries a header other than `subject` and `body`: `cc`, `bcc`, `to` and
+    /// the like would copy in or write as someone the reader never sees.
+    #[error(
+        "refused link {link:?}: a mailto link may carry only \"subject\" and \"body\", not \
+         {header:?}, which adds recipients or headers the reader does not see; expected \
+         mailto:someone@example.org?subject=…&body=…"
+    )]
+    MailtoHeader {
+        /// The link as given.
+        link: String,
+        /// The header name, percent-decoded and lower-cased.
+        header: String,
+    },
+
     /// A tag is not a lower-case slug.
     #[error(
         "invalid tag {tag:?}: {reason}; expected lower-case words joined by '-', such as \"net-neutrality\""

@@ -378,7 +378,10 @@ mod tests {
              0-9 (no empty, \".\" or \"..\" segment)"
         );
         let err = serde_json::from_str::<DocumentId>(r#""x/../y""#).unwrap_err();
-        assert!(err.to_string().contains("the segment \"..\" at byte 2"), "{err}");
+        assert!(
+            err.to_string().contains("the segment \"..\" at byte 2"),
+            "{err}"
+        );
         for fine in ["a/b", "a.b/c..d", "a/0/b-c_d.e", "x/y./z"] {
             assert!(EventId::new(fine).is_ok(), "{fine}");
         }

@@ -65,7 +65,7 @@ pub use date_span::{DateSpan, SpanEnd};
 pub use error::Error;
 pub use id::{ActorId, DocumentId, EventId, MAX_ID_LEN, PetitionId, ResourceId, SourceId};
 pub use language::{ITU_LANGUAGES, LanguageTag};
-pub use link::{Link, TRACKING_PARAMETERS};
+pub use link::{Link, MAILTO_HEADERS, TRACKING_PARAMETERS};
 pub use name::{MAX_NAME_CHARS, Name};
 pub use partial_date::{MAX_YEAR, MONTH_NAMES, PartialDate, Precision, month_name};
 pub use place::{GeoPoint, Place, TimeZone};
