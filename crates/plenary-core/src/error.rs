@@ -1,5 +1,7 @@
 //! The one error type of `plenary-core`.
 
+use std::path::PathBuf;
+
 /// Everything that can be wrong with a value handed to `plenary-core`.
 ///
 /// Each variant carries the offending value, where in it the problem is when that is known, and
@@ -232,5 +234,74 @@ pub enum Error {
         name: String,
         /// What is wrong with it.
         reason: String,
+    },
+
+    /// A file to read is not a regular file: a directory, a FIFO, a device or a socket.
+    #[error(
+        "cannot read {path:?}: it is {found}, not a regular file; expected a regular file (a \
+         device or a FIFO can block or never end)"
+    )]
+    InputNotAFile {
+        /// The path as given (quoted with control characters escaped in the message).
+        path: PathBuf,
+        /// What it is instead, such as `"a FIFO (named pipe)"`.
+        found: &'static str,
+    },
+
+    /// A file to read is larger than the limit it is read with.
+    #[error(
+        "cannot read {path:?}: it is {len} bytes long or more, and the limit is {limit} bytes; \
+         expected a smaller file"
+    )]
+    InputTooLarge {
+        /// The path as given.
+        path: PathBuf,
+        /// Its length in bytes as far as it was found (at least `limit + 1`).
+        len: u64,
+        /// The limit it was read with, in bytes.
+        limit: u64,
+    },
+
+    /// A file to read cannot be opened or read.
+    #[error("cannot read {path:?}: {reason}")]
+    InputUnreadable {
+        /// The path as given.
+        path: PathBuf,
+        /// What the operating system said.
+        reason: String,
+    },
+
+    /// Text that should be UTF-8 is not.
+    #[error(
+        "invalid UTF-8 at line {line}, column {column} (byte offset {offset}): {bytes}; \
+         expected UTF-8 text"
+    )]
+    InvalidUtf8 {
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1, in characters.
+        column: usize,
+        /// The offset of the first bad byte, from 0.
+        offset: usize,
+        /// The bytes at fault, such as `"the byte 0xff is not part of a UTF-8 character"`.
+        bytes: String,
+    },
+
+    /// A file that should hold UTF-8 text does not.
+    #[error(
+        "cannot read {path:?}: invalid UTF-8 at line {line}, column {column} (byte offset \
+         {offset}): {bytes}; expected UTF-8 text"
+    )]
+    InputNotUtf8 {
+        /// The path as given.
+        path: PathBuf,
+        /// The line, from 1.
+        line: usize,
+        /// The column, from 1, in characters.
+        column: usize,
+        /// The offset of the first bad byte in the file, from 0.
+        offset: usize,
+        /// The bytes at fault, such as `"the byte 0xff is not part of a UTF-8 character"`.
+        bytes: String,
     },
 }
