@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("petitions: {message}");
+            errln!("petitions: {message}");
             ExitCode::FAILURE
         }
     }
@@ -33,8 +33,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let (file, milestones) = parse_args().map_err(|e| format!("{e}\n{USAGE}"))?;
-    let input =
-        std::fs::read(&file).map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let input = support::read_bytes(&file)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let tally = tally_parallel(&input, &milestones, threads);
     let json = serde_json::to_string_pretty(&tally.report()).map_err(|e| e.to_string())?;

@@ -12,6 +12,7 @@ use plenary_treaty::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use crate::problem::{Part, Problem, Problems};
 
 /// The version of the dataset JSON this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -78,8 +79,14 @@ pub struct Dataset {
     /// Where the facts came from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
-    /// Which sources each item came from, keyed `"<part>/<id>"`, such as `"events/wcit-12"`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Which sources each item came from, keyed `"<part>/<id>"`, such as `"events/wcit-12"`;
+    /// a key given twice in JSON is an error, not a value that silently replaces the first.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, Vec<SourceId>>"))]
     pub provenance: BTreeMap<String, Vec<SourceId>>,
     /// The states, organisations and people.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -117,7 +124,15 @@ impl Dataset {
     /// Reads a dataset from JSON. Every value goes through the same checks as in code; a bad one
     /// is an error giving its JSON path, line and column. Cross-references are not checked here:
     /// call [`validate`](Self::validate).
+    ///
+    /// A byte order mark (U+FEFF) before the JSON is skipped.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Json`] for JSON that is not a dataset, [`Error::SchemaVersion`] for a version
+    /// this crate does not read.
     pub fn from_json(json: &str) -> Result<Self, Error> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         // The plain reader is the fast one; the path-tracking reader runs only to explain an error.
         let dataset: Dataset = match serde_json::from_str(json) {
             Ok(dataset) => dataset,
@@ -139,6 +154,27 @@ impl Dataset {
         Ok(dataset)
     }
 
+    /// Reads a dataset from the bytes of a JSON file, as [`from_json`](Self::from_json) does,
+    /// after checking that they are UTF-8 (a byte order mark first is skipped).
+    ///
+    /// ```
+    /// let err = plenary::Dataset::from_json_bytes(b"{\"schema_version\": 1,\n \"x\": \"\xFF\"}")
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid dataset: invalid UTF-8 at line 2, column 8 (byte offset 29): the byte 0xff \
+    ///      is not part of a UTF-8 character; expected UTF-8 text"
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotUtf8`] with the line, column and byte offset of the first byte that is not
+    /// UTF-8, else those of [`from_json`](Self::from_json).
+    pub fn from_json_bytes(json: &[u8]) -> Result<Self, Error> {
+        Self::from_json(plenary_core::utf8_text(json).map_err(Error::NotUtf8)?)
+    }
+
     /// Reads a dataset from JSON and validates it: [`from_json`](Self::from_json), then
     /// [`validate`](Self::validate).
     pub fn load(json: &str) -> Result<Self, Error> {
@@ -155,7 +191,11 @@ impl Dataset {
 
     /// Checks the dataset as a whole and returns every problem found: ids used twice or missing
     /// first, part by part, then references that do not resolve, then events outside their
-    /// parents.
+    /// parents, then events that are through their parents part of themselves.
+    ///
+    /// # Errors
+    ///
+    /// Every [`Problem`] found, in that order.
     pub fn validate(&self) -> Result<(), Problems> {
         let mut problems = Vec::new();
         let actors = index(
@@ -378,6 +418,8 @@ impl Dataset {
             }
         }
 
+        problems.extend(parent_cycles(&self.events, &events));
+
         if problems.is_empty() {
             Ok(())
         } else {
@@ -421,6 +463,98 @@ fn within(child: DateSpan, parent: DateSpan) -> bool {
     starts_inside && ends_inside
 }
 
+/// Every cycle of `parent` links among `events`, each reported once, at its first member in
+/// dataset order. Each event is walked once: linear in the number of events.
+fn parent_cycles(events: &[Event], index: &HashMap<&str, usize>) -> Vec<Problem> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Visit {
+        NotYet,
+        OnThisPath,
+        Done,
+    }
+    let parent = |i: usize| {
+        events[i]
+            .parent
+            .as_ref()
+            .and_then(|p| index.get(p.as_str()).copied())
+    };
+    let mut state = vec![Visit::NotYet; events.len()];
+    let mut problems = Vec::new();
+    let mut walk = Vec::new();
+    for start in 0..events.len() {
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match state[i] {
+                Visit::NotYet => {
+                    state[i] = Visit::OnThisPath;
+                    walk.push(i);
+                    at = parent(i);
+                }
+                Visit::OnThisPath => {
+                    let from = walk.iter().position(|&w| w == i).unwrap_or(0);
+                    let cycle = &walk[from..];
+                    let first = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|&(_, &event)| event)
+                        .map_or(0, |(k, _)| k);
+                    let members = cycle[first..]
+                        .iter()
+                        .chain(&cycle[..first])
+                        .map(|&event| events[event].id.to_string())
+                        .collect();
+                    problems.push(Problem::ParentCycle {
+                        path: format!("$.events[{}].parent", cycle[first]),
+                        members,
+                    });
+                    break;
+                }
+                Visit::Done => break,
+            }
+        }
+        for i in walk.drain(..) {
+            state[i] = Visit::Done;
+        }
+    }
+    problems
+}
+
+/// Reads the provenance object, refusing a key given twice (serde would keep the last).
+fn unique_keys<'de, D>(deserializer: D) -> Result<BTreeMap<String, Vec<SourceId>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct UniqueKeys;
+
+    impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+        type Value = BTreeMap<String, Vec<SourceId>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object from \"<part>/<id>\" keys to lists of source ids")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut provenance = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if provenance.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate provenance key {key:?}; expected each key once, with all \
+                         its sources in one list"
+                    )));
+                }
+                let sources = map.next_value::<Vec<SourceId>>()?;
+                provenance.insert(key, sources);
+            }
+            Ok(provenance)
+        }
+    }
+
+    deserializer.deserialize_map(UniqueKeys)
+}
+
 /// Maps each id of a part to its index, reporting ids used twice and items without one.
 fn index<'a, T>(
     items: &'a [T],
@@ -459,162 +593,3 @@ fn json_path(path: &str) -> String {
         format!("$.{path}")
     }
 }
-
-/// A part of a dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Part {
-    /// `actors`
-    Actors,
-    /// `events`
-    Events,
-    /// `resources`
-    Resources,
-    /// `documents`
-    Documents,
-    /// `petitions`
-    Petitions,
-    /// `sources`
-    Sources,
-}
-
-impl Part {
-    fn from_key(key: &str) -> Option<Self> {
-        Some(match key {
-            "actors" => Self::Actors,
-            "events" => Self::Events,
-            "resources" => Self::Resources,
-            "documents" => Self::Documents,
-            "petitions" => Self::Petitions,
-            "sources" => Self::Sources,
-            _ => return None,
-        })
-    }
-
-    /// What one item of the part is called: `"actor"`, `"event"`, …
-    pub fn item(self) -> &'static str {
-        match self {
-            Self::Actors => "actor",
-            Self::Events => "event",
-            Self::Resources => "resource",
-            Self::Documents => "document",
-            Self::Petitions => "petition",
-            Self::Sources => "source",
-        }
-    }
-}
-
-/// One thing wrong with a dataset as a whole.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Problem {
-    /// Two items of one part share an id.
-    DuplicateId {
-        /// The JSON path of the second id.
-        path: String,
-        /// The id.
-        id: String,
-        /// The JSON path of the item that has it first.
-        first: String,
-    },
-    /// An item that other parts can only name by id has none (a document without `id`).
-    MissingId {
-        /// The JSON path of the item.
-        path: String,
-    },
-    /// A reference to an item that is not in the dataset.
-    Dangling {
-        /// The JSON path of the reference.
-        path: String,
-        /// The part the reference points into.
-        part: Part,
-        /// The id that is not there.
-        id: String,
-    },
-    /// An event's dates fall outside the dates of the event it is part of.
-    OutsideParent {
-        /// The JSON path of the event's `when`.
-        path: String,
-        /// The event.
-        event: String,
-        /// Its dates.
-        when: DateSpan,
-        /// The event it is part of.
-        parent: String,
-        /// The parent's dates.
-        parent_when: DateSpan,
-    },
-    /// A provenance key that is not `<part>/<id>`.
-    BadProvenanceKey {
-        /// The JSON path of the key.
-        path: String,
-        /// The key.
-        key: String,
-    },
-}
-
-impl Problem {
-    /// The JSON path of the value at fault, such as `$.events[3].organisers[0]`.
-    pub fn path(&self) -> &str {
-        match self {
-            Self::DuplicateId { path, .. }
-            | Self::MissingId { path }
-            | Self::Dangling { path, .. }
-            | Self::OutsideParent { path, .. }
-            | Self::BadProvenanceKey { path, .. } => path,
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::DuplicateId { path, id, first } => {
-                write!(f, "{path}: id {id:?} is used again; {first} has it first")
-            }
-            Self::MissingId { path } => {
-                write!(
-                    f,
-                    "{path}: the item has no id; expected an id other parts can name it by"
-                )
-            }
-            Self::Dangling { path, part, id } => {
-                write!(f, "{path}: {} {id:?} is not in the dataset", part.item())
-            }
-            Self::OutsideParent {
-                path,
-                event,
-                when,
-                parent,
-                parent_when,
-            } => write!(
-                f,
-                "{path}: event {event:?} ({when}) falls outside {parent:?} ({parent_when}), \
-                 which it is part of"
-            ),
-            Self::BadProvenanceKey { path, key } => write!(
-                f,
-                "{path}: {key:?} is not a provenance key; expected \"<part>/<id>\" such as \
-                 \"events/wcit-12\""
-            ),
-        }
-    }
-}
-
-/// Every problem found in a dataset, one a line when displayed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problems(pub Vec<Problem>);
-
-impl fmt::Display for Problems {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Problems {}

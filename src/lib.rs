@@ -27,9 +27,11 @@
 mod dataset;
 pub mod datasets;
 mod error;
+mod problem;
 
-pub use dataset::{Dataset, Part, Problem, Problems, SCHEMA_VERSION, Source};
+pub use dataset::{Dataset, SCHEMA_VERSION, Source};
 pub use error::Error;
+pub use problem::{Part, Problem, Problems};
 
 pub use plenary_core as core;
 pub use plenary_events as events;
