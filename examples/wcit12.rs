@@ -196,11 +196,7 @@ fn at_the_table(story: &Dataset) {
     outln!();
     outln!("  Some of the people:");
     for person in story.actors.iter().filter(|a| a.kind == ActorKind::Person) {
-        let Some(at) = person
-            .affiliation
-            .as_ref()
-            .and_then(|id| story.actor(id.as_str()))
-        else {
+        let Some(at) = person.affiliation.as_ref().and_then(|id| story.actor(id)) else {
             continue;
         };
         match &person.role {

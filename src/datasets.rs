@@ -156,17 +156,16 @@ pub fn wcit12_documents() -> Vec<plenary_treaty::Document> {
 /// ```
 /// let dataset = plenary::datasets::wcit12();
 /// assert!(dataset.validate().is_ok());
-/// assert_eq!(
-///     dataset.provenance["events/wcit-12/prep-rcc"][0].as_str(),
-///     "seed/isoc-wcit-calendar"
-/// );
+/// let rcc: plenary::RecordKey = "events/wcit-12/prep-rcc".parse()?;
+/// assert_eq!(dataset.sources_of(&rcc)[0].as_str(), "seed/isoc-wcit-calendar");
+/// # Ok::<(), plenary::core::Error>(())
 /// ```
 pub fn wcit12() -> Dataset {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Sources {
         sources: Vec<Source>,
-        provenance: BTreeMap<String, Vec<SourceId>>,
+        provenance: BTreeMap<crate::RecordKey, Vec<SourceId>>,
     }
     let Sources {
         sources,

@@ -28,8 +28,9 @@ mod dataset;
 pub mod datasets;
 mod error;
 
-pub use dataset::{Dataset, Part, Problem, Problems, SCHEMA_VERSION, Source};
+pub use dataset::{Dataset, Problem, Problems, SCHEMA_VERSION, Source};
 pub use error::Error;
+pub use plenary_core::{RecordKey, RecordKind};
 
 pub use plenary_core as core;
 pub use plenary_events as events;

@@ -171,4 +171,16 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+
+    /// A record key is not `"<part>/<id>"` with a known part.
+    #[error(
+        "invalid record key {key:?}: {reason}; expected \"<part>/<id>\" with part actors, \
+         documents, events, petitions, resources or sources"
+    )]
+    InvalidRecordKey {
+        /// The key as given.
+        key: String,
+        /// What is wrong with it.
+        reason: String,
+    },
 }

@@ -55,6 +55,7 @@ mod link;
 mod name;
 mod partial_date;
 mod place;
+mod reference;
 mod tag;
 mod text;
 mod text_form;
@@ -69,6 +70,10 @@ pub use link::{Link, TRACKING_PARAMETERS};
 pub use name::{MAX_NAME_CHARS, Name};
 pub use partial_date::{MAX_YEAR, MONTH_NAMES, PartialDate, Precision, month_name};
 pub use place::{GeoPoint, Place, TimeZone};
+pub use reference::{
+    RecordKey, RecordKind, RefPath, Reference, References, visit_list, visit_nested, visit_one,
+    visit_option,
+};
 pub use tag::{MAX_TAG_CHARS, Tag};
 pub use text::{Text, Translations};
 

@@ -43,6 +43,19 @@ impl fmt::Display for Author {
     }
 }
 
+impl plenary_core::References for Author {
+    /// The author itself, when it is an actor: its path is the author's own (`authors[0]`).
+    fn visit_references<'s>(
+        &'s self,
+        at: &plenary_core::RefPath<'_>,
+        visit: &mut dyn FnMut(&plenary_core::RefPath<'_>, plenary_core::Reference<'s>),
+    ) {
+        if let Self::Actor(id) = self {
+            visit(at, plenary_core::Reference::Actor(id));
+        }
+    }
+}
+
 /// Legal forms at the end of a company name that a source may leave out (`Wiley Rein` for
 /// `Wiley Rein LLP`).
 const LEGAL_FORMS: &[&str] = &["llp", "llc", "inc", "ltd", "plc", "gmbh", "sa", "ag", "bv"];

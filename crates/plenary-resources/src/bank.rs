@@ -107,10 +107,10 @@ impl ResourceBank {
             .map(|&i| &self.resources[i])
     }
 
-    /// Adds a curated resource after [`Resource::check`]; a resource whose id, or whose link in
+    /// Adds a curated resource after [`Resource::validate`]; a resource whose id, or whose link in
     /// canonical form, is already in the bank is refused.
     pub fn add(&mut self, resource: Resource) -> Result<(), Error> {
-        resource.check()?;
+        resource.validate()?;
         if self.by_id.contains_key(&resource.id) {
             return Err(Error::DuplicateResource { id: resource.id });
         }
@@ -209,7 +209,7 @@ impl ResourceBank {
     /// [duplicate](ModerationState::Duplicate) naming that resource; any other starts
     /// [pending](ModerationState::Pending). A suggestion that fails the checks is not queued.
     pub fn submit(&mut self, suggestion: &Suggestion) -> Result<&Submission, Error> {
-        let id = self.queue.len() as SuggestionId + 1;
+        let id = SuggestionId::from(self.queue.len() as u64 + 1);
         let mut submission = Submission::check(id, suggestion)?;
         if let Some(existing) = self.find_by_link(&submission.link) {
             submission.state = ModerationState::Duplicate {
@@ -234,20 +234,20 @@ impl ResourceBank {
 
     /// Suggestion number `id`.
     pub fn suggestion(&self, id: SuggestionId) -> Option<&Submission> {
-        id.checked_sub(1)
-            .and_then(|i| usize::try_from(i).ok())
-            .and_then(|i| self.queue.get(i))
+        id.position().and_then(|i| self.queue.get(i))
     }
 
     fn pending_index(&self, id: SuggestionId) -> Result<usize, Error> {
-        let submission = self.suggestion(id).ok_or(Error::UnknownSuggestion { id })?;
+        let (Some(i), Some(submission)) = (id.position(), self.suggestion(id)) else {
+            return Err(Error::UnknownSuggestion { id });
+        };
         if submission.state != ModerationState::Pending {
             return Err(Error::NotPending {
                 id,
                 state: submission.state.to_string(),
             });
         }
-        Ok((id - 1) as usize)
+        Ok(i)
     }
 
     /// Approves pending suggestion `id` into the bank as resource `resource_id`: the author

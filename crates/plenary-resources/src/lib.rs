@@ -52,7 +52,7 @@
 //! # JSON
 //!
 //! snake_case field names and enum values, empty optional fields omitted, unknown fields
-//! refused, and [`Resource::check`] applied to JSON as to code.
+//! refused, and [`Resource::validate`] applied to JSON as to code.
 
 mod author;
 mod bank;
