@@ -1,8 +1,11 @@
 //! Typed identifiers: one newtype per kind of thing, all over the same validated slug.
 //!
 //! A slug is what plenary uses to name things across datasets, files and URLs: it matches
-//! `[a-z0-9][a-z0-9._/-]*` and is at most [`MAX_ID_LEN`] bytes long. The types keep ids of
-//! different kinds apart, so an [`EventId`] can never be passed where an [`ActorId`] is meant.
+//! `[a-z0-9][a-z0-9._/-]*` and is at most [`MAX_ID_LEN`] bytes long. Its `/`-separated segments
+//! each start with a letter or digit, so no segment is empty, `.` or `..`: an id can name a file
+//! or a URL path without climbing out of its folder (`a/../../x`) or aliasing another id
+//! (`b//c/`). The types keep ids of different kinds apart, so an [`EventId`] can never be passed
+//! where an [`ActorId`] is meant.
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -15,6 +18,10 @@ use crate::Error;
 
 /// The longest identifier allowed, in bytes.
 pub const MAX_ID_LEN: usize = 128;
+
+/// The slug grammar as a regular expression, for the JSON Schema.
+#[cfg(feature = "schemars")]
+const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$";
 
 /// Checks `id` against the slug grammar; `kind` names the identifier type in errors.
 ///
@@ -51,6 +58,18 @@ fn validate_slug(kind: &'static str, id: &str) -> Result<(), Error> {
             });
         }
     }
+    let mut position = 0;
+    for segment in id.split('/') {
+        if !segment.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            return Err(Error::IdBadSegment {
+                kind,
+                id: id.to_owned(),
+                segment: segment.to_owned(),
+                position,
+            });
+        }
+        position += segment.len() + 1;
+    }
     Ok(())
 }
 
@@ -58,7 +77,8 @@ macro_rules! typed_id {
     ($(#[$doc:meta])* $name:ident, $kind:literal, $example:literal) => {
         $(#[$doc])*
         ///
-        /// A slug matching `[a-z0-9][a-z0-9._/-]*`, at most 128 bytes; in JSON a plain string.
+        /// A slug matching `[a-z0-9][a-z0-9._/-]*` whose `/`-separated segments each start with
+        /// a letter or digit (none empty, `.` or `..`), at most 128 bytes; in JSON a plain string.
         ///
         /// ```
         #[doc = concat!("use plenary_core::", stringify!($name), ";")]
@@ -169,7 +189,7 @@ macro_rules! typed_id {
                 ::schemars::json_schema!({
                     "type": "string",
                     "description": concat!("A ", $kind, ": a slug such as \"", $example, "\"."),
-                    "pattern": "^[a-z0-9][a-z0-9._/-]*$",
+                    "pattern": ID_PATTERN,
                     "maxLength": MAX_ID_LEN,
                 })
             }
@@ -326,6 +346,44 @@ mod tests {
                 matches!(EventId::new(bad), Err(Error::IdInvalidChar { .. })),
                 "{bad:?}"
             );
+        }
+    }
+
+    #[test]
+    fn hostile_16_ids_with_empty_or_dot_segments_are_refused() {
+        for (id, segment, position) in [
+            ("a/../../x", "..", 2),
+            ("b//c/", "", 2),
+            ("a/", "", 2),
+            ("a/./b", ".", 2),
+            ("wcit-12/.hidden", ".hidden", 8),
+            ("a/b/-c", "-c", 4),
+            ("a/_", "_", 2),
+        ] {
+            assert_eq!(
+                EventId::new(id),
+                Err(Error::IdBadSegment {
+                    kind: "event id",
+                    id: id.into(),
+                    segment: segment.into(),
+                    position,
+                }),
+                "{id:?}"
+            );
+        }
+        assert_eq!(
+            ResourceId::new("a/../x").unwrap_err().to_string(),
+            "invalid resource id \"a/../x\": the segment \"..\" at byte 2 is not allowed; \
+             expected each '/'-separated segment to start with a lower-case letter a-z or a digit \
+             0-9 (no empty, \".\" or \"..\" segment)"
+        );
+        let err = serde_json::from_str::<DocumentId>(r#""x/../y""#).unwrap_err();
+        assert!(
+            err.to_string().contains("the segment \"..\" at byte 2"),
+            "{err}"
+        );
+        for fine in ["a/b", "a.b/c..d", "a/0/b-c_d.e", "x/y./z"] {
+            assert!(EventId::new(fine).is_ok(), "{fine}");
         }
     }
 

@@ -38,6 +38,13 @@ pub const TRACKING_PARAMETERS: &[&str] = &[
 /// stored. Parsing follows the WHATWG URL standard through the [`url`] crate, so a link is kept in
 /// its normalised form (scheme and host lower-case, default port dropped).
 ///
+/// What a link may carry is kept to what a reader sees:
+/// - an `http` or `https` link has no user name or password: `https://user:pass@example.org/`
+///   would publish a credential, and `https://www.itu.int@evil.example/` leads to `evil.example`;
+/// - a `mailto` link names exactly one address, `local@domain`, and may carry only a `subject`
+///   and a `body` ([`MAILTO_HEADERS`]); `cc`, `bcc`, `to` and every other header are refused,
+///   since they would copy in or write as someone the reader of the link never sees.
+///
 /// ```
 /// use plenary_core::Link;
 ///
@@ -62,11 +69,14 @@ impl Link {
             reason: e.to_string(),
         })?;
         match url.scheme() {
-            "http" | "https" => Ok(Self(url)),
-            "mailto" if url.path().contains('@') => Ok(Self(url)),
-            "mailto" => Err(Error::MailtoWithoutAddress {
-                link: link.to_owned(),
-            }),
+            "http" | "https" => {
+                refuse_credentials(&url)?;
+                Ok(Self(url))
+            }
+            "mailto" => {
+                check_mailto(link, &url)?;
+                Ok(Self(url))
+            }
             scheme => Err(Error::UnsupportedLinkScheme {
                 link: link.to_owned(),
                 scheme: scheme.to_owned(),
@@ -124,6 +134,73 @@ impl Link {
         }
         Link(url)
     }
+}
+
+/// The mailto headers a link may carry: they fill in the message, never add who gets it.
+pub const MAILTO_HEADERS: &[&str] = &["subject", "body"];
+
+fn refuse_credentials(url: &Url) -> Result<(), Error> {
+    if url.username().is_empty() && url.password().is_none() {
+        return Ok(());
+    }
+    let mut masked = url.clone();
+    if url.password().is_some() {
+        // Only fails for URLs that cannot have a password, and this one has one.
+        let _ = masked.set_password(Some("***"));
+    }
+    Err(Error::LinkWithCredentials {
+        link: masked.to_string(),
+        has_password: url.password().is_some(),
+        host: url.host_str().unwrap_or_default().to_owned(),
+    })
+}
+
+/// One address, `local@domain`, and no header but [`MAILTO_HEADERS`].
+fn check_mailto(link: &str, url: &Url) -> Result<(), Error> {
+    let address = decoded(url.path());
+    let Some((local, domain)) = address.rsplit_once('@') else {
+        return Err(Error::MailtoWithoutAddress {
+            link: link.to_owned(),
+        });
+    };
+    let reason = if address.contains([',', ';']) {
+        Some(format!(
+            "{address:?} names several addresses; a link to write to has one"
+        ))
+    } else if local.is_empty() || local.contains('@') {
+        Some(format!("{address:?} has no single local part before '@'"))
+    } else if domain.is_empty() {
+        Some(format!("{address:?} has no domain after '@'"))
+    } else if address.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some(format!("{address:?} holds a space or control character"))
+    } else {
+        None
+    };
+    if let Some(reason) = reason {
+        return Err(Error::MailtoAddress {
+            link: link.to_owned(),
+            reason,
+        });
+    }
+    for pair in url.query().unwrap_or_default().split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let header = decoded(pair_name(pair)).to_lowercase();
+        if !MAILTO_HEADERS.contains(&header.as_str()) {
+            return Err(Error::MailtoHeader {
+                link: link.to_owned(),
+                header,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn decoded(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 fn pair_name(pair: &str) -> &str {
@@ -263,6 +340,108 @@ mod tests {
             Err(Error::MailtoWithoutAddress {
                 link: "mailto:".into()
             })
+        );
+    }
+
+    #[test]
+    fn hostile_11_credentials_in_web_links_are_refused() {
+        for (given, link, has_password, host) in [
+            (
+                "https://user:pass@example.org/",
+                "https://user:***@example.org/",
+                true,
+                "example.org",
+            ),
+            (
+                "https://www.itu.int@evil.example/",
+                "https://www.itu.int@evil.example/",
+                false,
+                "evil.example",
+            ),
+            (
+                "http://:secret@example.org/x",
+                "http://:***@example.org/x",
+                true,
+                "example.org",
+            ),
+            (
+                "HTTPS://User@Example.org:443/",
+                "https://User@example.org/",
+                false,
+                "example.org",
+            ),
+        ] {
+            assert_eq!(
+                Link::parse(given),
+                Err(Error::LinkWithCredentials {
+                    link: link.into(),
+                    has_password,
+                    host: host.into(),
+                }),
+                "{given}"
+            );
+        }
+        let message = Link::parse("https://user:hunter2@example.org/")
+            .unwrap_err()
+            .to_string();
+        assert!(!message.contains("hunter2"), "{message}");
+        assert_eq!(
+            message,
+            "refused link \"https://user:***@example.org/\": the part before '@' is a user name \
+             and password (shown as ***), so the link leads to host \"example.org\" and would \
+             publish it; expected a link without credentials, such as \"https://example.org/\""
+        );
+        assert!(Link::parse("https://example.org/a@b").is_ok());
+    }
+
+    #[test]
+    fn hostile_11_mailto_carries_one_address_a_subject_and_a_body() {
+        for fine in [
+            "mailto:a@b.org",
+            "mailto:a@b.org?subject=WCIT",
+            "mailto:a@b.org?subject=Hi&body=Sign%20the%20letter",
+            "mailto:a@b.org?SUBJECT=x",
+        ] {
+            assert!(Link::parse(fine).is_ok(), "{fine}");
+        }
+        for (link, header) in [
+            ("mailto:a@b.org?bcc=spy@evil.example", "bcc"),
+            ("mailto:a@b.org?subject=x&cc=spy@evil.example", "cc"),
+            ("mailto:a@b.org?to=other@evil.example", "to"),
+            ("mailto:a@b.org?%62cc=spy@evil.example", "bcc"),
+            ("mailto:a@b.org?From=x@y.org", "from"),
+            ("mailto:a@b.org?In-Reply-To=x", "in-reply-to"),
+        ] {
+            assert_eq!(
+                Link::parse(link),
+                Err(Error::MailtoHeader {
+                    link: link.into(),
+                    header: header.into()
+                }),
+                "{link}"
+            );
+        }
+        for link in [
+            "mailto:a@b.org,spy@evil.example",
+            "mailto:a@b.org%2Cspy@evil.example",
+            "mailto:a@b.org;c@d.org",
+            "mailto:@b.org",
+            "mailto:a@",
+            "mailto:a@b@c.org",
+            "mailto:a%20b@c.org",
+        ] {
+            assert!(
+                matches!(Link::parse(link), Err(Error::MailtoAddress { .. })),
+                "{link}: {:?}",
+                Link::parse(link)
+            );
+        }
+        assert!(
+            matches!(
+                Link::parse("mailto:?to=a@b.org"),
+                Err(Error::MailtoWithoutAddress { .. })
+            ),
+            "a mailto link without an address is refused whatever it carries"
         );
     }
 

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 
 fn slug() -> impl Strategy<Value = String> {
-    "[a-z0-9][a-z0-9._/-]{0,127}"
+    "[a-z0-9][a-z0-9._-]{0,40}(/[a-z0-9][a-z0-9._-]{0,20}){0,3}"
 }
 
 fn partial_date() -> impl Strategy<Value = PartialDate> {

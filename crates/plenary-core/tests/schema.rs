@@ -13,7 +13,7 @@ fn actor_schema_names_its_fields_and_text_forms() {
     assert_eq!(properties["id"]["$ref"], "#/$defs/ActorId");
     assert_eq!(
         schema["$defs"]["ActorId"]["pattern"],
-        "^[a-z0-9][a-z0-9._/-]*$"
+        "^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$"
     );
     assert_eq!(schema["$defs"]["Country"]["pattern"], "^[A-Za-z]{2}$");
     assert_eq!(schema["additionalProperties"], Value::Bool(false));

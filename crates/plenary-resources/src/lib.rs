@@ -36,7 +36,7 @@
 //! | [`Resource`], [`ResourceKind`], [`Author`] | the model |
 //! | [`ResourceBank`], [`Suggestion`], [`Submission`], [`ModerationState`] | the bank and its moderation queue (pending → approved / rejected with a reason / duplicate of a resource by canonical link) |
 //! | [`Query`], [`Hit`] | ranked search over title, description, authors and topics, with filters by kind, section, topic, author and language |
-//! | [`import_listing`], [`to_listing`], [`ListingImport`], [`UnparsedLine`] | the plain-text listing of resource bank pages (section headings, `Title - Author` lines, description lines) |
+//! | [`import_listing`], [`import_listing_reporting`], [`to_listing`], [`ListingImport`], [`ListingSection`], [`UnparsedLine`] | the plain-text listing of resource bank pages (section headings, `Title - Author` lines, description lines) |
 //! | [`to_csl_json`], [`to_bibtex`], [`to_markdown`] | bibliographic exports |
 //! | [`ActorDirectory`] | authors as sources write them, matched to known actors |
 //!
@@ -66,6 +66,7 @@ mod markdown;
 mod moderation;
 mod resource;
 mod search;
+mod unique_id;
 
 pub use author::{ActorDirectory, Author};
 pub use bank::ResourceBank;
@@ -73,7 +74,10 @@ pub use bibtex::to_bibtex;
 pub use csl::{csl_type, to_csl_json};
 pub use error::Error;
 pub use kind::ResourceKind;
-pub use listing::{ListingImport, ListingOptions, UnparsedLine, import_listing, to_listing};
+pub use listing::{
+    ListingImport, ListingOptions, ListingSection, UnparsedLine, import_listing,
+    import_listing_reporting, to_listing,
+};
 pub use markdown::to_markdown;
 pub use moderation::{
     MAX_REASON_CHARS, MAX_SUGGESTION_DESCRIPTION_CHARS, MAX_SUGGESTION_TITLE_CHARS,

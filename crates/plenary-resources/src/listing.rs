@@ -1,13 +1,13 @@
 //! The plain-text listing format of resource bank pages: section headings, `Title - Author`
 //! lines, description lines.
 
-use std::collections::HashSet;
 use std::fmt;
 
-use plenary_core::{Actor, LanguageTag, MAX_ID_LEN, Name, ResourceId};
+use plenary_core::{Actor, LanguageTag, Name};
 
 use crate::author::ActorDirectory;
-use crate::fold::{ascii_slug, fold_words};
+use crate::fold::fold_words;
+use crate::unique_id::UniqueIds;
 use crate::{Author, Error, Resource, ResourceKind, sections};
 
 /// The longest author part of a `Title - Author` line, in characters.
@@ -48,14 +48,26 @@ impl fmt::Display for UnparsedLine {
     }
 }
 
+/// A section heading of a listing: where it is, and how many entries follow it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListingSection {
+    /// The line number of the heading, from 1.
+    pub line: usize,
+    /// The heading, such as `"Policy Analyses"`.
+    pub name: String,
+    /// How many resources were imported under it; 0 for a heading with no entry.
+    pub entries: usize,
+}
+
 /// What an import found: the resources in order, and every line it could not understand.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListingImport {
     /// The resources, in the order of the listing.
     pub resources: Vec<Resource>,
     /// The section headings, in order, including those with no entry.
-    pub sections: Vec<String>,
-    /// The lines that are neither a heading, an entry nor a description, in order.
+    pub sections: Vec<ListingSection>,
+    /// The lines that are neither a heading, an entry nor a description, in order; empty when
+    /// they were handed out as they were found ([`import_listing_reporting`]).
     pub unparsed: Vec<UnparsedLine>,
 }
 
@@ -66,12 +78,21 @@ pub struct ListingImport {
 /// - An **entry** is a `Title - Author` line: the author is after the *last* ` - ` (an en or em
 ///   dash between spaces counts too), so a title may itself hold ` - ` or a colon. The author
 ///   part is one or more names separated by `, `, each starting with a capital letter or digit
-///   and at most eight words, and does not end with sentence punctuation. Several authors
-///   joined by `, `, ` and ` or ` & ` are split only when each of them is a known actor.
+///   and at most eight words, with a letter somewhere, and does not end with sentence
+///   punctuation. Several authors joined by `, `, ` and ` or ` & ` are split only when each of
+///   them is a known actor.
 /// - The line right after an entry is its **description**, unless it is itself an entry; a
 ///   blank line in between means the entry has none.
+/// - A line with a dash between spaces (or a dash with a space on one side only, as in
+///   `Title -Access Now`) is never a heading. When its author part breaks the rules above
+///   (`Budget - 2012`, `Report - lowercase author`, `Title - `) it is reported as an entry that
+///   makes no resource, saying which rule — unless it stands where a description may and ends
+///   like a sentence, as prose with a dash does.
 /// - Every other line — page prose, a second description line — is
 ///   reported in [`ListingImport::unparsed`] with its number, never dropped silently.
+///
+/// So every non-blank line is a resource, its description, a section heading (in
+/// [`ListingImport::sections`], with no entries or some) or a reported line.
 ///
 /// The kind of each resource is inferred from its words (`Sample letter …` is a sample letter,
 /// a description starting `Testimony of` is testimony, …), else from its section (`Policy
@@ -95,9 +116,35 @@ pub struct ListingImport {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn import_listing(text: &str, options: &ListingOptions<'_>) -> ListingImport {
+    let mut unparsed = Vec::new();
+    let mut import = import_listing_reporting(text, options, |line| unparsed.push(line));
+    import.unparsed = unparsed;
+    import
+}
+
+/// Reads a resource listing as [`import_listing`] does, but hands each line it cannot
+/// understand to `report` as soon as it is found instead of keeping it, so that a listing of
+/// millions of bad lines costs no memory for them; [`ListingImport::unparsed`] stays empty.
+///
+/// ```
+/// use plenary_resources::{ListingOptions, import_listing_reporting};
+///
+/// let mut reported = 0;
+/// let import = import_listing_reporting(
+///     &"x\n".repeat(1000),
+///     &ListingOptions::default(),
+///     |_line| reported += 1,
+/// );
+/// assert_eq!((reported, import.resources.len(), import.unparsed.len()), (1000, 0, 0));
+/// ```
+pub fn import_listing_reporting(
+    text: &str,
+    options: &ListingOptions<'_>,
+    mut report: impl FnMut(UnparsedLine),
+) -> ListingImport {
     let directory = ActorDirectory::new(options.actors);
     let mut import = ListingImport::default();
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = UniqueIds::default();
     let mut section: Option<Name> = None;
     let mut awaiting_description = false;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -108,57 +155,77 @@ pub fn import_listing(text: &str, options: &ListingOptions<'_>) -> ListingImport
             awaiting_description = false;
             continue;
         }
-        let unparsed = |reason: &str| UnparsedLine {
-            line: number,
-            text: raw.to_owned(),
-            reason: reason.to_owned(),
+        let mut unparsed = |reason: &str| {
+            report(UnparsedLine {
+                line: number,
+                text: raw.to_owned(),
+                reason: reason.to_owned(),
+            });
         };
-        if let Some((title, author)) = split_entry(line) {
-            match entry(
-                title,
-                author,
-                section.as_ref(),
-                &directory,
-                options,
-                &mut ids,
-            ) {
-                Ok(resource) => {
-                    import.resources.push(resource);
-                    awaiting_description = true;
+        let broken_entry = match split_entry(line) {
+            EntryLine::Entry(title, author) => {
+                match entry(
+                    title,
+                    author,
+                    section.as_ref(),
+                    &directory,
+                    options,
+                    &mut ids,
+                ) {
+                    Ok(resource) => {
+                        import.resources.push(resource);
+                        if let Some(heading) = import.sections.last_mut()
+                            && section.is_some()
+                        {
+                            heading.entries += 1;
+                        }
+                        awaiting_description = true;
+                    }
+                    Err(e) => unparsed(&format!(
+                        "a \"Title - Author\" line that makes no resource ({e})"
+                    )),
                 }
-                Err(e) => import.unparsed.push(unparsed(&format!(
-                    "a \"Title - Author\" line that makes no resource ({e})"
-                ))),
+                continue;
             }
-            continue;
-        }
+            EntryLine::Broken(reason) => Some(reason),
+            EntryLine::NotEntry => None,
+        };
         if awaiting_description {
             awaiting_description = false;
-            if let Some(resource) = import.resources.last_mut() {
-                match describe(resource, line) {
-                    Ok(()) => continue,
-                    Err(e) => {
-                        import.unparsed.push(unparsed(&format!(
-                            "a description that cannot be kept ({e})"
-                        )));
-                        continue;
-                    }
+            let prose = broken_entry.is_none() || ends_like_a_sentence(line);
+            if let Some(resource) = import.resources.last_mut()
+                && prose
+            {
+                if let Err(e) = describe(resource, line) {
+                    unparsed(&format!("a description that cannot be kept ({e})"));
                 }
+                continue;
             }
+        }
+        if let Some(reason) = broken_entry {
+            unparsed(&format!(
+                "a \"Title - Author\" line that makes no resource: {reason}; expected \
+                 \"Title - Author\" with names that start with a capital letter or digit"
+            ));
+            continue;
         }
         if is_heading(line) {
             match Name::new(line) {
                 Ok(name) => {
-                    import.sections.push(name.to_string());
+                    import.sections.push(ListingSection {
+                        line: number,
+                        name: name.to_string(),
+                        entries: 0,
+                    });
                     section = Some(name);
                 }
-                Err(e) => import.unparsed.push(unparsed(&e.to_string())),
+                Err(e) => unparsed(&e.to_string()),
             }
             continue;
         }
-        import.unparsed.push(unparsed(
+        unparsed(
             "a second description line, or prose outside the listing; expected a section heading or a \"Title - Author\" line",
-        ));
+        );
     }
     import
 }
@@ -222,28 +289,118 @@ pub fn to_listing(resources: &[Resource], actors: &[Actor]) -> String {
     out
 }
 
+/// What a line is as a `Title - Author` line.
+#[derive(Debug, PartialEq)]
+enum EntryLine<'a> {
+    /// A title and an author part that keeps the rules.
+    Entry(&'a str, &'a str),
+    /// A line with a dash that is not a good entry, and why.
+    Broken(String),
+    /// A line without a dash between words.
+    NotEntry,
+}
+
+/// The dashes that separate a title from its authors, between spaces.
+const DASHES: [&str; 3] = [" - ", " \u{2013} ", " \u{2014} "];
+
 /// Splits `Title - Author` at the last dash between spaces, when the author part is short
 /// enough to be a list of names, each starting with a capital, and does not end like a sentence.
-fn split_entry(line: &str) -> Option<(&str, &str)> {
-    let (cut, dash) = [" - ", " \u{2013} ", " \u{2014} "]
+fn split_entry(line: &str) -> EntryLine<'_> {
+    let Some((cut, dash)) = DASHES
         .iter()
         .filter_map(|d| line.rfind(d).map(|at| (at, d.len())))
-        .max_by_key(|(at, _)| *at)?;
+        .max_by_key(|(at, _)| *at)
+    else {
+        return match half_spaced_dash(line) {
+            Some(at) => EntryLine::Broken(half_spaced_reason(at)),
+            None => EntryLine::NotEntry,
+        };
+    };
     let title = line[..cut].trim();
-    let author = line[cut + dash..].trim();
-    let ok = !title.is_empty()
-        && !author.is_empty()
-        && author.chars().count() <= MAX_AUTHOR_CHARS
-        && author.split(", ").all(|name| {
-            name.split_whitespace().count() <= MAX_AUTHOR_WORDS
-                && name
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        })
-        && author.chars().any(char::is_alphabetic)
-        && !author.ends_with(['.', '!', '?', ',', ';', ':']);
-    ok.then_some((title, author))
+    let after = &line[cut + dash..];
+    let author = after.trim();
+    if let Some(at) = half_spaced_dash(author) {
+        let start = cut + dash + after.len() - after.trim_start().len();
+        return EntryLine::Broken(half_spaced_reason(start + at));
+    }
+    match author_problem(title, author) {
+        Some(reason) => EntryLine::Broken(reason),
+        None => EntryLine::Entry(title, author),
+    }
+}
+
+/// Why `title` and `author` do not make an entry, if they do not.
+fn author_problem(title: &str, author: &str) -> Option<String> {
+    if title.is_empty() {
+        return Some("there is no title before the dash".into());
+    }
+    if author.is_empty() {
+        return Some("there is no author after the dash".into());
+    }
+    let chars = author.chars().count();
+    if chars > MAX_AUTHOR_CHARS {
+        return Some(format!(
+            "the author part is {chars} characters long, more than {MAX_AUTHOR_CHARS}"
+        ));
+    }
+    for name in author.split(", ") {
+        let words = name.split_whitespace().count();
+        if words > MAX_AUTHOR_WORDS {
+            return Some(format!(
+                "the author name {name:?} has {words} words, more than {MAX_AUTHOR_WORDS}"
+            ));
+        }
+        if !name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        {
+            return Some(format!(
+                "the author name {name:?} does not start with a capital letter or digit"
+            ));
+        }
+    }
+    if !author.chars().any(char::is_alphabetic) {
+        return Some(format!("the author part {author:?} has no letter"));
+    }
+    if let Some(end) = author
+        .chars()
+        .last()
+        .filter(|c| ['.', '!', '?', ',', ';', ':'].contains(c))
+    {
+        return Some(format!(
+            "the author part {author:?} ends with {end:?} like a sentence"
+        ));
+    }
+    None
+}
+
+fn half_spaced_reason(at: usize) -> String {
+    format!(
+        "the dash at byte {at} has a space on one side only; expected a space on both sides of \
+         the dash before the author"
+    )
+}
+
+/// The byte offset of a dash with a space on one side only (`Title -Access Now`, `Title- Access
+/// Now`, `Title -`), which makes a line no entry and no heading.
+fn half_spaced_dash(line: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    chars.iter().enumerate().find_map(|(i, &(at, c))| {
+        if !matches!(c, '-' | '\u{2013}' | '\u{2014}') {
+            return None;
+        }
+        let before = i.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(i + 1).map(|&(_, c)| c);
+        let space_before = before.is_some_and(char::is_whitespace);
+        let space_after = after.is_some_and(char::is_whitespace);
+        (space_before != space_after).then_some(at)
+    })
+}
+
+fn ends_like_a_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}'])
+        .ends_with(['.', '!', '?', '\u{2026}'])
 }
 
 fn is_heading(line: &str) -> bool {
@@ -254,6 +411,8 @@ fn is_heading(line: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && !line.ends_with(['.', '!', '?', ',', ';', ':', '"'])
+        && !DASHES.iter().any(|d| line.contains(d))
+        && half_spaced_dash(line).is_none()
 }
 
 fn entry(
@@ -262,10 +421,10 @@ fn entry(
     section: Option<&Name>,
     directory: &ActorDirectory<'_>,
     options: &ListingOptions<'_>,
-    ids: &mut HashSet<String>,
+    ids: &mut UniqueIds,
 ) -> Result<Resource, Error> {
     let title = Name::new(title)?;
-    let id = unique_id(&options.id_prefix, title.as_str(), ids)?;
+    let id = ids.make(&options.id_prefix, title.as_str())?;
     let mut resource = Resource::new(id, title, ResourceKind::PolicyAnalysis);
     resource.authors = authors(author, directory)?;
     resource.section = section.cloned();
@@ -325,24 +484,6 @@ fn authors(text: &str, directory: &ActorDirectory<'_>) -> Result<Vec<Author>, Er
         return Ok(unique);
     }
     Ok(vec![Author::Name(Name::new(text)?)])
-}
-
-fn unique_id(prefix: &str, title: &str, ids: &mut HashSet<String>) -> Result<ResourceId, Error> {
-    let room = MAX_ID_LEN.saturating_sub(prefix.len() + 4).max(1);
-    let mut slug = ascii_slug(title, room);
-    if slug.is_empty() {
-        slug = "resource".into();
-    }
-    let base = format!("{prefix}{slug}");
-    let mut id = base.clone();
-    let mut n = 2;
-    while ids.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    let id = ResourceId::new(id)?;
-    ids.insert(id.to_string());
-    Ok(id)
 }
 
 /// The kind a listing entry's words say, else its section's.
@@ -448,7 +589,11 @@ mod tests {
             ("A title - ", None),
             ("A title - 2012", None),
         ] {
-            assert_eq!(split_entry(line.trim()), expected, "{line}");
+            let got = match split_entry(line.trim()) {
+                EntryLine::Entry(title, author) => Some((title, author)),
+                EntryLine::Broken(_) | EntryLine::NotEntry => None,
+            };
+            assert_eq!(got, expected, "{line}");
         }
     }
 
@@ -470,23 +615,6 @@ mod tests {
     }
 
     #[test]
-    fn unique_ids() {
-        let mut ids = HashSet::new();
-        let id =
-            |t: &str, ids: &mut HashSet<String>| unique_id("wcit-12/", t, ids).unwrap().to_string();
-        assert_eq!(
-            id("ITU: Key Messages", &mut ids),
-            "wcit-12/itu-key-messages"
-        );
-        assert_eq!(
-            id("ITU key messages!", &mut ids),
-            "wcit-12/itu-key-messages-2"
-        );
-        assert_eq!(id("!!!", &mut ids), "wcit-12/resource");
-        assert!(id(&"word ".repeat(100), &mut ids).len() <= MAX_ID_LEN);
-    }
-
-    #[test]
     fn every_line_is_accounted_for() {
         let text = "Intro prose that is long enough to be no heading at all, really.\n\
                     \n\
@@ -504,8 +632,136 @@ mod tests {
         assert_eq!(import.resources[0].description, "First description.");
         assert_eq!(import.resources[1].description, "");
         assert_eq!(import.resources[2].description, "lower case description");
-        assert_eq!(import.sections, ["Section One"]);
+        assert_eq!(
+            import.sections,
+            [ListingSection {
+                line: 3,
+                name: "Section One".into(),
+                entries: 3
+            }]
+        );
         let lines: Vec<usize> = import.unparsed.iter().map(|u| u.line).collect();
         assert_eq!(lines, [1, 6, 10]);
+    }
+
+    #[test]
+    fn hostile_08_a_line_with_a_dash_is_never_a_heading() {
+        for (line, reason) in [
+            (
+                "Report On Things - lowercase author",
+                "the author name \"lowercase author\" does not start with a capital letter or digit",
+            ),
+            ("Budget - 2012", "the author part \"2012\" has no letter"),
+            (
+                "Title - ",
+                "the dash at byte 6 has a space on one side only",
+            ),
+            (
+                "Title -Access Now",
+                "the dash at byte 6 has a space on one side only",
+            ),
+            (
+                "Title- Access Now",
+                "the dash at byte 5 has a space on one side only",
+            ),
+            (
+                "A - B - ",
+                "the dash at byte 6 has a space on one side only",
+            ),
+            (
+                " - Access Now",
+                "the dash at byte 0 has a space on one side only",
+            ),
+        ] {
+            for before in ["", "Section\n\n", "Section\nA title - Access Now\n"] {
+                let text = format!("{before}{line}\n");
+                let import = import_listing(&text, &ListingOptions::default());
+                let last = text.lines().count();
+                let reported: Vec<&UnparsedLine> =
+                    import.unparsed.iter().filter(|u| u.line == last).collect();
+                assert_eq!(reported.len(), 1, "{text:?}: {import:?}");
+                assert!(
+                    reported[0].reason.contains(reason),
+                    "{text:?}: {}",
+                    reported[0]
+                );
+                assert!(
+                    import.sections.iter().all(|s| s.line != last),
+                    "{text:?} made a heading"
+                );
+                assert!(
+                    import
+                        .resources
+                        .iter()
+                        .all(|r| !r.description.contains(line.trim())),
+                    "{text:?} made a description"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_08_prose_with_a_dash_is_still_a_description() {
+        let text = "Title - Access Now\n\
+                    Civil society will speak - whether the ITU listens or not.\n";
+        let import = import_listing(text, &ListingOptions::default());
+        assert_eq!(
+            import.resources[0].description,
+            "Civil society will speak - whether the ITU listens or not."
+        );
+        assert!(import.unparsed.is_empty(), "{:?}", import.unparsed);
+    }
+
+    #[test]
+    fn hostile_08_every_line_lands_in_a_resource_a_section_or_the_report() {
+        let text = "Empty Heading\n\nPolicy\nA - Access Now\nAbout A.\nBudget - 2012\n\
+                    Closing Heading\n";
+        let import = import_listing(text, &ListingOptions::default());
+        let sections: Vec<(usize, &str, usize)> = import
+            .sections
+            .iter()
+            .map(|s| (s.line, s.name.as_str(), s.entries))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                (1, "Empty Heading", 0),
+                (3, "Policy", 1),
+                (7, "Closing Heading", 0)
+            ]
+        );
+        assert_eq!(import.resources.len(), 1);
+        assert_eq!(import.resources[0].description, "About A.");
+        let lines: Vec<usize> = import.unparsed.iter().map(|u| u.line).collect();
+        assert_eq!(lines, [6]);
+    }
+
+    #[test]
+    fn hostile_02_bad_lines_are_handed_out_not_kept() {
+        let text = "x\n".repeat(100_000);
+        let mut count = 0;
+        let mut last = 0;
+        let import = import_listing_reporting(&text, &ListingOptions::default(), |line| {
+            count += 1;
+            assert_eq!(line.line, last + 1);
+            last = line.line;
+        });
+        assert_eq!(count, 100_000);
+        assert!(import.unparsed.is_empty() && import.resources.is_empty());
+        assert_eq!(import.unparsed.capacity(), 0);
+    }
+
+    #[test]
+    fn hostile_04_listing_repeated_titles_linear() {
+        let text = format!(
+            "Policy Analyses\n\n{}",
+            "Same Title - Access Now\n".repeat(40_000)
+        );
+        let import = import_listing(&text, &ListingOptions::default());
+        assert_eq!(import.resources.len(), 40_000);
+        assert!(import.unparsed.is_empty());
+        assert_eq!(import.resources[0].id.as_str(), "same-title");
+        assert_eq!(import.resources[39_999].id.as_str(), "same-title-40000");
+        assert_eq!(import.sections[0].entries, 40_000);
     }
 }

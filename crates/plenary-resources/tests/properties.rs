@@ -37,6 +37,7 @@ fn listing_line() -> impl Strategy<Value = String> {
     prop_oneof![
         "[A-Za-z0-9 :,.!?'’ʼ&()-]{0,60}",
         "[A-Za-z ]{1,30} - [A-Za-z .]{1,20}",
+        "[A-Z][a-z]{1,8} ?[-\u{2013}] ?[A-Za-z0-9 ]{0,12}",
         "[A-Z][a-z]{2,10}( [A-Z][a-z]{2,10}){0,3}",
         "[ \t]{0,3}",
         any::<String>(),
@@ -93,6 +94,11 @@ proptest! {
         );
         for u in &import.unparsed {
             prop_assert!(u.line >= 1 && u.line <= text.lines().count());
+        }
+        let entries: usize = import.sections.iter().map(|s| s.entries).sum();
+        prop_assert_eq!(entries, import.resources.iter().filter(|r| r.section.is_some()).count());
+        for s in &import.sections {
+            prop_assert!(!s.name.contains(" - ") && !s.name.ends_with(" -"), "{:?}", s);
         }
         let ids: std::collections::HashSet<_> = import.resources.iter().map(|r| &r.id).collect();
         prop_assert_eq!(ids.len(), import.resources.len());
