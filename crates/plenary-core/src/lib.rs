@@ -48,6 +48,7 @@
 mod actor;
 mod country;
 mod date_span;
+mod diagnostic;
 mod error;
 mod escape;
 mod fold;
@@ -66,6 +67,7 @@ mod text_form;
 pub use actor::{Actor, ActorKind};
 pub use country::Country;
 pub use date_span::{DateSpan, SpanEnd};
+pub use diagnostic::Diagnostic;
 pub use error::Error;
 pub use escape::{html_escape, markdown_escape};
 pub use fold::fold;
