@@ -15,6 +15,9 @@
 //! `import-listing` matches authors against the embedded WCIT-12 actors and reports the lines it
 //! could not read on stderr, with their numbers. Output goes to stdout; errors go to stderr with
 //! exit status 1.
+//!
+//! The command-line contract is in `docs/command-line.md`: `-h`/`--help` prints the usage and
+//! exits 0; a bad command line prints the usage on stderr and exits 2; bad input exits 1.
 
 #[macro_use]
 mod support;
@@ -58,7 +61,8 @@ enum Command {
 }
 
 fn run() -> Result<(), String> {
-    match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
+    support::help(USAGE);
+    match parse_args().unwrap_or_else(|e| support::usage_error("resources", e, USAGE)) {
         Command::Search { query, dataset } => {
             let (actors, resources) = load(dataset.as_deref())?;
             let bank =
