@@ -29,7 +29,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("dataset: {message}");
+            errln!("dataset: {message}");
             ExitCode::FAILURE
         }
     }
@@ -49,7 +49,7 @@ fn run() -> Result<(), String> {
             match Dataset::load(&json) {
                 Ok(dataset) => outln!(
                     "{}: valid: {} actors, {} events, {} resources, {} documents, {} petitions",
-                    path.display(),
+                    support::shown(&path),
                     dataset.actors.len(),
                     dataset.events.len(),
                     dataset.resources.len(),
@@ -58,15 +58,15 @@ fn run() -> Result<(), String> {
                 ),
                 Err(Error::Invalid(problems)) => {
                     for problem in &problems.0 {
-                        eprintln!("{}: {problem}", path.display());
+                        errln!("{}: {problem}", support::shown(&path));
                     }
                     return Err(format!(
                         "{}: {} problem(s)",
-                        path.display(),
+                        support::shown(&path),
                         problems.0.len()
                     ));
                 }
-                Err(err) => return Err(format!("{}: {err}", path.display())),
+                Err(err) => return Err(format!("{}: {err}", support::shown(&path))),
             }
         }
         Command::Schema => {

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("events: {message}");
+            errln!("events: {message}");
             ExitCode::FAILURE
         }
     }
@@ -74,7 +74,7 @@ fn run() -> Result<(), String> {
             let export = to_ics(calendar.timeline(), stamp);
             out!("{}", export.text);
             for id in export.undated {
-                eprintln!("events: note: {id} has no date yet, so it is not in the calendar");
+                errln!("events: note: {id} has no date yet, so it is not in the calendar");
             }
         }
         Command::Upcoming { as_of, dataset } => {

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("petitions: {message}");
+            errln!("petitions: {message}");
             ExitCode::FAILURE
         }
     }
@@ -38,8 +38,7 @@ fn run() -> Result<(), String> {
     support::help(USAGE);
     let (file, milestones) =
         parse_args().unwrap_or_else(|e| support::usage_error("petitions", e, USAGE));
-    let input =
-        std::fs::read(&file).map_err(|e| format!("could not read {}: {e}", file.display()))?;
+    let input = support::read_bytes(&file)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let tally = tally_parallel(&input, &milestones, threads);
     let json = serde_json::to_string_pretty(&tally.report()).map_err(|e| e.to_string())?;

@@ -12,9 +12,10 @@
 //! read is reported with its JSON path, line and column. Without a DATASET.json the embedded
 //! WCIT-12 resource bank is used. `search` prints the hits best first, one a line: title,
 //! authors, kind and score.
-//! `import-listing` matches authors against the embedded WCIT-12 actors and reports the lines it
-//! could not read on stderr, with their numbers. Output goes to stdout; errors go to stderr with
-//! exit status 1.
+//! `import-listing` matches authors against the embedded WCIT-12 actors and reports on stderr,
+//! as it reads, the lines it could not read with their numbers, then the section headings that
+//! have no entries. Output goes to stdout; errors go to stderr with exit status 1. A file
+//! argument must be a regular file of at most 1 GiB of UTF-8 text.
 //!
 //! The command-line contract is in `docs/command-line.md`: `-h`/`--help` prints the usage and
 //! exits 0; a bad command line prints the usage on stderr and exits 2; bad input exits 1.
@@ -29,7 +30,8 @@ use lexopt::prelude::*;
 use plenary::core::Actor;
 use plenary::datasets;
 use plenary::resources::{
-    ActorDirectory, ListingOptions, Query, Resource, ResourceBank, import_listing, to_csl_json,
+    ActorDirectory, ListingOptions, Query, Resource, ResourceBank, import_listing_reporting,
+    to_csl_json,
 };
 
 const USAGE: &str = "usage:
@@ -41,7 +43,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("resources: {message}");
+            errln!("resources: {message}");
             ExitCode::FAILURE
         }
     }
@@ -91,25 +93,27 @@ fn run() -> Result<(), String> {
         Command::ImportListing { listing } => {
             let text = support::read_file(&listing)?;
             let actors = datasets::wcit12_actors();
-            let import = import_listing(
+            let shown = support::shown(&listing);
+            let import = import_listing_reporting(
                 &text,
                 &ListingOptions {
                     actors: &actors,
                     ..ListingOptions::default()
                 },
+                |line| errln!("resources: {shown}: not imported: {line}"),
             );
-            for line in &import.unparsed {
-                eprintln!("resources: {}: not imported: {line}", listing.display());
+            for section in import.sections.iter().filter(|s| s.entries == 0) {
+                errln!(
+                    "resources: {shown}: line {}: section {:?} has no entries",
+                    section.line,
+                    section.name
+                );
             }
-            let json =
-                serde_json::to_string_pretty(&import.resources).map_err(|e| e.to_string())?;
-            outln!("{json}");
+            support::emit_json(&import.resources)?;
         }
         Command::Csl { dataset } => {
             let (actors, resources) = load(dataset.as_deref())?;
-            let csl = to_csl_json(&resources, &actors);
-            let json = serde_json::to_string_pretty(&csl).map_err(|e| e.to_string())?;
-            outln!("{json}");
+            support::emit_json(&to_csl_json(&resources, &actors))?;
         }
     }
     Ok(())

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("treaty: {message}");
+            errln!("treaty: {message}");
             ExitCode::FAILURE
         }
     }
@@ -74,7 +74,7 @@ fn read(path: &std::path::Path) -> Result<Document, String> {
     let text = support::read_file(path)?;
     let doc = treaty::parse(&text);
     for diagnostic in doc.diagnostics() {
-        eprintln!("{}: {diagnostic}", path.display());
+        errln!("{}: {diagnostic}", support::shown(path));
     }
     Ok(doc)
 }

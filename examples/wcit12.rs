@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     match tour() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("wcit12: {message}");
+            errln!("wcit12: {message}");
             ExitCode::FAILURE
         }
     }

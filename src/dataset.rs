@@ -15,6 +15,7 @@ use plenary_treaty::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use crate::problem::{Problem, Problems};
 
 /// The version of the dataset JSON this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -93,7 +94,12 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     /// Which sources each record came from, keyed by record: in JSON `"<part>/<id>"`, such as
     /// `"events/wcit-12"`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// A key given twice in JSON is an error, not a value that silently replaces the first.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_keys"
+    )]
     pub provenance: BTreeMap<RecordKey, Vec<SourceId>>,
     /// The states, organisations and people.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -131,7 +137,15 @@ impl Dataset {
     /// Reads a dataset from JSON. Every value goes through the same checks as in code; a bad one
     /// is an error giving its JSON path, line and column. Cross-references are not checked here:
     /// call [`validate`](Self::validate).
+    ///
+    /// A byte order mark (U+FEFF) before the JSON is skipped.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Json`] for JSON that is not a dataset, [`Error::SchemaVersion`] for a version
+    /// this crate does not read.
     pub fn from_json(json: &str) -> Result<Self, Error> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         // The plain reader is the fast one; the path-tracking reader runs only to explain an error.
         let dataset: Dataset = match serde_json::from_str(json) {
             Ok(dataset) => dataset,
@@ -153,6 +167,27 @@ impl Dataset {
         Ok(dataset)
     }
 
+    /// Reads a dataset from the bytes of a JSON file, as [`from_json`](Self::from_json) does,
+    /// after checking that they are UTF-8 (a byte order mark first is skipped).
+    ///
+    /// ```
+    /// let err = plenary::Dataset::from_json_bytes(b"{\"schema_version\": 1,\n \"x\": \"\xFF\"}")
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid dataset: invalid UTF-8 at line 2, column 8 (byte offset 29): the byte 0xff \
+    ///      is not part of a UTF-8 character; expected UTF-8 text"
+    /// );
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotUtf8`] with the line, column and byte offset of the first byte that is not
+    /// UTF-8, else those of [`from_json`](Self::from_json).
+    pub fn from_json_bytes(json: &[u8]) -> Result<Self, Error> {
+        Self::from_json(plenary_core::utf8_text(json).map_err(Error::NotUtf8)?)
+    }
+
     /// Reads a dataset from JSON and validates it: [`from_json`](Self::from_json), then
     /// [`validate`](Self::validate).
     pub fn load(json: &str) -> Result<Self, Error> {
@@ -169,7 +204,8 @@ impl Dataset {
 
     /// Checks the dataset as a whole and returns every problem found: ids used twice or missing
     /// first, part by part, then records that break their own rules (their `validate`), then
-    /// references that do not resolve, then events outside their parents.
+    /// references that do not resolve, then events outside their parents, then events that are
+    /// through their parents part of themselves.
     ///
     /// References are found through each record type's [`References`] implementation, so every
     /// id field a type reports is checked, including fields added later.
@@ -240,6 +276,8 @@ impl Dataset {
                 });
             }
         }
+
+        problems.extend(parent_cycles(&self.events, &known.events));
 
         if problems.is_empty() {
             Ok(())
@@ -400,6 +438,98 @@ fn within(child: DateSpan, parent: DateSpan) -> bool {
     starts_inside && ends_inside
 }
 
+/// Every cycle of `parent` links among `events`, each reported once, at its first member in
+/// dataset order. Each event is walked once: linear in the number of events.
+fn parent_cycles(events: &[Event], index: &HashMap<&str, usize>) -> Vec<Problem> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Visit {
+        NotYet,
+        OnThisPath,
+        Done,
+    }
+    let parent = |i: usize| {
+        events[i]
+            .parent
+            .as_ref()
+            .and_then(|p| index.get(p.as_str()).copied())
+    };
+    let mut state = vec![Visit::NotYet; events.len()];
+    let mut problems = Vec::new();
+    let mut walk = Vec::new();
+    for start in 0..events.len() {
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match state[i] {
+                Visit::NotYet => {
+                    state[i] = Visit::OnThisPath;
+                    walk.push(i);
+                    at = parent(i);
+                }
+                Visit::OnThisPath => {
+                    let from = walk.iter().position(|&w| w == i).unwrap_or(0);
+                    let cycle = &walk[from..];
+                    let first = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|&(_, &event)| event)
+                        .map_or(0, |(k, _)| k);
+                    let members = cycle[first..]
+                        .iter()
+                        .chain(&cycle[..first])
+                        .map(|&event| events[event].id.to_string())
+                        .collect();
+                    problems.push(Problem::ParentCycle {
+                        path: format!("$.events[{}].parent", cycle[first]),
+                        members,
+                    });
+                    break;
+                }
+                Visit::Done => break,
+            }
+        }
+        for i in walk.drain(..) {
+            state[i] = Visit::Done;
+        }
+    }
+    problems
+}
+
+/// Reads the provenance object, refusing a key given twice (serde would keep the last).
+fn unique_keys<'de, D>(deserializer: D) -> Result<BTreeMap<RecordKey, Vec<SourceId>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct UniqueKeys;
+
+    impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+        type Value = BTreeMap<RecordKey, Vec<SourceId>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object from \"<part>/<id>\" keys to lists of source ids")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut provenance = BTreeMap::new();
+            while let Some(key) = map.next_key::<RecordKey>()? {
+                if provenance.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate provenance key \"{key}\"; expected each key once, with all \
+                         its sources in one list"
+                    )));
+                }
+                let sources = map.next_value::<Vec<SourceId>>()?;
+                provenance.insert(key, sources);
+            }
+            Ok(provenance)
+        }
+    }
+
+    deserializer.deserialize_map(UniqueKeys)
+}
+
 /// Maps each id of a part to its index, reporting ids used twice and items without one.
 fn index<'a, T>(
     items: &'a [T],
@@ -438,126 +568,6 @@ fn json_path(path: &str) -> String {
         format!("$.{path}")
     }
 }
-
-/// One thing wrong with a dataset as a whole.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum Problem {
-    /// Two items of one part share an id.
-    DuplicateId {
-        /// The JSON path of the second id.
-        path: String,
-        /// The id.
-        id: String,
-        /// The JSON path of the item that has it first.
-        first: String,
-    },
-    /// An item that other parts can only name by id has none (a document without `id`).
-    MissingId {
-        /// The JSON path of the item.
-        path: String,
-    },
-    /// A reference to a record that is not in the dataset.
-    Dangling {
-        /// The JSON path of the reference.
-        path: String,
-        /// The kind of record referred to.
-        kind: RecordKind,
-        /// The id that is not there.
-        id: String,
-    },
-    /// A record breaks its own rules (its `validate`), as a value changed through public
-    /// fields can.
-    InvalidRecord {
-        /// The JSON path of the record, such as `$.petitions[0]`.
-        path: String,
-        /// What its check says is wrong.
-        message: String,
-    },
-    /// An event's dates fall outside the dates of the event it is part of.
-    OutsideParent {
-        /// The JSON path of the event's `when`.
-        path: String,
-        /// The event.
-        event: String,
-        /// Its dates.
-        when: DateSpan,
-        /// The event it is part of.
-        parent: String,
-        /// The parent's dates.
-        parent_when: DateSpan,
-    },
-}
-
-impl Problem {
-    fn dangling(path: String, reference: Reference<'_>) -> Self {
-        Self::Dangling {
-            path,
-            kind: reference.kind(),
-            id: reference.as_str().to_owned(),
-        }
-    }
-
-    /// The JSON path of the value at fault, such as `$.events[3].organisers[0]`.
-    pub fn path(&self) -> &str {
-        match self {
-            Self::DuplicateId { path, .. }
-            | Self::MissingId { path }
-            | Self::Dangling { path, .. }
-            | Self::InvalidRecord { path, .. }
-            | Self::OutsideParent { path, .. } => path,
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::DuplicateId { path, id, first } => {
-                write!(f, "{path}: id {id:?} is used again; {first} has it first")
-            }
-            Self::MissingId { path } => {
-                write!(
-                    f,
-                    "{path}: the item has no id; expected an id other parts can name it by"
-                )
-            }
-            Self::Dangling { path, kind, id } => {
-                write!(f, "{path}: {} {id:?} is not in the dataset", kind.item())
-            }
-            Self::InvalidRecord { path, message } => write!(f, "{path}: {message}"),
-            Self::OutsideParent {
-                path,
-                event,
-                when,
-                parent,
-                parent_when,
-            } => write!(
-                f,
-                "{path}: event {event:?} ({when}) falls outside {parent:?} ({parent_when}), \
-                 which it is part of"
-            ),
-        }
-    }
-}
-
-/// Every problem found in a dataset, one a line when displayed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problems(pub Vec<Problem>);
-
-impl fmt::Display for Problems {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Problems {}
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The errors of the facade.
 
-use crate::dataset::{Problems, SCHEMA_VERSION};
+use crate::dataset::SCHEMA_VERSION;
+use crate::problem::Problems;
 
 /// What can go wrong reading or checking a [`Dataset`](crate::Dataset).
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,11 @@ pub enum Error {
         /// What was wrong and what was expected.
         message: String,
     },
+
+    /// The bytes of the dataset are not UTF-8; the core error gives the line, column and byte
+    /// offset.
+    #[error("invalid dataset: {0}")]
+    NotUtf8(#[source] plenary_core::Error),
 
     /// The dataset is in a version of the format this crate does not read.
     #[error(

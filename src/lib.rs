@@ -27,10 +27,12 @@
 mod dataset;
 pub mod datasets;
 mod error;
+mod problem;
 
-pub use dataset::{Dataset, Problem, Problems, SCHEMA_VERSION, Source};
+pub use dataset::{Dataset, SCHEMA_VERSION, Source};
 pub use error::Error;
 pub use plenary_core::{RecordKey, RecordKind};
+pub use problem::{Problem, Problems};
 
 pub use plenary_core as core;
 pub use plenary_events as events;

@@ -177,3 +177,129 @@ fn a_saved_dataset_loads_back_equal() {
     let json = dataset.to_json();
     assert_eq!(Dataset::load(&json).unwrap(), dataset);
 }
+
+fn event(id: &str, parent: Option<&str>) -> serde_json::Value {
+    let mut event = json!({"id": id, "title": id, "kind": "conference"});
+    if let Some(parent) = parent {
+        event["parent"] = json!(parent);
+    }
+    event
+}
+
+#[test]
+fn hostile_15_parent_cycles_are_refused_naming_their_members() {
+    let json = json!({
+        "schema_version": 1,
+        "events": [
+            event("a", Some("b")),
+            event("b", Some("a")),
+            event("c", Some("h")),
+            event("d", Some("e")),
+            event("e", Some("f")),
+            event("f", Some("e")),
+            event("g", Some("a")),
+            event("h", None),
+            event("i", Some("h")),
+        ]
+    });
+    let dataset = Dataset::from_json(&json.to_string()).unwrap();
+    let problems = dataset.validate().unwrap_err();
+    let lines: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            r#"$.events[0].parent: the events "a" → "b" → "a" are each part of the next, so each is part of itself; expected a chain of parents that ends"#,
+            r#"$.events[4].parent: the events "e" → "f" → "e" are each part of the next, so each is part of itself; expected a chain of parents that ends"#,
+        ]
+    );
+    assert_eq!(
+        problems.0[0],
+        Problem::ParentCycle {
+            path: "$.events[0].parent".into(),
+            members: vec!["a".into(), "b".into()],
+        }
+    );
+}
+
+#[test]
+fn hostile_15_a_long_chain_of_parents_is_checked_in_one_walk() {
+    let mut events: Vec<serde_json::Value> = (0..50_000)
+        .map(|i| {
+            event(
+                &format!("e{i}"),
+                (i > 0).then(|| format!("e{}", i - 1)).as_deref(),
+            )
+        })
+        .collect();
+    let dataset =
+        Dataset::from_json(&json!({"schema_version": 1, "events": events}).to_string()).unwrap();
+    assert!(dataset.validate().is_ok());
+    events[0]["parent"] = json!("e49999");
+    let dataset =
+        Dataset::from_json(&json!({"schema_version": 1, "events": events}).to_string()).unwrap();
+    match &dataset.validate().unwrap_err().0[..] {
+        [Problem::ParentCycle { path, members }] => {
+            assert_eq!(path, "$.events[0].parent");
+            assert_eq!(members.len(), 50_000);
+            assert_eq!((members[0].as_str(), members[1].as_str()), ("e0", "e49999"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn hostile_09_duplicate_provenance_keys_are_refused_with_their_path() {
+    let json = r#"{
+  "schema_version": 1,
+  "sources": [{"id": "seed/a", "title": "A"}, {"id": "seed/b", "title": "B"}],
+  "provenance": {
+    "sources/seed-a": ["seed/a"],
+    "sources/seed-a": ["seed/b"]
+  }
+}"#;
+    match Dataset::from_json(json) {
+        Err(Error::Json {
+            path,
+            line,
+            message,
+            ..
+        }) => {
+            assert_eq!(path, "$.provenance");
+            assert_eq!(line, 6);
+            assert_eq!(
+                message,
+                r#"duplicate provenance key "sources/seed-a"; expected each key once, with all its sources in one list"#
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let once = json.replace(
+        "\"sources/seed-a\": [\"seed/b\"]",
+        "\"sources/seed-b\": [\"seed/b\"]",
+    );
+    assert_eq!(Dataset::from_json(&once).unwrap().provenance.len(), 2);
+}
+
+#[test]
+fn hostile_19_a_byte_order_mark_before_a_dataset_is_accepted() {
+    let dataset = Dataset::from_json("\u{feff}{\"schema_version\": 1}").unwrap();
+    assert_eq!(dataset, Dataset::default());
+    let dataset = Dataset::from_json_bytes(b"\xEF\xBB\xBF{\"schema_version\": 1}").unwrap();
+    assert_eq!(dataset, Dataset::default());
+}
+
+#[test]
+fn hostile_19_one_bad_byte_in_a_dataset_is_reported_where_it_is() {
+    let mut json = plenary::datasets::wcit12().to_json().into_bytes();
+    let at = json.len() / 2;
+    json[at] = 0xFF;
+    let line = 1 + json[..at].iter().filter(|&&b| b == b'\n').count();
+    match Dataset::from_json_bytes(&json) {
+        Err(Error::NotUtf8(plenary::core::Error::InvalidUtf8 {
+            line: l, offset, ..
+        })) => {
+            assert_eq!((l, offset), (line, at));
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -55,9 +55,44 @@ impl Text {
 /// # Ok::<(), plenary_core::Error>(())
 /// ```
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Translations(BTreeMap<LanguageTag, String>);
+
+impl<'de> Deserialize<'de> for Translations {
+    /// Reads the JSON object, refusing a language given twice rather than keeping the last.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ByLanguage;
+
+        impl<'de> serde::de::Visitor<'de> for ByLanguage {
+            type Value = Translations;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object from language tags to texts, such as {\"en\": \"…\"}")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Translations, A::Error> {
+                let mut texts = BTreeMap::new();
+                while let Some(lang) = map.next_key::<LanguageTag>()? {
+                    if texts.contains_key(&lang) {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "duplicate language {:?}; expected one text per language",
+                            lang.as_str()
+                        )));
+                    }
+                    let text = map.next_value::<String>()?;
+                    texts.insert(lang, text);
+                }
+                Ok(Translations(texts))
+            }
+        }
+
+        deserializer.deserialize_map(ByLanguage)
+    }
+}
 
 impl Translations {
     /// No text in any language yet.
@@ -178,6 +213,16 @@ mod tests {
         assert!(
             err.to_string().contains("invalid language tag \"en_GB\""),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn a_language_given_twice_is_refused_not_replaced() {
+        let err = serde_json::from_str::<Translations>(r#"{"en": "a", "fr": "b", "en": "c"}"#)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "duplicate language \"en\"; expected one text per language at line 1 column 27"
         );
     }
 
