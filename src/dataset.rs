@@ -190,6 +190,11 @@ impl Dataset {
 
     /// Reads a dataset from JSON and validates it: [`from_json`](Self::from_json), then
     /// [`validate`](Self::validate).
+    ///
+    /// # Errors
+    ///
+    /// Those of [`from_json`](Self::from_json), then [`Error::Invalid`] with every problem
+    /// [`validate`](Self::validate) finds.
     pub fn load(json: &str) -> Result<Self, Error> {
         let dataset = Self::from_json(json)?;
         dataset.validate().map_err(Error::Invalid)?;
@@ -197,6 +202,10 @@ impl Dataset {
     }
 
     /// The dataset as pretty-printed JSON.
+    ///
+    /// # Panics
+    ///
+    /// Never: every map of a dataset is keyed by strings and every value serialises.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self)
             .expect("a Dataset always serialises: its keys are strings")
@@ -322,6 +331,10 @@ impl Dataset {
     /// assert_eq!(schema["title"], "Dataset");
     /// assert!(schema["$defs"]["Event"].is_object());
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// Never: a generated schema is always a JSON value.
     #[cfg(feature = "schema")]
     pub fn json_schema() -> serde_json::Value {
         serde_json::to_value(schemars::schema_for!(Dataset))

@@ -42,6 +42,7 @@
 //! Every type is serde-serialisable in the conventions of plenary's JSON: snake_case field names
 //! and enum values, empty optional fields omitted, unknown fields refused, identifiers, dates,
 //! countries, language tags, links and tags as plain strings.
+//! Every format is written down in [docs/formats.md](https://github.com/plenary-rs/plenary/blob/main/docs/formats.md).
 //!
 //! [plenary]: https://github.com/plenary-rs/plenary
 

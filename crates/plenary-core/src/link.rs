@@ -63,6 +63,14 @@ pub struct Link(Url);
 
 impl Link {
     /// Reads and checks a link.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLink`] for text that is not an absolute URL,
+    /// [`Error::UnsupportedLinkScheme`] for a scheme other than http, https or mailto,
+    /// [`Error::LinkWithCredentials`] for an http(s) link with a user name or password, and
+    /// [`Error::MailtoWithoutAddress`], [`Error::MailtoAddress`] or [`Error::MailtoHeader`] for a
+    /// mailto link without exactly one address or with a header other than `subject` and `body`.
     pub fn parse(link: &str) -> Result<Self, Error> {
         let url = Url::parse(link).map_err(|e| Error::InvalidLink {
             link: link.to_owned(),

@@ -146,6 +146,11 @@ impl<'a> ActorDirectory<'a> {
     }
 
     /// The author `name` stands for: the actor's id when an actor matches, else the name.
+    ///
+    /// # Errors
+    ///
+    /// [`plenary_core::Error::InvalidName`] when no actor matches and `name` is not a valid
+    /// [`Name`] (blank, too long, or more than one line).
     pub fn author(&self, name: &str) -> Result<Author, plenary_core::Error> {
         match self.find(name) {
             Some(actor) => Ok(Author::Actor(actor.id.clone())),

@@ -109,6 +109,11 @@ impl Resource {
     }
 
     /// Sets the description, checking it as [`Resource::validate`] does.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidField`] for a description that is not trimmed, is longer than
+    /// [`MAX_DESCRIPTION_CHARS`] characters, or holds control characters other than line breaks.
     pub fn with_description(mut self, description: impl Into<String>) -> Result<Self, Error> {
         let description = description.into();
         check_description(&self.id, &description)?;
