@@ -23,8 +23,9 @@ use icu_normalizer::DecomposingNormalizerBorrowed;
 use icu_properties::CodePointMapData;
 use icu_properties::props::GeneralCategory;
 
-/// `text` folded for comparison: case-folded, decomposed (NFKD), stripped of non-spacing marks,
-/// with the Latin letters Unicode does not decompose spelled plain.
+/// `text` folded for comparison: case-folded and decomposed (NFKD) as Unicode's compatibility
+/// caseless matching does, stripped of non-spacing marks, with the Latin letters Unicode does not
+/// decompose spelled plain.
 ///
 /// Two texts that differ only in case, accents, tone marks, Arabic vowel signs or compatibility
 /// forms fold to the same string, in every script.
@@ -40,10 +41,15 @@ use icu_properties::props::GeneralCategory;
 /// assert_eq!(fold("مُحَمَّد"), "محمد");
 /// ```
 pub fn fold(text: &str) -> String {
-    let case_folded = CaseMapperBorrowed::new().fold_string(text);
+    // Unicode's compatibility caseless match (D146): NFKD(fold(NFKD(fold(text)))). The second
+    // fold catches letters that only decomposition reveals (`𝔻` → `D` → `d`).
+    let case_mapper = CaseMapperBorrowed::new();
+    let nfkd = DecomposingNormalizerBorrowed::new_nfkd();
+    let once = nfkd.normalize(&case_mapper.fold_string(text)).into_owned();
+    let twice = case_mapper.fold_string(&once);
     let general_category = CodePointMapData::<GeneralCategory>::new();
     let mut out = String::with_capacity(text.len());
-    for c in DecomposingNormalizerBorrowed::new_nfkd().normalize_iter(case_folded.chars()) {
+    for c in nfkd.normalize_iter(twice.chars()) {
         if general_category.get(c) == GeneralCategory::NonspacingMark {
             continue;
         }
@@ -95,6 +101,7 @@ mod tests {
             ("don’t", "don't"),
             // Compatibility forms.
             ("ﬁnal ＡＢＣ", "final abc"),
+            ("𝔻𝕦𝕓𝕒𝕚", "dubai"),
             // Greek: accents off, final sigma folded.
             ("Οδυσσεύς", "οδυσσευσ"),
             ("ΟΔΥΣΣΕΥΣ", "οδυσσευσ"),
