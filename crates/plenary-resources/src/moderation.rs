@@ -58,6 +58,8 @@ pub struct Suggestion {
 /// assert_eq!(id.get(), 3);
 /// assert_eq!(format!("#{id}"), "#3");
 /// assert_eq!(serde_json::to_string(&id)?, "3");
+/// assert_eq!(i64::try_from(id), Ok(3));
+/// assert!(SuggestionId::try_from(-1_i64).is_err());
 /// # Ok::<(), serde_json::Error>(())
 /// ```
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -81,6 +83,31 @@ impl SuggestionId {
 impl From<u64> for SuggestionId {
     fn from(number: u64) -> Self {
         Self(number)
+    }
+}
+
+impl From<SuggestionId> for u64 {
+    fn from(id: SuggestionId) -> Self {
+        id.0
+    }
+}
+
+/// For stores that keep the number as a signed integer (an SQL row id): a negative number is
+/// refused.
+impl TryFrom<i64> for SuggestionId {
+    type Error = std::num::TryFromIntError;
+
+    fn try_from(number: i64) -> Result<Self, Self::Error> {
+        u64::try_from(number).map(Self)
+    }
+}
+
+/// For stores that keep the number as a signed integer: a number above `i64::MAX` is refused.
+impl TryFrom<SuggestionId> for i64 {
+    type Error = std::num::TryFromIntError;
+
+    fn try_from(id: SuggestionId) -> Result<Self, Self::Error> {
+        i64::try_from(id.0)
     }
 }
 
