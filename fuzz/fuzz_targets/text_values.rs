@@ -1,5 +1,5 @@
 //! Identifiers, countries, language tags, time zones, tags and names: never a panic, and what
-//! is accepted reads back as itself.
+//! is accepted reads back as itself; no accepted id has an empty, `.` or `..` segment.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,6 +8,11 @@ use plenary_core::{Country, EventId, LanguageTag, Name, Tag, TimeZone};
 fuzz_target!(|text: &str| {
     if let Ok(id) = text.parse::<EventId>() {
         assert_eq!(id.as_str(), text);
+        // An id can name a file: no segment may be empty, "." or "..".
+        assert!(
+            text.split('/')
+                .all(|segment| !matches!(segment, "" | "." | ".."))
+        );
     }
     if let Ok(country) = text.parse::<Country>() {
         assert_eq!(country.code().parse::<Country>(), Ok(country));

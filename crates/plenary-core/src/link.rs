@@ -67,10 +67,11 @@ impl Link {
     /// # Errors
     ///
     /// [`Error::InvalidLink`] for text that is not an absolute URL,
-    /// [`Error::UnsupportedLinkScheme`] for a scheme other than http, https or mailto,
-    /// [`Error::LinkWithCredentials`] for an http(s) link with a user name or password, and
-    /// [`Error::MailtoWithoutAddress`], [`Error::MailtoAddress`] or [`Error::MailtoHeader`] for a
-    /// mailto link without exactly one address or with a header other than `subject` and `body`.
+    /// [`Error::UnsupportedLinkScheme`] for a scheme other than http, https and mailto,
+    /// [`Error::LinkWithCredentials`] for a web link with a user name or password,
+    /// [`Error::MailtoWithoutAddress`] and [`Error::MailtoAddress`] for a mailto link without
+    /// exactly one `local@domain` address, and [`Error::MailtoHeader`] for a mailto header other
+    /// than [`MAILTO_HEADERS`].
     pub fn parse(link: &str) -> Result<Self, Error> {
         let url = Url::parse(link).map_err(|e| Error::InvalidLink {
             link: link.to_owned(),

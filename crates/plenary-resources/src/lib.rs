@@ -66,6 +66,7 @@ mod error;
 mod fold;
 mod kind;
 mod listing;
+mod listing_line;
 mod markdown;
 mod moderation;
 mod resource;
