@@ -7,6 +7,9 @@
 //! ```
 //!
 //! Output goes to stdout; errors go to stderr with exit status 1.
+//!
+//! The command-line contract is in `docs/command-line.md`: `-h`/`--help` prints the usage and
+//! exits 0; a bad command line prints the usage on stderr and exits 2; bad input exits 1.
 
 #[macro_use]
 mod support;
@@ -39,7 +42,8 @@ enum Command {
 }
 
 fn run() -> Result<(), String> {
-    match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
+    support::help(USAGE);
+    match parse_args().unwrap_or_else(|e| support::usage_error("dataset", e, USAGE)) {
         Command::Validate(path) => {
             let json = support::read_file(&path)?;
             match Dataset::load(&json) {

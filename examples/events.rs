@@ -12,6 +12,9 @@
 //! and column. Without a DATASET.json the embedded WCIT-12 events are used. Output goes to stdout;
 //! errors go to stderr with exit status 1.
 //!
+//! The command-line contract is in `docs/command-line.md`: `-h`/`--help` prints the usage and
+//! exits 0; a bad command line prints the usage on stderr and exits 2; bad input exits 1.
+//!
 //! `ics` stamps every component with `--dtstamp` (RFC 3339); without it, with midnight UTC after
 //! the last day any event is known to include, so the same data always gives the same file.
 
@@ -56,7 +59,8 @@ enum Command {
 }
 
 fn run() -> Result<(), String> {
-    match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
+    support::help(USAGE);
+    match parse_args().unwrap_or_else(|e| support::usage_error("events", e, USAGE)) {
         Command::ParseDate { phrase, year } => {
             let span = parse_date_phrase(&phrase, year).map_err(|e| e.to_string())?;
             outln!("{span}");

@@ -6,8 +6,11 @@
 //!
 //! Prints the tally as JSON on stdout: `{"lines", "counted", "duplicates", "rejected",
 //! "by_country", "milestones", "errors"}`. Rejected lines are in `errors` and do not make the
-//! command fail; a file that cannot be read or bad arguments go to stderr with exit status 1.
-//! The file is tallied on every available core.
+//! command fail; a file that cannot be read goes to stderr with exit status 1. The file is
+//! tallied on every available core.
+//!
+//! The command-line contract is in `docs/command-line.md`: `-h`/`--help` prints the usage and
+//! exits 0; a bad command line prints the usage on stderr and exits 2; bad input exits 1.
 
 #[macro_use]
 mod support;
@@ -32,7 +35,9 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let (file, milestones) = parse_args().map_err(|e| format!("{e}\n{USAGE}"))?;
+    support::help(USAGE);
+    let (file, milestones) =
+        parse_args().unwrap_or_else(|e| support::usage_error("petitions", e, USAGE));
     let input = support::read_bytes(&file)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let tally = tally_parallel(&input, &milestones, threads);

@@ -16,6 +16,9 @@
 //! as it reads, the lines it could not read with their numbers, then the section headings that
 //! have no entries. Output goes to stdout; errors go to stderr with exit status 1. A file
 //! argument must be a regular file of at most 1 GiB of UTF-8 text.
+//!
+//! The command-line contract is in `docs/command-line.md`: `-h`/`--help` prints the usage and
+//! exits 0; a bad command line prints the usage on stderr and exits 2; bad input exits 1.
 
 #[macro_use]
 mod support;
@@ -60,7 +63,8 @@ enum Command {
 }
 
 fn run() -> Result<(), String> {
-    match parse_args().map_err(|e| format!("{e}\n{USAGE}"))? {
+    support::help(USAGE);
+    match parse_args().unwrap_or_else(|e| support::usage_error("resources", e, USAGE)) {
         Command::Search { query, dataset } => {
             let (actors, resources) = load(dataset.as_deref())?;
             let bank =

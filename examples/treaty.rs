@@ -14,6 +14,9 @@
 //!
 //! Lines the parser could not place are reported on stderr with their line numbers; output goes
 //! to stdout; errors go to stderr with exit status 1.
+//!
+//! The command-line contract is in `docs/command-line.md`: `-h`/`--help` prints the usage and
+//! exits 0; a bad command line prints the usage on stderr and exits 2; bad input exits 1.
 
 #[macro_use]
 mod support;
@@ -81,18 +84,23 @@ fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
 }
 
 fn run() -> Result<(), String> {
-    let args = parse_args().map_err(|e| format!("{e}\n{USAGE}"))?;
+    support::help(USAGE);
+    let args = parse_args().unwrap_or_else(|e| support::usage_error("treaty", e, USAGE));
     let wanted = match args.command.as_str() {
         "diff" | "propose" => 2,
         "parse" | "akn" | "render" | "markdown" | "html" | "refs" => 1,
-        other => return Err(format!("unknown command {other:?}\n{USAGE}")),
+        other => support::usage_error("treaty", format!("unknown command {other:?}"), USAGE),
     };
     if args.files.len() != wanted {
-        return Err(format!(
-            "{} takes {wanted} file(s), got {}\n{USAGE}",
-            args.command,
-            args.files.len()
-        ));
+        support::usage_error(
+            "treaty",
+            format!(
+                "{} takes {wanted} file(s), got {}",
+                args.command,
+                args.files.len()
+            ),
+            USAGE,
+        );
     }
     let first = read(&args.files[0])?;
     let output = match args.command.as_str() {

@@ -3,6 +3,9 @@
 //!
 //! Run it with `cargo run --example wcit12`. Everything it prints comes from
 //! `plenary::datasets::wcit12()` through the public API of the plenary crates.
+//!
+//! It takes no arguments; `-h`/`--help` prints the usage, anything else exits 2 (see
+//! `docs/command-line.md`).
 
 #[macro_use]
 mod support;
@@ -16,7 +19,14 @@ use plenary::events::{Calendar, Event, format_date_phrase};
 use plenary::resources::{ActorDirectory, Query, ResourceBank};
 use plenary::treaty::{ChangeKind, Document, ProposalOptions, ReferenceKind};
 
+const USAGE: &str = "usage:
+  wcit12";
+
 fn main() -> ExitCode {
+    support::help(USAGE);
+    if let Some(arg) = std::env::args_os().nth(1) {
+        support::usage_error("wcit12", format!("unexpected argument {arg:?}"), USAGE);
+    }
     match tour() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -196,11 +206,7 @@ fn at_the_table(story: &Dataset) {
     outln!();
     outln!("  Some of the people:");
     for person in story.actors.iter().filter(|a| a.kind == ActorKind::Person) {
-        let Some(at) = person
-            .affiliation
-            .as_ref()
-            .and_then(|id| story.actor(id.as_str()))
-        else {
+        let Some(at) = person.affiliation.as_ref().and_then(|id| story.actor(id)) else {
             continue;
         };
         match &person.role {

@@ -4,15 +4,18 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use plenary_core::{Actor, ActorId, DateSpan, Link, Name, SourceId};
+use plenary_core::{
+    Actor, ActorId, DateSpan, DocumentId, EventId, Link, Name, PetitionId, RecordKey, RecordKind,
+    RefPath, Reference, References, ResourceId, SourceId,
+};
 use plenary_events::Event;
-use plenary_petitions::{Petition, Target};
-use plenary_resources::{Author, Resource};
+use plenary_petitions::Petition;
+use plenary_resources::Resource;
 use plenary_treaty::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::problem::{Part, Problem, Problems};
+use crate::problem::{Problem, Problems};
 
 /// The version of the dataset JSON this crate reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -33,6 +36,16 @@ pub struct Source {
     /// The file it was kept in, such as `"seeds/000_cb9638ce6373cad9.txt"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+}
+
+impl References for Source {
+    /// None: a source names no other record.
+    fn visit_references<'s>(
+        &'s self,
+        _at: &RefPath<'_>,
+        _visit: &mut dyn FnMut(&RefPath<'_>, Reference<'s>),
+    ) {
+    }
 }
 
 impl Source {
@@ -79,15 +92,15 @@ pub struct Dataset {
     /// Where the facts came from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
-    /// Which sources each item came from, keyed `"<part>/<id>"`, such as `"events/wcit-12"`;
-    /// a key given twice in JSON is an error, not a value that silently replaces the first.
+    /// Which sources each record came from, keyed by record: in JSON `"<part>/<id>"`, such as
+    /// `"events/wcit-12"`.
+    /// A key given twice in JSON is an error, not a value that silently replaces the first.
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "unique_keys"
     )]
-    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, Vec<SourceId>>"))]
-    pub provenance: BTreeMap<String, Vec<SourceId>>,
+    pub provenance: BTreeMap<RecordKey, Vec<SourceId>>,
     /// The states, organisations and people.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<Actor>,
@@ -177,6 +190,11 @@ impl Dataset {
 
     /// Reads a dataset from JSON and validates it: [`from_json`](Self::from_json), then
     /// [`validate`](Self::validate).
+    ///
+    /// # Errors
+    ///
+    /// Those of [`from_json`](Self::from_json), then [`Error::Invalid`] with every problem
+    /// [`validate`](Self::validate) finds.
     pub fn load(json: &str) -> Result<Self, Error> {
         let dataset = Self::from_json(json)?;
         dataset.validate().map_err(Error::Invalid)?;
@@ -184,225 +202,75 @@ impl Dataset {
     }
 
     /// The dataset as pretty-printed JSON.
+    ///
+    /// # Panics
+    ///
+    /// Never: every map of a dataset is keyed by strings and every value serialises.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self)
             .expect("a Dataset always serialises: its keys are strings")
     }
 
     /// Checks the dataset as a whole and returns every problem found: ids used twice or missing
-    /// first, part by part, then references that do not resolve, then events outside their
-    /// parents, then events that are through their parents part of themselves.
+    /// first, part by part, then records that break their own rules (their `validate`), then
+    /// references that do not resolve, then events outside their parents, then events that are
+    /// through their parents part of themselves.
+    ///
+    /// References are found through each record type's [`References`] implementation, so every
+    /// id field a type reports is checked, including fields added later.
     ///
     /// # Errors
     ///
-    /// Every [`Problem`] found, in that order.
+    /// [`Problems`], listing every [`Problem`] found, each with the JSON path of the value at
+    /// fault.
     pub fn validate(&self) -> Result<(), Problems> {
         let mut problems = Vec::new();
-        let actors = index(
-            &self.actors,
-            "actors",
-            |a| Some(a.id.as_str()),
-            &mut problems,
-        );
-        let events = index(
-            &self.events,
-            "events",
-            |e| Some(e.id.as_str()),
-            &mut problems,
-        );
-        let resources = index(
+        let known = self.known_ids(&mut problems);
+
+        own_rules(&self.events, "events", Event::validate, &mut problems);
+        own_rules(
             &self.resources,
             "resources",
-            |r| Some(r.id.as_str()),
+            Resource::validate,
             &mut problems,
         );
-        let documents = index(
-            &self.documents,
-            "documents",
-            |d| d.id.as_ref().map(|id| id.as_str()),
-            &mut problems,
-        );
-        let petitions = index(
+        own_rules(
             &self.petitions,
             "petitions",
-            |p| Some(p.id.as_str()),
+            Petition::validate,
             &mut problems,
         );
-        let sources = index(
-            &self.sources,
-            "sources",
-            |s| Some(s.id.as_str()),
-            &mut problems,
-        );
-        let mut dangling = Vec::new();
-        let mut check = |path: String, part: Part, id: &str, known: &HashMap<&str, usize>| {
-            if !known.contains_key(id) {
-                dangling.push(Problem::Dangling {
-                    path,
-                    part,
-                    id: id.to_owned(),
-                });
-            }
-        };
 
-        for (i, actor) in self.actors.iter().enumerate() {
-            if let Some(affiliation) = &actor.affiliation {
-                check(
-                    format!("$.actors[{i}].affiliation"),
-                    Part::Actors,
-                    affiliation.as_str(),
-                    &actors,
-                );
-            }
-            for (j, group) in actor.member_of.iter().enumerate() {
-                check(
-                    format!("$.actors[{i}].member_of[{j}]"),
-                    Part::Actors,
-                    group.as_str(),
-                    &actors,
-                );
-            }
-        }
-        for (i, event) in self.events.iter().enumerate() {
-            for (j, organiser) in event.organisers.iter().enumerate() {
-                check(
-                    format!("$.events[{i}].organisers[{j}]"),
-                    Part::Actors,
-                    organiser.as_str(),
-                    &actors,
-                );
-            }
-            if let Some(parent) = &event.parent {
-                check(
-                    format!("$.events[{i}].parent"),
-                    Part::Events,
-                    parent.as_str(),
-                    &events,
-                );
-            }
-            for (j, item) in event.agenda.iter().enumerate() {
-                for (k, document) in item.documents.iter().enumerate() {
-                    check(
-                        format!("$.events[{i}].agenda[{j}].documents[{k}]"),
-                        Part::Documents,
-                        document.as_str(),
-                        &documents,
-                    );
-                }
-            }
-        }
-        for (i, resource) in self.resources.iter().enumerate() {
-            let authors = resource
-                .authors
-                .iter()
-                .enumerate()
-                .map(|(j, a)| (format!("authors[{j}]"), a));
-            for (field, author) in authors.chain(
-                resource
-                    .publisher
-                    .iter()
-                    .map(|p| ("publisher".to_owned(), p)),
-            ) {
-                if let Author::Actor(id) = author {
-                    check(
-                        format!("$.resources[{i}].{field}"),
-                        Part::Actors,
-                        id.as_str(),
-                        &actors,
-                    );
-                }
-            }
-            for (j, id) in resource.related_events.iter().enumerate() {
-                check(
-                    format!("$.resources[{i}].related_events[{j}]"),
-                    Part::Events,
-                    id.as_str(),
-                    &events,
-                );
-            }
-            for (j, id) in resource.related_documents.iter().enumerate() {
-                check(
-                    format!("$.resources[{i}].related_documents[{j}]"),
-                    Part::Documents,
-                    id.as_str(),
-                    &documents,
-                );
-            }
-            for (j, id) in resource.related_petitions.iter().enumerate() {
-                check(
-                    format!("$.resources[{i}].related_petitions[{j}]"),
-                    Part::Petitions,
-                    id.as_str(),
-                    &petitions,
-                );
-            }
-        }
-        for (i, petition) in self.petitions.iter().enumerate() {
-            let actor_lists: [(&str, &Vec<ActorId>); 2] = [
-                ("sponsors", &petition.sponsors),
-                ("supporters", &petition.supporters),
-            ];
-            for (field, list) in actor_lists {
-                for (j, id) in list.iter().enumerate() {
-                    check(
-                        format!("$.petitions[{i}].{field}[{j}]"),
-                        Part::Actors,
-                        id.as_str(),
-                        &actors,
-                    );
-                }
-            }
-            for (j, target) in petition.targets.iter().enumerate() {
-                if let Target::Actor(id) = target {
-                    check(
-                        format!("$.petitions[{i}].targets[{j}]"),
-                        Part::Actors,
-                        id.as_str(),
-                        &actors,
-                    );
-                }
-            }
-        }
-        let mut check_key_problems = Vec::new();
+        let root = RefPath::named("$");
+        dangling(&root, "actors", &self.actors, &known, &mut problems);
+        dangling(&root, "events", &self.events, &known, &mut problems);
+        dangling(&root, "resources", &self.resources, &known, &mut problems);
+        dangling(&root, "documents", &self.documents, &known, &mut problems);
+        dangling(&root, "petitions", &self.petitions, &known, &mut problems);
+        dangling(&root, "sources", &self.sources, &known, &mut problems);
         for (key, ids) in &self.provenance {
-            let path = format!("$.provenance[{}]", serde_json::Value::from(key.as_str()));
-            match key
-                .split_once('/')
-                .and_then(|(part, id)| Some((Part::from_key(part)?, id)))
-            {
-                Some((part, id)) => {
-                    let known = match part {
-                        Part::Actors => &actors,
-                        Part::Events => &events,
-                        Part::Resources => &resources,
-                        Part::Documents => &documents,
-                        Part::Petitions => &petitions,
-                        Part::Sources => &sources,
-                    };
-                    check(path.clone(), part, id, known);
-                }
-                None => check_key_problems.push(Problem::BadProvenanceKey {
-                    path: path.clone(),
-                    key: key.clone(),
-                }),
+            let path = format!("$.provenance[{}]", serde_json::Value::from(key.to_string()));
+            let reference = key.as_reference();
+            if !known.contains(reference) {
+                problems.push(Problem::dangling(path.clone(), reference));
             }
             for (j, source) in ids.iter().enumerate() {
-                check(
-                    format!("{path}[{j}]"),
-                    Part::Sources,
-                    source.as_str(),
-                    &sources,
-                );
+                let reference = Reference::Source(source);
+                if !known.contains(reference) {
+                    problems.push(Problem::dangling(format!("{path}[{j}]"), reference));
+                }
             }
         }
 
-        problems.extend(dangling);
-        problems.extend(check_key_problems);
         for (i, event) in self.events.iter().enumerate() {
             let (Some(parent_id), Some(when)) = (&event.parent, event.when) else {
                 continue;
             };
-            let Some(parent) = events.get(parent_id.as_str()).map(|&p| &self.events[p]) else {
+            let Some(parent) = known
+                .events
+                .get(parent_id.as_str())
+                .map(|&p| &self.events[p])
+            else {
                 continue;
             };
             if let Some(parent_when) = parent.when
@@ -418,12 +286,40 @@ impl Dataset {
             }
         }
 
-        problems.extend(parent_cycles(&self.events, &events));
+        problems.extend(parent_cycles(&self.events, &known.events));
 
         if problems.is_empty() {
             Ok(())
         } else {
             Err(Problems(problems))
+        }
+    }
+
+    /// Maps the ids of each part to their records, reporting ids used twice and items without
+    /// one.
+    fn known_ids(&self, problems: &mut Vec<Problem>) -> Known<'_> {
+        Known {
+            actors: index(&self.actors, "actors", |a| Some(a.id.as_str()), problems),
+            events: index(&self.events, "events", |e| Some(e.id.as_str()), problems),
+            resources: index(
+                &self.resources,
+                "resources",
+                |r| Some(r.id.as_str()),
+                problems,
+            ),
+            documents: index(
+                &self.documents,
+                "documents",
+                |d| d.id.as_ref().map(|id| id.as_str()),
+                problems,
+            ),
+            petitions: index(
+                &self.petitions,
+                "petitions",
+                |p| Some(p.id.as_str()),
+                problems,
+            ),
+            sources: index(&self.sources, "sources", |s| Some(s.id.as_str()), problems),
         }
     }
 
@@ -435,6 +331,10 @@ impl Dataset {
     /// assert_eq!(schema["title"], "Dataset");
     /// assert!(schema["$defs"]["Event"].is_object());
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// Never: a generated schema is always a JSON value.
     #[cfg(feature = "schema")]
     pub fn json_schema() -> serde_json::Value {
         serde_json::to_value(schemars::schema_for!(Dataset))
@@ -442,13 +342,101 @@ impl Dataset {
     }
 
     /// The actor with `id`.
-    pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == *id)
     }
 
     /// The event with `id`.
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+    pub fn event(&self, id: &EventId) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == *id)
+    }
+
+    /// The resource with `id`.
+    pub fn resource(&self, id: &ResourceId) -> Option<&Resource> {
+        self.resources.iter().find(|r| r.id == *id)
+    }
+
+    /// The document with `id`.
+    pub fn document(&self, id: &DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id.as_ref() == Some(id))
+    }
+
+    /// The petition with `id`.
+    pub fn petition(&self, id: &PetitionId) -> Option<&Petition> {
+        self.petitions.iter().find(|p| p.id == *id)
+    }
+
+    /// The source with `id`.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == *id)
+    }
+
+    /// The sources the record `key` came from, as its provenance lists them (empty when it
+    /// lists none).
+    pub fn sources_of(&self, key: &RecordKey) -> &[SourceId] {
+        self.provenance.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The ids of each part, mapped to the index of the record that has them first.
+struct Known<'a> {
+    actors: HashMap<&'a str, usize>,
+    events: HashMap<&'a str, usize>,
+    resources: HashMap<&'a str, usize>,
+    documents: HashMap<&'a str, usize>,
+    petitions: HashMap<&'a str, usize>,
+    sources: HashMap<&'a str, usize>,
+}
+
+impl Known<'_> {
+    /// Whether the record `reference` names is in the dataset.
+    fn contains(&self, reference: Reference<'_>) -> bool {
+        let ids = match reference.kind() {
+            RecordKind::Actor => &self.actors,
+            RecordKind::Event => &self.events,
+            RecordKind::Resource => &self.resources,
+            RecordKind::Document => &self.documents,
+            RecordKind::Petition => &self.petitions,
+            RecordKind::Source => &self.sources,
+            // A kind added to plenary-core without a part here: nothing can resolve it.
+            _ => return false,
+        };
+        ids.contains_key(reference.as_str())
+    }
+}
+
+/// Reports every reference of the records of `part` that names a record not in `known`.
+fn dangling<T: References>(
+    root: &RefPath<'_>,
+    part: &'static str,
+    records: &[T],
+    known: &Known<'_>,
+    problems: &mut Vec<Problem>,
+) {
+    let at = root.field(part);
+    for (i, record) in records.iter().enumerate() {
+        record.visit_references(&at.index(i), &mut |path, reference| {
+            if !known.contains(reference) {
+                problems.push(Problem::dangling(path.to_string(), reference));
+            }
+        });
+    }
+}
+
+/// Runs each record's own check (its `validate`), reporting those that fail.
+fn own_rules<T, E: fmt::Display>(
+    records: &[T],
+    part: &'static str,
+    validate: impl Fn(&T) -> Result<(), E>,
+    problems: &mut Vec<Problem>,
+) {
+    for (i, record) in records.iter().enumerate() {
+        if let Err(err) = validate(record) {
+            problems.push(Problem::InvalidRecord {
+                path: format!("$.{part}[{i}]"),
+                message: err.to_string(),
+            });
+        }
     }
 }
 
@@ -520,14 +508,14 @@ fn parent_cycles(events: &[Event], index: &HashMap<&str, usize>) -> Vec<Problem>
 }
 
 /// Reads the provenance object, refusing a key given twice (serde would keep the last).
-fn unique_keys<'de, D>(deserializer: D) -> Result<BTreeMap<String, Vec<SourceId>>, D::Error>
+fn unique_keys<'de, D>(deserializer: D) -> Result<BTreeMap<RecordKey, Vec<SourceId>>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
     struct UniqueKeys;
 
     impl<'de> serde::de::Visitor<'de> for UniqueKeys {
-        type Value = BTreeMap<String, Vec<SourceId>>;
+        type Value = BTreeMap<RecordKey, Vec<SourceId>>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object from \"<part>/<id>\" keys to lists of source ids")
@@ -538,10 +526,10 @@ where
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
             let mut provenance = BTreeMap::new();
-            while let Some(key) = map.next_key::<String>()? {
+            while let Some(key) = map.next_key::<RecordKey>()? {
                 if provenance.contains_key(&key) {
                     return Err(serde::de::Error::custom(format_args!(
-                        "duplicate provenance key {key:?}; expected each key once, with all \
+                        "duplicate provenance key \"{key}\"; expected each key once, with all \
                          its sources in one list"
                     )));
                 }
@@ -591,5 +579,121 @@ fn json_path(path: &str) -> String {
         "$".to_owned()
     } else {
         format!("$.{path}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use plenary_core::{EventId, visit_list, visit_one, visit_option};
+
+    use super::*;
+
+    /// A record type as a crate might grow it: `follow_up` is the id field added last.
+    struct Meeting {
+        host: ActorId,
+        guests: Vec<ActorId>,
+        follow_up: Option<EventId>,
+    }
+
+    impl References for Meeting {
+        fn visit_references<'s>(
+            &'s self,
+            at: &RefPath<'_>,
+            visit: &mut dyn FnMut(&RefPath<'_>, Reference<'s>),
+        ) {
+            visit_one(at, "host", &self.host, visit);
+            visit_list(at, "guests", &self.guests, visit);
+            visit_option(at, "follow_up", self.follow_up.as_ref(), visit);
+        }
+    }
+
+    #[test]
+    fn a_new_id_field_is_checked_as_soon_as_its_type_reports_it() {
+        let story = crate::datasets::wcit12();
+        let mut problems = Vec::new();
+        let known = story.known_ids(&mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        let meetings = [
+            Meeting {
+                host: "itu".parse().unwrap(),
+                guests: vec!["isoc".parse().unwrap()],
+                follow_up: Some("wcit-12".parse().unwrap()),
+            },
+            Meeting {
+                host: "itu".parse().unwrap(),
+                guests: Vec::new(),
+                follow_up: Some("wcit-99".parse().unwrap()),
+            },
+        ];
+        dangling(
+            &RefPath::named("$"),
+            "meetings",
+            &meetings,
+            &known,
+            &mut problems,
+        );
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [r#"$.meetings[1].follow_up: event "wcit-99" is not in the dataset"#]
+        );
+    }
+
+    #[test]
+    fn every_record_type_reports_its_references() {
+        let mut problems = Vec::new();
+        let json = serde_json::json!({
+            "schema_version": 1,
+            "actors": [{"id": "a", "name": "A", "kind": "person",
+                        "affiliation": "x1", "member_of": ["x2"]}],
+            "events": [{"id": "e", "title": "E", "kind": "conference", "organisers": ["x3"],
+                        "parent": "x4", "agenda": [{"title": "T", "documents": ["x5"]}]}],
+            "resources": [{"id": "r", "title": "R", "kind": "report",
+                           "authors": [{"name": "N"}, {"actor": "x6"}],
+                           "publisher": {"actor": "x7"}, "related_events": ["x8"],
+                           "related_documents": ["x9"], "related_petitions": ["x10"]}],
+            "petitions": [{"id": "p", "kind": "petition", "title": "P",
+                           "text": {"lang": "en", "text": "t"}, "status": "open",
+                           "sponsors": ["x11"], "supporters": ["x12"],
+                           "targets": [{"group": "G"}, {"actor": "x13"}]}]
+        });
+        let dataset = Dataset::from_json(&json.to_string()).unwrap();
+        let known = dataset.known_ids(&mut problems);
+        let root = RefPath::named("$");
+        dangling(&root, "actors", &dataset.actors, &known, &mut problems);
+        dangling(&root, "events", &dataset.events, &known, &mut problems);
+        dangling(
+            &root,
+            "resources",
+            &dataset.resources,
+            &known,
+            &mut problems,
+        );
+        dangling(
+            &root,
+            "petitions",
+            &dataset.petitions,
+            &known,
+            &mut problems,
+        );
+        let paths: Vec<&str> = problems.iter().map(Problem::path).collect();
+        assert_eq!(
+            paths,
+            [
+                "$.actors[0].affiliation",
+                "$.actors[0].member_of[0]",
+                "$.events[0].organisers[0]",
+                "$.events[0].parent",
+                "$.events[0].agenda[0].documents[0]",
+                "$.resources[0].authors[1]",
+                "$.resources[0].publisher",
+                "$.resources[0].related_events[0]",
+                "$.resources[0].related_documents[0]",
+                "$.resources[0].related_petitions[0]",
+                "$.petitions[0].sponsors[0]",
+                "$.petitions[0].supporters[0]",
+                "$.petitions[0].targets[1]",
+            ]
+        );
     }
 }

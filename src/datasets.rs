@@ -26,6 +26,11 @@ const WCIT12_SOURCES: &str = include_str!("../data/wcit12/sources.json");
 /// let actors = plenary::datasets::wcit12_actors();
 /// assert!(actors.iter().any(|a| a.short_name() == "ISOC"));
 /// ```
+///
+/// # Panics
+///
+/// Never for a published crate: the data is embedded at build time and the crate's tests read
+/// all of it; a panic here would mean the embedded files were edited without running them.
 pub fn wcit12_actors() -> Vec<Actor> {
     serde_json::from_str(WCIT12_ACTORS)
         .expect("data/wcit12/actors.json is valid: the crate's tests load it")
@@ -37,6 +42,11 @@ pub fn wcit12_actors() -> Vec<Actor> {
 /// let places = plenary::datasets::wcit12_places();
 /// assert_eq!(places["kiev"].to_string(), "Kiev, Ukraine");
 /// ```
+///
+/// # Panics
+///
+/// Never for a published crate: the data is embedded at build time and the crate's tests read
+/// all of it; a panic here would mean the embedded files were edited without running them.
 pub fn wcit12_places() -> BTreeMap<String, Place> {
     serde_json::from_str(WCIT12_PLACES)
         .expect("data/wcit12/places.json is valid: the crate's tests load it")
@@ -51,6 +61,11 @@ pub fn wcit12_places() -> BTreeMap<String, Place> {
 /// let rcc = events.iter().find(|e| e.id == "wcit-12/prep-rcc").expect("RCC is in the calendar");
 /// assert_eq!(rcc.when.map(|w| w.to_string()).as_deref(), Some("2012-09-14/"));
 /// ```
+///
+/// # Panics
+///
+/// Never for a published crate: the data is embedded at build time and the crate's tests read
+/// all of it; a panic here would mean the embedded files were edited without running them.
 pub fn wcit12_events() -> Vec<Event> {
     serde_json::from_str(WCIT12_EVENTS)
         .expect("data/wcit12/events.json is valid: the crate's tests load it")
@@ -67,6 +82,11 @@ pub fn wcit12_events() -> Vec<Event> {
 /// assert_eq!(petitions[0].title.as_str(), "Tell the ITU: The internet belongs to us!");
 /// assert_eq!(petitions[1].kind, PetitionKind::SignOnLetter);
 /// ```
+///
+/// # Panics
+///
+/// Never for a published crate: the data is embedded at build time and the crate's tests read
+/// all of it; a panic here would mean the embedded files were edited without running them.
 pub fn wcit12_petitions() -> Vec<plenary_petitions::Petition> {
     serde_json::from_str(WCIT12_PETITIONS)
         .expect("data/wcit12/petitions.json is valid: the crate's tests load it")
@@ -87,6 +107,11 @@ pub fn wcit12_petitions() -> Vec<plenary_petitions::Petition> {
 /// assert_eq!(hits[0].resource.title, "Dominant Telcos Try to End Net Neutrality Through ITU");
 /// # Ok::<(), plenary::resources::Error>(())
 /// ```
+///
+/// # Panics
+///
+/// Never for a published crate: the data is embedded at build time and the crate's tests read
+/// all of it; a panic here would mean the embedded files were edited without running them.
 pub fn wcit12_resources() -> Vec<plenary_resources::Resource> {
     serde_json::from_str(WCIT12_RESOURCES)
         .expect("data/wcit12/resources.json is valid: the crate's tests load it")
@@ -136,6 +161,11 @@ const WCIT12_DOCUMENTS: [(&str, &str); 6] = [
 /// assert_eq!(b2.references[0].kind, ReferenceKind::UnResolution);
 /// assert_eq!(b2.references[0].number.as_deref(), Some("65/172"));
 /// ```
+///
+/// # Panics
+///
+/// Never for a published crate: the data is embedded at build time and the crate's tests read
+/// all of it; a panic here would mean the embedded files were edited without running them.
 pub fn wcit12_documents() -> Vec<plenary_treaty::Document> {
     WCIT12_DOCUMENTS
         .iter()
@@ -156,17 +186,21 @@ pub fn wcit12_documents() -> Vec<plenary_treaty::Document> {
 /// ```
 /// let dataset = plenary::datasets::wcit12();
 /// assert!(dataset.validate().is_ok());
-/// assert_eq!(
-///     dataset.provenance["events/wcit-12/prep-rcc"][0].as_str(),
-///     "seed/isoc-wcit-calendar"
-/// );
+/// let rcc: plenary::RecordKey = "events/wcit-12/prep-rcc".parse()?;
+/// assert_eq!(dataset.sources_of(&rcc)[0].as_str(), "seed/isoc-wcit-calendar");
+/// # Ok::<(), plenary::core::Error>(())
 /// ```
+///
+/// # Panics
+///
+/// Never for a published crate: the data is embedded at build time and the crate's tests read
+/// all of it; a panic here would mean the embedded files were edited without running them.
 pub fn wcit12() -> Dataset {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Sources {
         sources: Vec<Source>,
-        provenance: BTreeMap<String, Vec<SourceId>>,
+        provenance: BTreeMap<crate::RecordKey, Vec<SourceId>>,
     }
     let Sources {
         sources,

@@ -23,6 +23,10 @@
 //! | [`resources`] | `plenary-resources` | the resource bank: moderation, search, listing import, CSL-JSON, BibTeX, Markdown |
 //! | [`treaty`] | `plenary-treaty` | resolutions, proposals, revisions: parsed, diffed, cross-referenced, exported to Akoma Ntoso |
 //! | [`petitions`] | `plenary-petitions` | petitions, sign-on letters, private signatures, a streaming mergeable tally |
+//!
+//! The formats plenary reads and writes (the dataset JSON, record keys, EDTF dates, signatures
+//! NDJSON, …) are written down in [docs/formats.md](https://github.com/plenary-rs/plenary/blob/main/docs/formats.md); the examples' command-line contract in
+//! [docs/command-line.md](https://github.com/plenary-rs/plenary/blob/main/docs/command-line.md).
 
 mod dataset;
 pub mod datasets;
@@ -31,7 +35,8 @@ mod problem;
 
 pub use dataset::{Dataset, SCHEMA_VERSION, Source};
 pub use error::Error;
-pub use problem::{Part, Problem, Problems};
+pub use plenary_core::{RecordKey, RecordKind};
+pub use problem::{Problem, Problems};
 
 pub use plenary_core as core;
 pub use plenary_events as events;

@@ -2,51 +2,7 @@
 
 use std::fmt;
 
-use plenary_core::DateSpan;
-
-/// A part of a dataset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Part {
-    /// `actors`
-    Actors,
-    /// `events`
-    Events,
-    /// `resources`
-    Resources,
-    /// `documents`
-    Documents,
-    /// `petitions`
-    Petitions,
-    /// `sources`
-    Sources,
-}
-
-impl Part {
-    pub(crate) fn from_key(key: &str) -> Option<Self> {
-        Some(match key {
-            "actors" => Self::Actors,
-            "events" => Self::Events,
-            "resources" => Self::Resources,
-            "documents" => Self::Documents,
-            "petitions" => Self::Petitions,
-            "sources" => Self::Sources,
-            _ => return None,
-        })
-    }
-
-    /// What one item of the part is called: `"actor"`, `"event"`, …
-    pub fn item(self) -> &'static str {
-        match self {
-            Self::Actors => "actor",
-            Self::Events => "event",
-            Self::Resources => "resource",
-            Self::Documents => "document",
-            Self::Petitions => "petition",
-            Self::Sources => "source",
-        }
-    }
-}
+use plenary_core::{DateSpan, RecordKind, Reference};
 
 /// One thing wrong with a dataset as a whole.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,14 +22,22 @@ pub enum Problem {
         /// The JSON path of the item.
         path: String,
     },
-    /// A reference to an item that is not in the dataset.
+    /// A reference to a record that is not in the dataset.
     Dangling {
         /// The JSON path of the reference.
         path: String,
-        /// The part the reference points into.
-        part: Part,
+        /// The kind of record referred to.
+        kind: RecordKind,
         /// The id that is not there.
         id: String,
+    },
+    /// A record breaks its own rules (its `validate`), as a value changed through public
+    /// fields can.
+    InvalidRecord {
+        /// The JSON path of the record, such as `$.petitions[0]`.
+        path: String,
+        /// What its check says is wrong.
+        message: String,
     },
     /// An event's dates fall outside the dates of the event it is part of.
     OutsideParent {
@@ -88,13 +52,6 @@ pub enum Problem {
         /// The parent's dates.
         parent_when: DateSpan,
     },
-    /// A provenance key that is not `<part>/<id>`.
-    BadProvenanceKey {
-        /// The JSON path of the key.
-        path: String,
-        /// The key.
-        key: String,
-    },
     /// Events that are, through their `parent`s, part of themselves: A → B → A.
     ParentCycle {
         /// The JSON path of the `parent` of the cycle's first event in dataset order.
@@ -106,14 +63,22 @@ pub enum Problem {
 }
 
 impl Problem {
+    pub(crate) fn dangling(path: String, reference: Reference<'_>) -> Self {
+        Self::Dangling {
+            path,
+            kind: reference.kind(),
+            id: reference.as_str().to_owned(),
+        }
+    }
+
     /// The JSON path of the value at fault, such as `$.events[3].organisers[0]`.
     pub fn path(&self) -> &str {
         match self {
             Self::DuplicateId { path, .. }
             | Self::MissingId { path }
             | Self::Dangling { path, .. }
+            | Self::InvalidRecord { path, .. }
             | Self::OutsideParent { path, .. }
-            | Self::BadProvenanceKey { path, .. }
             | Self::ParentCycle { path, .. } => path,
         }
     }
@@ -131,9 +96,10 @@ impl fmt::Display for Problem {
                     "{path}: the item has no id; expected an id other parts can name it by"
                 )
             }
-            Self::Dangling { path, part, id } => {
-                write!(f, "{path}: {} {id:?} is not in the dataset", part.item())
+            Self::Dangling { path, kind, id } => {
+                write!(f, "{path}: {} {id:?} is not in the dataset", kind.item())
             }
+            Self::InvalidRecord { path, message } => write!(f, "{path}: {message}"),
             Self::OutsideParent {
                 path,
                 event,
@@ -144,11 +110,6 @@ impl fmt::Display for Problem {
                 f,
                 "{path}: event {event:?} ({when}) falls outside {parent:?} ({parent_when}), \
                  which it is part of"
-            ),
-            Self::BadProvenanceKey { path, key } => write!(
-                f,
-                "{path}: {key:?} is not a provenance key; expected \"<part>/<id>\" such as \
-                 \"events/wcit-12\""
             ),
             Self::ParentCycle { path, members } => {
                 let chain: Vec<String> = members

@@ -80,7 +80,9 @@ fn the_calendar_exports_every_dated_event_and_deadline() {
 #[test]
 fn json_ld_names_organisers_from_the_actors() {
     let story = plenary::datasets::wcit12();
-    let wcit = story.event("wcit-12").expect("WCIT-12 is in the story");
+    let wcit = story
+        .event(&"wcit-12".parse().expect("a valid id"))
+        .expect("WCIT-12 is in the story");
     let ld = plenary::events::to_json_ld(wcit, &story.actors);
     assert!(
         ld["@type"].as_str().is_some_and(|t| t.ends_with("Event")),

@@ -186,3 +186,28 @@ pub(crate) fn read_file(path: &Path) -> Result<String, String> {
 pub(crate) fn read_dataset(path: &Path) -> Result<plenary::Dataset, String> {
     plenary::Dataset::from_json(&read_file(path)?).map_err(|e| format!("{}: {e}", shown(path)))
 }
+
+/// Prints `usage` on stdout and ends the program with status 0 when the command line asks for
+/// help: `-h` or `--help` anywhere before a `--`.
+#[allow(dead_code)]
+pub(crate) fn help(usage: &str) {
+    let asked = std::env::args_os()
+        .skip(1)
+        .take_while(|arg| arg != "--")
+        .any(|arg| arg == "-h" || arg == "--help");
+    if asked {
+        emit(format_args!("{usage}\n"));
+        if io::stdout().flush().is_err() {
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
+}
+
+/// Reports a command line the program cannot run, with the usage, on stderr, and ends the
+/// program with status 2 (bad input ends with 1).
+#[allow(dead_code)]
+pub(crate) fn usage_error(program: &str, error: impl std::fmt::Display, usage: &str) -> ! {
+    report(format_args!("{program}: {error}\n{usage}\n"));
+    std::process::exit(2)
+}

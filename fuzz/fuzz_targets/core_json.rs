@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use plenary_core::{Actor, DateSpan, Place, Translations};
+use plenary_core::{Actor, DateSpan, Place, RecordKey, Translations};
 
 fn round_trip<T>(bytes: &[u8])
 where
@@ -20,4 +20,5 @@ fuzz_target!(|bytes: &[u8]| {
     round_trip::<Place>(bytes);
     round_trip::<DateSpan>(bytes);
     round_trip::<Translations>(bytes);
+    round_trip::<RecordKey>(bytes);
 });

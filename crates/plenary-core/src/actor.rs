@@ -4,7 +4,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ActorId, Country, Link, Name, Tag};
+use crate::{
+    ActorId, Country, Link, Name, RefPath, Reference, References, Tag, visit_list, visit_option,
+};
 
 /// What kind of actor someone is.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -195,6 +197,18 @@ impl Actor {
     /// The acronym when there is one, else the name: what a list shows.
     pub fn short_name(&self) -> &str {
         self.acronym.as_ref().unwrap_or(&self.name).as_str()
+    }
+}
+
+impl References for Actor {
+    /// `affiliation` and `member_of[i]`: the actors this one belongs to.
+    fn visit_references<'s>(
+        &'s self,
+        at: &RefPath<'_>,
+        visit: &mut dyn FnMut(&RefPath<'_>, Reference<'s>),
+    ) {
+        visit_option(at, "affiliation", self.affiliation.as_ref(), visit);
+        visit_list(at, "member_of", &self.member_of, visit);
     }
 }
 

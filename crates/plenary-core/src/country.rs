@@ -33,6 +33,10 @@ pub struct Country {
 
 impl Country {
     /// The country with the alpha-2 `code` (either case).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownCountry`] when `code` is not an assigned ISO 3166-1 alpha-2 code.
     pub fn new(code: &str) -> Result<Self, Error> {
         let unknown = || Error::UnknownCountry {
             code: code.to_owned(),
@@ -51,6 +55,10 @@ impl Country {
 
     /// The country an English name or common alias names: `"Ghana"`, `"United Kingdom"`,
     /// `"Russia"`. Case, spaces and punctuation do not matter.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownCountryName`] when no country name or alias matches.
     pub fn from_name(name: &str) -> Result<Self, Error> {
         let key: String = name
             .chars()

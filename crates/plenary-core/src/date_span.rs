@@ -59,6 +59,11 @@ pub struct DateSpan {
 
 impl DateSpan {
     /// A span from `start` ending as `end` says; an end before the start is an error.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::SpanEndsBeforeStart`] when the end's last possible day comes before the start's
+    /// first.
     pub fn new(start: PartialDate, end: SpanEnd) -> Result<Self, Error> {
         if let SpanEnd::Known(end) = end
             && end.latest() < start.earliest()
@@ -80,11 +85,20 @@ impl DateSpan {
     }
 
     /// From `start` to `end`, both included.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::SpanEndsBeforeStart`] when `end` comes before `start`.
     pub fn between(start: PartialDate, end: PartialDate) -> Result<Self, Error> {
         Self::new(start, SpanEnd::Known(end))
     }
 
     /// Whole days from `first` to `last`, both included.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::SpanEndsBeforeStart`] when `last` comes before `first`;
+    /// [`Error::DateOutOfRange`] for a year outside 0000 to 9999.
     pub fn days(first: NaiveDate, last: NaiveDate) -> Result<Self, Error> {
         Self::between(
             PartialDate::from_naive(first)?,
@@ -177,6 +191,12 @@ impl PartialOrd for DateSpan {
 
 impl DateSpan {
     /// Reads the EDTF text form; the same as `text.parse()`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateSyntax`] with the column where the text stops being EDTF,
+    /// [`Error::DateOutOfRange`] for a day that does not exist, [`Error::SpanEndsBeforeStart`]
+    /// for a span that ends before it starts.
     pub fn parse(text: &str) -> Result<Self, Error> {
         let mut reader = EdtfReader::new(text);
         if reader.eat("..") || reader.eat("/") {

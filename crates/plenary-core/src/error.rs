@@ -304,4 +304,16 @@ pub enum Error {
         /// The bytes at fault, such as `"the byte 0xff is not part of a UTF-8 character"`.
         bytes: String,
     },
+
+    /// A record key is not `"<part>/<id>"` with a known part.
+    #[error(
+        "invalid record key {key:?}: {reason}; expected \"<part>/<id>\" with part actors, \
+         documents, events, petitions, resources or sources"
+    )]
+    InvalidRecordKey {
+        /// The key as given.
+        key: String,
+        /// What is wrong with it.
+        reason: String,
+    },
 }

@@ -96,6 +96,12 @@ macro_rules! typed_id {
             pub const KIND: &'static str = $kind;
 
             /// Makes an identifier, checking that it is a valid slug.
+            ///
+            /// # Errors
+            ///
+            /// [`Error::EmptyId`], [`Error::IdTooLong`], [`Error::IdInvalidChar`] (with the
+            /// character, its byte offset and what may stand there) or [`Error::IdBadSegment`]
+            /// (an empty, `.` or `..` segment), for an id that is not a slug.
             pub fn new(id: impl Into<String>) -> Result<Self, Error> {
                 let id = id.into();
                 validate_slug(Self::KIND, &id)?;

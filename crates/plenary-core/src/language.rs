@@ -28,6 +28,10 @@ pub struct LanguageTag(String);
 
 impl LanguageTag {
     /// Checks and normalises `tag`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLanguageTag`] when `tag` is not a well-formed BCP 47 tag.
     pub fn new(tag: &str) -> Result<Self, Error> {
         oxilangtag::LanguageTag::parse_and_normalize(tag)
             .map(|t| Self(t.into_inner()))

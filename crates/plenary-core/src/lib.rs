@@ -42,13 +42,17 @@
 //! Every type is serde-serialisable in the conventions of plenary's JSON: snake_case field names
 //! and enum values, empty optional fields omitted, unknown fields refused, identifiers, dates,
 //! countries, language tags, links and tags as plain strings.
+//! Every format is written down in [docs/formats.md](https://github.com/plenary-rs/plenary/blob/main/docs/formats.md).
 //!
 //! [plenary]: https://github.com/plenary-rs/plenary
 
 mod actor;
 mod country;
 mod date_span;
+mod diagnostic;
 mod error;
+mod escape;
+mod fold;
 mod id;
 mod input;
 mod language;
@@ -56,6 +60,7 @@ mod link;
 mod name;
 mod partial_date;
 mod place;
+mod reference;
 mod tag;
 mod text;
 mod text_form;
@@ -63,7 +68,10 @@ mod text_form;
 pub use actor::{Actor, ActorKind};
 pub use country::Country;
 pub use date_span::{DateSpan, SpanEnd};
+pub use diagnostic::Diagnostic;
 pub use error::Error;
+pub use escape::{html_escape, markdown_escape};
+pub use fold::fold;
 pub use id::{ActorId, DocumentId, EventId, MAX_ID_LEN, PetitionId, ResourceId, SourceId};
 pub use input::{MAX_INPUT_BYTES, read_input, read_input_text, utf8_text};
 pub use language::{ITU_LANGUAGES, LanguageTag};
@@ -71,6 +79,10 @@ pub use link::{Link, MAILTO_HEADERS, TRACKING_PARAMETERS};
 pub use name::{MAX_NAME_CHARS, Name};
 pub use partial_date::{MAX_YEAR, MONTH_NAMES, PartialDate, Precision, month_name};
 pub use place::{GeoPoint, Place, TimeZone};
+pub use reference::{
+    RecordKey, RecordKind, RefPath, Reference, References, visit_list, visit_nested, visit_one,
+    visit_option,
+};
 pub use tag::{MAX_TAG_CHARS, Tag};
 pub use text::{Text, Translations};
 

@@ -26,6 +26,11 @@ pub struct Name(String);
 
 impl Name {
     /// Makes a name, trimming surrounding white space.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidName`] for a name that is blank, longer than [`MAX_NAME_CHARS`](crate::MAX_NAME_CHARS)
+    /// or not a single line of text.
     pub fn new(name: impl Into<String>) -> Result<Self, Error> {
         let name = name.into();
         let trimmed = name.trim();

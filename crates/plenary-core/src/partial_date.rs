@@ -71,6 +71,10 @@ pub struct PartialDate {
 
 impl PartialDate {
     /// A date known only to the year.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOutOfRange`] for a year outside 0000 to [`MAX_YEAR`].
     pub fn year(year: i32) -> Result<Self, Error> {
         let year = check_year(year)?;
         Ok(Self {
@@ -81,6 +85,10 @@ impl PartialDate {
     }
 
     /// A date known to the month.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOutOfRange`] for a year outside 0000 to [`MAX_YEAR`] or a month outside 1 to 12.
     pub fn year_month(year: i32, month: u32) -> Result<Self, Error> {
         let y = check_year(year)?;
         let month = check_month(year, month, || format!("{year:04}-{month:02}"))?;
@@ -92,6 +100,11 @@ impl PartialDate {
     }
 
     /// A date known to the day.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOutOfRange`] for a year outside 0000 to [`MAX_YEAR`], a month outside 1 to 12,
+    /// or a day the month does not have.
     pub fn ymd(year: i32, month: u32, day: u32) -> Result<Self, Error> {
         let y = check_year(year)?;
         let text = || format!("{year:04}-{month:02}-{day:02}");
@@ -105,6 +118,10 @@ impl PartialDate {
     }
 
     /// A date known to the day, from a [`NaiveDate`] in the years 0 to 9999.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateOutOfRange`] for a date before the year 0 or after [`MAX_YEAR`].
     pub fn from_naive(date: NaiveDate) -> Result<Self, Error> {
         Self::ymd(date.year(), date.month(), date.day())
     }
@@ -139,6 +156,11 @@ impl PartialDate {
     }
 
     /// The first day the date can mean: 1 January for a year, the 1st for a month.
+    ///
+    /// # Panics
+    ///
+    /// Never: every `PartialDate` is checked to be a real date (years 0000 to [`MAX_YEAR`]) when
+    /// it is made, by every constructor and by serde.
     pub fn earliest(&self) -> NaiveDate {
         let month = u32::from(self.month.max(1));
         let day = u32::from(self.day.max(1));
@@ -147,6 +169,10 @@ impl PartialDate {
     }
 
     /// The last day the date can mean: 31 December for a year, the month's last day for a month.
+    ///
+    /// # Panics
+    ///
+    /// Never, as [`earliest`](Self::earliest).
     pub fn latest(&self) -> NaiveDate {
         let year = i32::from(self.year);
         match (self.month, self.day) {
@@ -183,6 +209,11 @@ impl PartialOrd for PartialDate {
 
 impl PartialDate {
     /// Reads the EDTF text form; the same as `text.parse()`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DateSyntax`] with the column where the text stops being an EDTF date,
+    /// [`Error::DateOutOfRange`] for a month or day that does not exist.
     pub fn parse(text: &str) -> Result<Self, Error> {
         let mut reader = EdtfReader::new(text);
         let date = reader.date()?;

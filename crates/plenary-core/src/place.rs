@@ -21,6 +21,10 @@ pub struct TimeZone(chrono_tz::Tz);
 
 impl TimeZone {
     /// The zone with the IANA `name`; the name is case-sensitive, as in the database.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownTimeZone`] when `name` is not in the IANA time zone database.
     pub fn new(name: &str) -> Result<Self, Error> {
         name.parse::<chrono_tz::Tz>()
             .map(Self)
@@ -106,6 +110,11 @@ impl TryFrom<RawGeoPoint> for GeoPoint {
 
 impl GeoPoint {
     /// A point at `latitude` (-90 to 90) and `longitude` (-180 to 180).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidGeo`] for a latitude outside -90 to 90, a longitude outside -180 to 180, or a
+    /// value that is not a finite number.
     pub fn new(latitude: f64, longitude: f64) -> Result<Self, Error> {
         let invalid = |reason| Error::InvalidGeo {
             latitude,
@@ -184,6 +193,10 @@ impl Place {
     }
 
     /// A city in a country.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidName`] when `city` is not a valid [`Name`].
     pub fn in_city(city: &str, country: Country) -> Result<Self, Error> {
         Ok(Self {
             city: Some(Name::new(city)?),
@@ -193,6 +206,10 @@ impl Place {
     }
 
     /// Sets the venue.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidName`] when `venue` is not a valid [`Name`].
     pub fn with_venue(mut self, venue: &str) -> Result<Self, Error> {
         self.venue = Some(Name::new(venue)?);
         Ok(self)

@@ -26,6 +26,10 @@ pub struct Tag(String);
 
 impl Tag {
     /// Checks that `tag` is already in tag form.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidTag`] for a tag that is empty, too long, or not lower-case words joined by `-`.
     pub fn new(tag: impl Into<String>) -> Result<Self, Error> {
         let tag = tag.into();
         let invalid = |reason: String| Error::InvalidTag {
@@ -55,6 +59,11 @@ impl Tag {
 
     /// Makes a tag of a label: lower-cases it and joins its words with hyphens, so
     /// `"Global Internet freedom"` becomes `global-internet-freedom`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidTag`] when nothing of `label` can make a tag (no letters or digits) or the tag
+    /// would be too long.
     pub fn slugify(label: &str) -> Result<Self, Error> {
         let mut slug = String::with_capacity(label.len());
         for word in label

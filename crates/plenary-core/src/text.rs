@@ -29,6 +29,10 @@ pub struct Text {
 
 impl Text {
     /// Text in the language with the BCP 47 tag `lang`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidLanguageTag`] when `lang` is not a well-formed BCP 47 tag.
     pub fn new(lang: &str, text: impl Into<String>) -> Result<Self, Error> {
         Ok(Self {
             lang: LanguageTag::new(lang)?,

@@ -41,3 +41,14 @@ impl AgendaItem {
         }
     }
 }
+
+impl plenary_core::References for AgendaItem {
+    /// `documents[i]`.
+    fn visit_references<'s>(
+        &'s self,
+        at: &plenary_core::RefPath<'_>,
+        visit: &mut dyn FnMut(&plenary_core::RefPath<'_>, plenary_core::Reference<'s>),
+    ) {
+        plenary_core::visit_list(at, "documents", &self.documents, visit);
+    }
+}

@@ -379,6 +379,19 @@ impl Event {
     }
 }
 
+impl plenary_core::References for Event {
+    /// `organisers[i]`, `parent`, and the documents of the agenda (`agenda[i].documents[j]`).
+    fn visit_references<'s>(
+        &'s self,
+        at: &plenary_core::RefPath<'_>,
+        visit: &mut dyn FnMut(&plenary_core::RefPath<'_>, plenary_core::Reference<'s>),
+    ) {
+        plenary_core::visit_list(at, "organisers", &self.organisers, visit);
+        plenary_core::visit_option(at, "parent", self.parent.as_ref(), visit);
+        plenary_core::visit_nested(at, "agenda", &self.agenda, visit);
+    }
+}
+
 /// The precision of a span's end, when it is known.
 trait EndPrecision {
     fn end_precision(&self) -> Option<Precision>;

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use plenary_core::{ActorId, DateSpan, Link, Name, PartialDate, PetitionId, Text};
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
+
 /// What kind of text people sign.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -164,6 +166,94 @@ impl Petition {
             })
             .chain(&self.sponsors)
             .chain(&self.supporters)
+    }
+}
+
+impl Petition {
+    /// Checks the rules that span fields: it closes on or after the day it was launched, its
+    /// goal is positive, and its milestones' thresholds rise strictly.
+    ///
+    /// `validate` is the one name every plenary record uses for its own check; whole-dataset
+    /// validation runs it on every petition, so a value changed through the public fields
+    /// cannot slip through.
+    ///
+    /// ```
+    /// use plenary_petitions::Petition;
+    ///
+    /// let mut petition: Petition = serde_json::from_str(
+    ///     r#"{"id": "p", "kind": "petition", "title": "T", "text": {"lang": "en", "text": "x"},
+    ///         "status": "open", "launched": "2012-11", "closes": "2012-12-14"}"#,
+    /// )?;
+    /// petition.validate()?;
+    /// petition.goal = Some(0);
+    /// assert_eq!(
+    ///     petition.validate().unwrap_err().to_string(),
+    ///     "invalid petition \"p\": its goal is 0 signatures; expected a positive number"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] naming the first rule broken, the values and what was expected.
+    pub fn validate(&self) -> Result<(), Error> {
+        let invalid = |problem: String| Error::Invalid {
+            what: format!("petition {:?}", self.id.as_str()),
+            problem,
+        };
+        if let (Some(launched), Some(closes)) = (self.launched, self.closes)
+            && closes.latest() < launched.earliest()
+        {
+            return Err(invalid(format!(
+                "it closes ({closes}) before it was launched ({launched}); expected a closing \
+                 date on or after the launch"
+            )));
+        }
+        if self.goal == Some(0) {
+            return Err(invalid(
+                "its goal is 0 signatures; expected a positive number".to_owned(),
+            ));
+        }
+        for (i, pair) in self.milestones.windows(2).enumerate() {
+            if let [before, after] = pair
+                && after.threshold <= before.threshold
+            {
+                return Err(invalid(format!(
+                    "milestone {} ({}) does not rise above milestone {i} ({}); expected \
+                     thresholds in ascending order",
+                    i + 1,
+                    after.threshold,
+                    before.threshold
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl plenary_core::References for Petition {
+    /// `sponsors[i]`, `supporters[i]`, and `targets[i]` when they are actors.
+    fn visit_references<'s>(
+        &'s self,
+        at: &plenary_core::RefPath<'_>,
+        visit: &mut dyn FnMut(&plenary_core::RefPath<'_>, plenary_core::Reference<'s>),
+    ) {
+        plenary_core::visit_list(at, "sponsors", &self.sponsors, visit);
+        plenary_core::visit_list(at, "supporters", &self.supporters, visit);
+        plenary_core::visit_nested(at, "targets", &self.targets, visit);
+    }
+}
+
+impl plenary_core::References for Target {
+    /// The target itself, when it is an actor: its path is the target's own (`targets[0]`).
+    fn visit_references<'s>(
+        &'s self,
+        at: &plenary_core::RefPath<'_>,
+        visit: &mut dyn FnMut(&plenary_core::RefPath<'_>, plenary_core::Reference<'s>),
+    ) {
+        if let Self::Actor(id) = self {
+            visit(at, plenary_core::Reference::Actor(id));
+        }
     }
 }
 

@@ -43,6 +43,19 @@ impl fmt::Display for Author {
     }
 }
 
+impl plenary_core::References for Author {
+    /// The author itself, when it is an actor: its path is the author's own (`authors[0]`).
+    fn visit_references<'s>(
+        &'s self,
+        at: &plenary_core::RefPath<'_>,
+        visit: &mut dyn FnMut(&plenary_core::RefPath<'_>, plenary_core::Reference<'s>),
+    ) {
+        if let Self::Actor(id) = self {
+            visit(at, plenary_core::Reference::Actor(id));
+        }
+    }
+}
+
 /// Legal forms at the end of a company name that a source may leave out (`Wiley Rein` for
 /// `Wiley Rein LLP`).
 const LEGAL_FORMS: &[&str] = &["llp", "llc", "inc", "ltd", "plc", "gmbh", "sa", "ag", "bv"];
@@ -133,6 +146,11 @@ impl<'a> ActorDirectory<'a> {
     }
 
     /// The author `name` stands for: the actor's id when an actor matches, else the name.
+    ///
+    /// # Errors
+    ///
+    /// [`plenary_core::Error::InvalidName`] when no actor matches and `name` is not a valid
+    /// [`Name`] (blank, too long, or more than one line).
     pub fn author(&self, name: &str) -> Result<Author, plenary_core::Error> {
         match self.find(name) {
             Some(actor) => Ok(Author::Actor(actor.id.clone())),

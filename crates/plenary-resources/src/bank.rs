@@ -64,6 +64,10 @@ impl ResourceBank {
     }
 
     /// A bank of `resources`, added in order, that knows `actors`.
+    ///
+    /// # Errors
+    ///
+    /// The first error of [`add`](Self::add), for the first resource it refuses.
     pub fn from_resources(
         actors: Vec<Actor>,
         resources: impl IntoIterator<Item = Resource>,
@@ -107,10 +111,16 @@ impl ResourceBank {
             .map(|&i| &self.resources[i])
     }
 
-    /// Adds a curated resource after [`Resource::check`]; a resource whose id, or whose link in
+    /// Adds a curated resource after [`Resource::validate`]; a resource whose id, or whose link in
     /// canonical form, is already in the bank is refused.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidField`] for a resource that breaks a rule of [`Resource::validate`] (or when
+    /// the bank already holds 2³² − 1 resources), [`Error::DuplicateResource`] for an id already
+    /// in the bank, [`Error::DuplicateLink`] for a link already in the bank in canonical form.
     pub fn add(&mut self, resource: Resource) -> Result<(), Error> {
-        resource.check()?;
+        resource.validate()?;
         if self.by_id.contains_key(&resource.id) {
             return Err(Error::DuplicateResource { id: resource.id });
         }
@@ -208,8 +218,17 @@ impl ResourceBank {
     /// form, the link of a resource already in the bank is queued as a
     /// [duplicate](ModerationState::Duplicate) naming that resource; any other starts
     /// [pending](ModerationState::Pending). A suggestion that fails the checks is not queued.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidField`] naming the field of the suggestion at fault: a title shorter than
+    /// [`MIN_SUGGESTION_TITLE_CHARS`](crate::MIN_SUGGESTION_TITLE_CHARS), longer than
+    /// [`MAX_SUGGESTION_TITLE_CHARS`](crate::MAX_SUGGESTION_TITLE_CHARS) or without a letter; a
+    /// `mailto` link; a description too long, with control characters, or with more than
+    /// [`MAX_SUGGESTION_URLS`](crate::MAX_SUGGESTION_URLS) web addresses. [`Error::Core`] for a
+    /// link that is not a safe link at all.
     pub fn submit(&mut self, suggestion: &Suggestion) -> Result<&Submission, Error> {
-        let id = self.queue.len() as SuggestionId + 1;
+        let id = SuggestionId::from(self.queue.len() as u64 + 1);
         let mut submission = Submission::check(id, suggestion)?;
         if let Some(existing) = self.find_by_link(&submission.link) {
             submission.state = ModerationState::Duplicate {
@@ -234,20 +253,20 @@ impl ResourceBank {
 
     /// Suggestion number `id`.
     pub fn suggestion(&self, id: SuggestionId) -> Option<&Submission> {
-        id.checked_sub(1)
-            .and_then(|i| usize::try_from(i).ok())
-            .and_then(|i| self.queue.get(i))
+        id.position().and_then(|i| self.queue.get(i))
     }
 
     fn pending_index(&self, id: SuggestionId) -> Result<usize, Error> {
-        let submission = self.suggestion(id).ok_or(Error::UnknownSuggestion { id })?;
+        let (Some(i), Some(submission)) = (id.position(), self.suggestion(id)) else {
+            return Err(Error::UnknownSuggestion { id });
+        };
         if submission.state != ModerationState::Pending {
             return Err(Error::NotPending {
                 id,
                 state: submission.state.to_string(),
             });
         }
-        Ok((id - 1) as usize)
+        Ok(i)
     }
 
     /// Approves pending suggestion `id` into the bank as resource `resource_id`: the author
@@ -255,6 +274,13 @@ impl ResourceBank {
     /// [`ResourceKind::Webpage`]. When a resource with the same canonical link was added since
     /// the suggestion came in, the suggestion becomes a duplicate of it and the approval fails
     /// with [`Error::DuplicateLink`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownSuggestion`] for a number the queue never gave, [`Error::NotPending`] for a
+    /// suggestion already decided, [`Error::DuplicateLink`] as above, and the errors of
+    /// [`add`](Self::add) for the resource made of it (such as [`Error::DuplicateResource`] when
+    /// `resource_id` is taken).
     pub fn approve(
         &mut self,
         id: SuggestionId,
@@ -290,6 +316,12 @@ impl ResourceBank {
     }
 
     /// Rejects pending suggestion `id`, saying why.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownSuggestion`] for a number the queue never gave, [`Error::NotPending`] for a
+    /// suggestion already decided, [`Error::InvalidField`] for a reason that is blank or longer
+    /// than [`MAX_REASON_CHARS`](crate::MAX_REASON_CHARS).
     pub fn reject(&mut self, id: SuggestionId, reason: &str) -> Result<&Submission, Error> {
         let i = self.pending_index(id)?;
         let reason = check_reason(id, reason)?;

@@ -43,7 +43,7 @@ pub enum Error {
     #[error("unknown suggestion #{id}: expected the number `submit` returned")]
     UnknownSuggestion {
         /// The number as given.
-        id: u64,
+        id: crate::SuggestionId,
     },
 
     /// A moderation decision was asked for a suggestion that is no longer pending.
@@ -52,7 +52,7 @@ pub enum Error {
     )]
     NotPending {
         /// The suggestion's number.
-        id: u64,
+        id: crate::SuggestionId,
         /// Its state in words, such as `"approved as \"cdt/timeline\""`.
         state: String,
     },

@@ -42,7 +42,8 @@
 //!
 //! # Search
 //!
-//! Words are folded (lower case, Latin accents off, a possessive `'s` and a plural `s` dropped)
+//! Words are folded ([`plenary_core::fold`]: Unicode case folding and accents, tone marks and
+//! vowel signs off, in every script; then a possessive `'s` and a plural `s` dropped)
 //! in the index and in queries alike, so `NÉT Neutralities` finds `net neutrality`. A resource's
 //! score sums, over the query words it holds, the word's rarity (BM25 idf) times its weight in
 //! the resource — three times in the title, twice in the authors or topics, once in the
@@ -52,7 +53,10 @@
 //! # JSON
 //!
 //! snake_case field names and enum values, empty optional fields omitted, unknown fields
-//! refused, and [`Resource::check`] applied to JSON as to code.
+//! refused, and [`Resource::validate`] applied to JSON as to code.
+//!
+//! The JSON shapes, the listing format and the exports are written down in
+//! [docs/formats.md](https://github.com/plenary-rs/plenary/blob/main/docs/formats.md).
 
 mod author;
 mod bank;

@@ -1,8 +1,6 @@
 //! The plain-text listing format of resource bank pages: section headings, `Title - Author`
 //! lines, description lines.
 
-use std::fmt;
-
 use plenary_core::{Actor, LanguageTag, Name};
 
 use crate::author::ActorDirectory;
@@ -23,22 +21,10 @@ pub struct ListingOptions<'a> {
     pub language: Option<LanguageTag>,
 }
 
-/// A line the importer could not understand, with its number (from 1) and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnparsedLine {
-    /// The line number, from 1.
-    pub line: usize,
-    /// The line as written.
-    pub text: String,
-    /// Why it was not understood, and what was expected there.
-    pub reason: String,
-}
-
-impl fmt::Display for UnparsedLine {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}: {:?}", self.line, self.reason, self.text)
-    }
-}
+/// A line the importer could not understand: its number (from 1), its text as written, and why
+/// (with what was expected), as the [`Diagnostic`](plenary_core::Diagnostic) every plenary
+/// reader reports lines with.
+pub type UnparsedLine = plenary_core::Diagnostic;
 
 /// A section heading of a listing: where it is, and how many entries follow it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,11 +134,7 @@ pub fn import_listing_reporting(
             continue;
         }
         let mut unparsed = |reason: &str| {
-            report(UnparsedLine {
-                line: number,
-                text: raw.to_owned(),
-                reason: reason.to_owned(),
-            });
+            report(UnparsedLine::new(number, raw, reason));
         };
         let broken_entry = match split_entry(line) {
             EntryLine::Entry(title, author) => {
@@ -490,7 +472,7 @@ mod tests {
                     import.unparsed.iter().filter(|u| u.line == last).collect();
                 assert_eq!(reported.len(), 1, "{text:?}: {import:?}");
                 assert!(
-                    reported[0].reason.contains(reason),
+                    reported[0].expected.contains(reason),
                     "{text:?}: {}",
                     reported[0]
                 );

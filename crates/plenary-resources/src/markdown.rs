@@ -1,6 +1,6 @@
 //! A Markdown list of resources, grouped by section.
 
-use plenary_core::Actor;
+use plenary_core::{Actor, markdown_escape as escape};
 
 use crate::author::ActorDirectory;
 use crate::{Resource, sections};
@@ -68,46 +68,10 @@ pub fn to_markdown(resources: &[Resource], actors: &[Actor]) -> String {
     out
 }
 
-/// `text` on one line with every character Markdown could read as syntax escaped.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!' | '('
-            | ')' | '{' | '}' | '=' | '^' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ResourceKind;
-
-    #[test]
-    fn escaping() {
-        for (text, escaped) in [
-            (
-                "[click](javascript:alert(1))",
-                "\\[click\\]\\(javascript:alert\\(1\\)\\)",
-            ),
-            ("<script>", "\\<script\\>"),
-            ("a_b *c* `d`", "a\\_b \\*c\\* \\`d\\`"),
-            ("# not a heading", "\\# not a heading"),
-            ("two\nlines", "two lines"),
-            ("AT&amp;T", "AT\\&amp;T"),
-            ("plain text, 3.5 - ok", "plain text, 3.5 - ok"),
-        ] {
-            assert_eq!(escape(text), escaped, "{text}");
-        }
-    }
 
     #[test]
     fn grouped_by_section_in_first_seen_order() {

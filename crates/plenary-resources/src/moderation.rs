@@ -45,8 +45,78 @@ pub struct Suggestion {
     pub section: String,
 }
 
-/// The number of a suggestion in a moderation queue, as `#1`, `#2`, ….
-pub type SuggestionId = u64;
+/// The number of a suggestion in a moderation queue, counting from 1, shown as `#1`, `#2`, ….
+///
+/// A type of its own, so that a suggestion's number cannot be mixed up with a count or an
+/// index; in JSON a plain number. [`Display`](fmt::Display) writes the bare number, so messages
+/// say `#{id}`.
+///
+/// ```
+/// use plenary_resources::SuggestionId;
+///
+/// let id = SuggestionId::from(3);
+/// assert_eq!(id.get(), 3);
+/// assert_eq!(format!("#{id}"), "#3");
+/// assert_eq!(serde_json::to_string(&id)?, "3");
+/// assert_eq!(i64::try_from(id), Ok(3));
+/// assert!(SuggestionId::try_from(-1_i64).is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(transparent))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SuggestionId(u64);
+
+impl SuggestionId {
+    /// The number.
+    pub fn get(self) -> u64 {
+        self.0
+    }
+
+    /// The position in a queue, from 0: the number less one; `None` for 0 or beyond `usize`.
+    pub(crate) fn position(self) -> Option<usize> {
+        self.0.checked_sub(1).and_then(|i| usize::try_from(i).ok())
+    }
+}
+
+impl From<u64> for SuggestionId {
+    fn from(number: u64) -> Self {
+        Self(number)
+    }
+}
+
+impl From<SuggestionId> for u64 {
+    fn from(id: SuggestionId) -> Self {
+        id.0
+    }
+}
+
+/// For stores that keep the number as a signed integer (an SQL row id): a negative number is
+/// refused.
+impl TryFrom<i64> for SuggestionId {
+    type Error = std::num::TryFromIntError;
+
+    fn try_from(number: i64) -> Result<Self, Self::Error> {
+        u64::try_from(number).map(Self)
+    }
+}
+
+/// For stores that keep the number as a signed integer: a number above `i64::MAX` is refused.
+impl TryFrom<SuggestionId> for i64 {
+    type Error = std::num::TryFromIntError;
+
+    fn try_from(id: SuggestionId) -> Result<Self, Self::Error> {
+        i64::try_from(id.0)
+    }
+}
+
+impl fmt::Display for SuggestionId {
+    /// The bare number, such as `3`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 /// Where a suggestion stands.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -252,8 +322,8 @@ mod tests {
 
     #[test]
     fn a_good_suggestion_is_trimmed_and_pending() {
-        let s = Submission::check(7, &suggestion()).unwrap();
-        assert_eq!((s.id, s.title.as_str()), (7, "WCIT leaks"));
+        let s = Submission::check(7.into(), &suggestion()).unwrap();
+        assert_eq!((s.id, s.title.as_str()), (7.into(), "WCIT leaks"));
         assert_eq!(s.author.unwrap().as_str(), "Jerry Brito");
         assert_eq!(s.state, ModerationState::Pending);
         assert_eq!(s.section, None);
@@ -264,7 +334,7 @@ mod tests {
         let with = |f: &dyn Fn(&mut Suggestion)| {
             let mut s = suggestion();
             f(&mut s);
-            Submission::check(1, &s).unwrap_err().to_string()
+            Submission::check(1.into(), &s).unwrap_err().to_string()
         };
         for (err, expected) in [
             (
@@ -321,7 +391,7 @@ mod tests {
         }
         assert!(
             Submission::check(
-                1,
+                1.into(),
                 &Suggestion {
                     description: "1 < 2 and 3 > 2".into(),
                     ..suggestion()
@@ -333,16 +403,16 @@ mod tests {
 
     #[test]
     fn reasons() {
-        assert_eq!(check_reason(3, " off topic ").unwrap(), "off topic");
+        assert_eq!(check_reason(3.into(), " off topic ").unwrap(), "off topic");
         assert_eq!(
-            check_reason(3, " ").unwrap_err().to_string(),
+            check_reason(3.into(), " ").unwrap_err().to_string(),
             "invalid reason of rejection of suggestion #3: \" \" is 0 characters long; expected 1 to 500: say why"
         );
     }
 
     #[test]
     fn states_in_json() {
-        let mut s = Submission::check(2, &suggestion()).unwrap();
+        let mut s = Submission::check(2.into(), &suggestion()).unwrap();
         s.state = ModerationState::Duplicate {
             of: "cdt/x".parse().unwrap(),
         };

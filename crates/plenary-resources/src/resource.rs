@@ -19,7 +19,7 @@ pub const MAX_LIST_LEN: usize = 64;
 
 /// One entry of a resource bank: an analysis, a report, a letter, talking points, a video, ….
 ///
-/// The fields are public, as plain data; [`Resource::check`] holds the rules that span them, and
+/// The fields are public, as plain data; [`Resource::validate`] holds the rules that span them, and
 /// the bank and serde both apply it, so JSON can never build a resource that code could not add.
 ///
 /// ```
@@ -32,7 +32,7 @@ pub const MAX_LIST_LEN: usize = 64;
 /// );
 /// r.authors.push(Author::Actor("laquadrature".parse()?));
 /// r.topics.push("net-neutrality".parse()?);
-/// r.check()?;
+/// r.validate()?;
 /// let json = serde_json::to_string(&r)?;
 /// assert_eq!(
 ///     json,
@@ -108,7 +108,12 @@ impl Resource {
         }
     }
 
-    /// Sets the description, checking it as [`Resource::check`] does.
+    /// Sets the description, checking it as [`Resource::validate`] does.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidField`] for a description that is not trimmed, is longer than
+    /// [`MAX_DESCRIPTION_CHARS`] characters, or holds control characters other than line breaks.
     pub fn with_description(mut self, description: impl Into<String>) -> Result<Self, Error> {
         let description = description.into();
         check_description(&self.id, &description)?;
@@ -119,7 +124,15 @@ impl Resource {
     /// Checks the rules that span fields: the description is trimmed, at most
     /// [`MAX_DESCRIPTION_CHARS`] characters and free of control characters other than line
     /// breaks; no list repeats an entry or is longer than [`MAX_LIST_LEN`].
-    pub fn check(&self) -> Result<(), Error> {
+    ///
+    /// `validate` is the one name every plenary record uses for its own check
+    /// (`Event::validate`, `Petition::validate`, `Dataset::validate` for a whole dataset).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidField`] naming the first field that breaks a rule, the value and what was
+    /// expected.
+    pub fn validate(&self) -> Result<(), Error> {
         check_description(&self.id, &self.description)?;
         check_list(&self.id, "authors", &self.authors)?;
         check_list(&self.id, "topics", &self.topics)?;
@@ -128,6 +141,39 @@ impl Resource {
         check_list(&self.id, "related_documents", &self.related_documents)?;
         check_list(&self.id, "related_petitions", &self.related_petitions)?;
         Ok(())
+    }
+}
+
+impl Resource {
+    /// The old name of [`Resource::validate`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Resource::validate`].
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `Resource::validate`, the name every record's check has"
+    )]
+    pub fn check(&self) -> Result<(), Error> {
+        self.validate()
+    }
+}
+
+impl plenary_core::References for Resource {
+    /// `authors[i]` and `publisher` when they are actors, `related_events[i]`,
+    /// `related_documents[i]` and `related_petitions[i]`.
+    fn visit_references<'s>(
+        &'s self,
+        at: &plenary_core::RefPath<'_>,
+        visit: &mut dyn FnMut(&plenary_core::RefPath<'_>, plenary_core::Reference<'s>),
+    ) {
+        plenary_core::visit_nested(at, "authors", &self.authors, visit);
+        if let Some(publisher) = &self.publisher {
+            publisher.visit_references(&at.field("publisher"), visit);
+        }
+        plenary_core::visit_list(at, "related_events", &self.related_events, visit);
+        plenary_core::visit_list(at, "related_documents", &self.related_documents, visit);
+        plenary_core::visit_list(at, "related_petitions", &self.related_petitions, visit);
     }
 }
 
@@ -190,7 +236,7 @@ fn check_list<T: Eq + Hash + std::fmt::Display>(
     Ok(())
 }
 
-/// The JSON form of a resource before [`Resource::check`].
+/// The JSON form of a resource before [`Resource::validate`].
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schemars", schemars(rename = "Resource"))]
@@ -243,7 +289,7 @@ impl TryFrom<ResourceFields> for Resource {
             related_documents: f.related_documents,
             related_petitions: f.related_petitions,
         };
-        resource.check()?;
+        resource.validate()?;
         Ok(resource)
     }
 }

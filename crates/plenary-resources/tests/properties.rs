@@ -103,7 +103,7 @@ proptest! {
         let ids: std::collections::HashSet<_> = import.resources.iter().map(|r| &r.id).collect();
         prop_assert_eq!(ids.len(), import.resources.len());
         for r in &import.resources {
-            prop_assert!(r.check().is_ok());
+            prop_assert!(r.validate().is_ok());
         }
         let bank = ResourceBank::from_resources(actors.clone(), import.resources.clone());
         prop_assert!(bank.is_ok());

@@ -457,7 +457,7 @@ fn the_form_below_feeds_the_moderation_queue() {
         );
     }
     assert_eq!(
-        bank.approve(99, "x".parse().unwrap())
+        bank.approve(99.into(), "x".parse().unwrap())
             .unwrap_err()
             .to_string(),
         "unknown suggestion #99: expected the number `submit` returned"

@@ -174,6 +174,19 @@ pub struct Document {
     pub unplaced: Vec<UnplacedLine>,
 }
 
+impl plenary_core::References for Document {
+    /// None: a document names no other record by id. (Its `references` are citations of
+    /// provisions and resolutions inside treaty texts, not dataset ids.) Implemented so that
+    /// whole-dataset validation walks every kind of record the same way; a dataset id field
+    /// added to `Document` must be reported here.
+    fn visit_references<'s>(
+        &'s self,
+        _at: &plenary_core::RefPath<'_>,
+        _visit: &mut dyn FnMut(&plenary_core::RefPath<'_>, plenary_core::Reference<'s>),
+    ) {
+    }
+}
+
 /// A preamble or operative section: a keyword line and its clauses.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,133 @@
+//! Folding text for comparison: one function that serves every script.
+//!
+//! Search, name matching, treaty keywords and canonical forms all need two spellings of the
+//! same words to compare equal: `"Télécoms"` and `"TELECOMS"`, `"Οδυσσεύς"` and `"ΟΔΥΣΣΕΥΣ"`,
+//! `"Tiếng Việt"` and `"tieng viet"`, `"مُحَمَّد"` and `"محمد"`. [`fold`] does this with the
+//! Unicode algorithms, through ICU4X (the Unicode Consortium's own Rust libraries, which the
+//! `url` crate already builds on for IDNA):
+//!
+//! 1. full case folding (`icu_casemap`): `ß` → `ss`, final `ς` → `σ`, `İ` → `i̇`;
+//! 2. compatibility decomposition, NFKD (`icu_normalizer`): `é` → `e` + U+0301, `ﬁ` → `fi`,
+//!    full-width `Ａ` → `a`;
+//! 3. every non-spacing mark removed (General_Category `Mn`, from `icu_properties`): the
+//!    accents of Latin, Greek and Cyrillic letters, Vietnamese tone marks, Arabic harakat and
+//!    the hamza and madda of alef variants;
+//! 4. what must stay ours: a few Latin letters that Unicode gives no decomposition (`ø` → `o`,
+//!    `ł` → `l`, `đ` → `d`, `æ` → `ae`, `œ` → `oe`, `þ` → `th`, …), and typographic
+//!    apostrophes (`’`, `ʼ`) made `'`.
+//!
+//! The result is for comparing and indexing, never for display.
+
+use icu_casemap::CaseMapperBorrowed;
+use icu_normalizer::DecomposingNormalizerBorrowed;
+use icu_properties::CodePointMapData;
+use icu_properties::props::GeneralCategory;
+
+/// `text` folded for comparison: case-folded and decomposed (NFKD) as Unicode's compatibility
+/// caseless matching does, stripped of non-spacing marks, with the Latin letters Unicode does not
+/// decompose spelled plain.
+///
+/// Two texts that differ only in case, accents, tone marks, Arabic vowel signs or compatibility
+/// forms fold to the same string, in every script.
+///
+/// ```
+/// use plenary_core::fold;
+///
+/// assert_eq!(fold("Emma Llansó"), "emma llanso");
+/// assert_eq!(fold("Straße"), "strasse");
+/// assert_eq!(fold("ΟΔΥΣΣΕΥΣ"), fold("Οδυσσεύς"));
+/// assert_eq!(fold("Ёлка"), "елка");
+/// assert_eq!(fold("Tiếng Việt"), "tieng viet");
+/// assert_eq!(fold("مُحَمَّد"), "محمد");
+/// ```
+pub fn fold(text: &str) -> String {
+    // Unicode's compatibility caseless match (D146): NFKD(fold(NFKD(fold(text)))). The second
+    // fold catches letters that only decomposition reveals (`𝔻` → `D` → `d`).
+    let case_mapper = CaseMapperBorrowed::new();
+    let nfkd = DecomposingNormalizerBorrowed::new_nfkd();
+    let once = nfkd.normalize(&case_mapper.fold_string(text)).into_owned();
+    let twice = case_mapper.fold_string(&once);
+    let general_category = CodePointMapData::<GeneralCategory>::new();
+    let mut out = String::with_capacity(text.len());
+    for c in nfkd.normalize_iter(twice.chars()) {
+        if general_category.get(c) == GeneralCategory::NonspacingMark {
+            continue;
+        }
+        push_plain(c, &mut out);
+    }
+    out
+}
+
+/// Pushes `c`, spelled plain when it is one of the letters Unicode does not decompose.
+fn push_plain(c: char, out: &mut String) {
+    let plain = match c {
+        'ø' => "o",
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'ħ' => "h",
+        'ŧ' => "t",
+        'ı' => "i",
+        'ŋ' => "n",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        // Typographic apostrophes, and the modifier letter sources use for one ("ITUʼs").
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' => "'",
+        c => {
+            out.push(c);
+            return;
+        }
+    };
+    out.push_str(plain);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_script_folds() {
+        for (text, folded) in [
+            // Latin, with the letters Unicode does not decompose.
+            ("Emma Llansó", "emma llanso"),
+            ("Télécoms & RÉSEAUX", "telecoms & reseaux"),
+            ("Straße", "strasse"),
+            (
+                "Łódź, Øresund, Þórr, Ærø, Œuvre",
+                "lodz, oresund, thorr, aero, oeuvre",
+            ),
+            ("İstanbul", "istanbul"),
+            ("ITUʼs", "itu's"),
+            ("don’t", "don't"),
+            // Compatibility forms.
+            ("ﬁnal ＡＢＣ", "final abc"),
+            ("𝔻𝕦𝕓𝕒𝕚", "dubai"),
+            // Greek: accents off, final sigma folded.
+            ("Οδυσσεύς", "οδυσσευσ"),
+            ("ΟΔΥΣΣΕΥΣ", "οδυσσευσ"),
+            ("Ἀθῆναι", "αθηναι"),
+            // Cyrillic.
+            ("Союз", "союз"),
+            ("Ёлка ЙОД", "елка иод"),
+            // Vietnamese: tone marks and the letter đ.
+            ("Tiếng Việt", "tieng viet"),
+            ("ĐẠI HỘI", "dai hoi"),
+            // Arabic: harakat, shadda, and the hamza and madda of alef variants.
+            ("مُحَمَّد", "محمد"),
+            ("أإآ", "ااا"),
+            // Scripts without case or marks pass unchanged.
+            ("国际电信联盟", "国际电信联盟"),
+        ] {
+            assert_eq!(fold(text), folded, "{text}");
+        }
+    }
+
+    #[test]
+    fn folding_is_idempotent() {
+        for text in ["Ærø", "ΟΔΥΣΣΕΥΣ", "Tiếng Việt", "مُحَمَّد", "ﬃ", "ǅ"]
+        {
+            let once = fold(text);
+            assert_eq!(fold(&once), once, "{text}");
+        }
+    }
+}
