@@ -142,6 +142,31 @@ impl fmt::Display for CanonicalEmail {
     }
 }
 
+impl Serialize for CanonicalEmail {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Reads any address and canonicalises it, so that JSON cannot hold a form code could not make.
+impl<'de> Deserialize<'de> for CanonicalEmail {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        CanonicalEmail::new(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for CanonicalEmail {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CanonicalEmail".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Email::json_schema(generator)
+    }
+}
+
 /// Reusable buffers for canonicalising many addresses without allocating for each one.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Canonicalizer {

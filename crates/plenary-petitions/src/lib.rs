@@ -62,15 +62,18 @@ mod country_index;
 mod email;
 mod error;
 mod fast_line;
+mod invalidation;
 mod ndjson;
 mod osdi;
 mod petition;
 mod public;
 mod signature;
+mod signature_book;
 mod state;
 
 pub use email::{CanonicalEmail, Email};
 pub use error::Error;
+pub use invalidation::{Invalidation, InvalidationReport, InvalidationRule, Verdict};
 pub use line_counts::{DEFAULT_ERROR_LIMIT, LineError};
 pub use ndjson::Rejection;
 pub use osdi::{OsdiAddress, OsdiPerson, OsdiPetition, OsdiSignature, OsdiTarget};
@@ -78,6 +81,9 @@ pub use petition::{Milestone, Petition, PetitionKind, PetitionStatus, ReportedCo
 pub use public::{PublicCount, PublicSignature, SignOnList, SignerKind};
 pub use report::{MilestoneReached, Period, ReportedError, SeriesPoint, TallyReport};
 pub use signature::{Consent, Organization, Person, Signature, Signer, Verification};
+pub use signature_book::{
+    ANONYMISED_NAME, AppliedInvalidation, SignatureBook, SignatureEntry, Undoing,
+};
 pub use state::{SignatureState, StateChange};
 pub use tally::{LineOutcome, SignatureRecord, Tally, tally_parallel};
 
