@@ -51,6 +51,7 @@
 // thread pool → signer table → line reader → batching → tally → report.
 mod batching;
 mod histogram;
+mod history;
 mod line_counts;
 mod line_reader;
 mod report;
@@ -73,6 +74,7 @@ mod state;
 
 pub use email::{CanonicalEmail, Email};
 pub use error::Error;
+pub use history::{History, HistoryPoint};
 pub use invalidation::{Invalidation, InvalidationReport, InvalidationRule, Verdict};
 pub use line_counts::{DEFAULT_ERROR_LIMIT, LineError};
 pub use ndjson::Rejection;

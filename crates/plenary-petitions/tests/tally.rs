@@ -385,3 +385,42 @@ proptest! {
         prop_assert_eq!(records.time_series(Period::Hour), from_ndjson.time_series(Period::Hour));
     }
 }
+
+#[test]
+fn history_sums_to_the_tally_in_json_and_csv() {
+    let t = tally(FIXTURE);
+    for period in [Period::Hour, Period::Day] {
+        let history = t.history(period);
+        assert_eq!(history.counted, t.counted());
+        assert_eq!(
+            history.points.iter().map(|p| p.signatures).sum::<u64>(),
+            t.counted()
+        );
+        assert_eq!(
+            history.points.last().map(|p| p.cumulative),
+            Some(t.counted())
+        );
+        let series: Vec<(chrono::DateTime<chrono::Utc>, u64)> = t
+            .time_series(period)
+            .iter()
+            .map(|p| (p.start, p.signers))
+            .collect();
+        let points: Vec<_> = history
+            .points
+            .iter()
+            .map(|p| (p.start, p.signatures))
+            .collect();
+        assert_eq!(points, series);
+    }
+    let json = serde_json::to_string(&t.history(Period::Hour)).unwrap();
+    assert_eq!(
+        json,
+        r#"{"period":"hour","counted":4,"points":[{"start":"2012-12-12T09:00:00Z","signatures":1,"cumulative":1},{"start":"2012-12-13T14:00:00Z","signatures":1,"cumulative":2},{"start":"2012-12-13T15:00:00Z","signatures":1,"cumulative":3},{"start":"2012-12-13T21:00:00Z","signatures":1,"cumulative":4}]}"#
+    );
+    let mut csv = Vec::new();
+    t.history(Period::Day).write_csv(&mut csv).unwrap();
+    assert_eq!(
+        String::from_utf8(csv).unwrap(),
+        "start,signatures,cumulative\n2012-12-12T00:00:00Z,1,1\n2012-12-13T00:00:00Z,3,4\n"
+    );
+}
