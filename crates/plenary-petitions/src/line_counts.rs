@@ -178,7 +178,7 @@ mod tests {
     use super::*;
 
     fn reason(i: u64) -> Rejection {
-        if i % 2 == 0 {
+        if i.is_multiple_of(2) {
             Rejection::EmptyName
         } else {
             Rejection::UnknownState {

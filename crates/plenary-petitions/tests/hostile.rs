@@ -1,6 +1,7 @@
 //! Regressions for the hostile inputs of issue 18 that concern the tally: memory per rejected
 //! line (item 2), emails in the report (13), one mailbox counted several times (14), and type
 //! errors reported for the right line (19).
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions: a panic is a failure
 
 use plenary_petitions::{DEFAULT_ERROR_LIMIT, Tally, tally_parallel};
 

@@ -1,5 +1,6 @@
 //! The life of a signature in a `SignatureBook`: state changes, invalidation rules with their
 //! counts and undoing, withdrawal, and anonymisation that keeps every count.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions: a panic is a failure
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use plenary_petitions::{
