@@ -6,7 +6,8 @@
 //! how many people signed, from where, when did the count pass 500,000, which lines of an export
 //! were broken. This crate models the [`Petition`] and its [`Signature`]s, keeps emails out of
 //! every public view by construction ([`PublicSignature`], [`SignOnList`], [`PublicCount`] have
-//! no field that could hold one), and counts signatures NDJSON with a [`Tally`] that streams,
+//! no field that could hold one), follows each signature's life (pending, confirmed,
+//! invalidated, fraudulent, withdrawn), and counts signatures with a [`Tally`] that streams,
 //! de-duplicates signers by [`CanonicalEmail`], merges across shards and runs on every core.
 //!
 //! ```
@@ -30,14 +31,28 @@
 //! # Formats
 //!
 //! - Reads signatures NDJSON, one JSON object a line:
-//!   `{"name": "…", "email": "…", "country": "GB", "signed_at": "2012-12-13T19:00:00Z", "organization": "…"}`,
-//!   with a UTF-8 BOM, CRLF line ends and blank lines accepted; every other line is counted,
-//!   counted as a duplicate, or rejected with its line number and a [`Rejection`].
-//! - Writes the tally JSON ([`TallyReport`]), the public count petition sites publish
-//!   ([`PublicCount`]: `signature_count`, `signatures_by_country`), and OSDI petition and
-//!   signature JSON ([`OsdiPetition`], [`OsdiSignature`]).
-//! - [`Petition`] and [`Signature`] are serde types: snake_case, empty optional fields omitted,
-//!   unknown fields refused.
+//!   `{"name": "…", "email": "…", "country": "GB", "signed_at": "2012-12-13T19:00:00Z", "organization": "…", "state": "pending"}`,
+//!   with a UTF-8 BOM, CRLF line ends and blank lines accepted; `state` (a [`SignatureState`])
+//!   absent or null means confirmed. Every other line is counted, counted as a duplicate,
+//!   counted under its state (only confirmed signatures count), or rejected with its line
+//!   number and a [`Rejection`] (an unknown state rejects the line).
+//! - Writes the tally JSON ([`TallyReport`]): lines = counted + duplicates + rejected + the sum
+//!   of `states`; the first rejected lines listed with reasons that never show an email
+//!   address, the rest counted by kind. The count history ([`History`]) as JSON or CSV; the
+//!   public count petition sites publish ([`PublicCount`]: `signature_count`,
+//!   `signatures_by_country`); OSDI petition and signature JSON ([`OsdiPetition`],
+//!   [`OsdiSignature`]).
+//! - [`Petition`], [`Signature`], [`SignatureBook`] and [`Invalidation`] are serde types:
+//!   snake_case, empty optional fields omitted, unknown fields refused.
+//!
+//! # The life of a signature
+//!
+//! A [`SignatureBook`] holds a petition's signatures with their [`SignatureState`] and every
+//! [`StateChange`]: confirmation, withdrawal by the signer, [`Invalidation`] rules applied in
+//! bulk (reporting how many signatures they matched and invalidated, and undoable), and
+//! anonymisation after a retention period that keeps every count. Anything that holds
+//! signatures — the book, a database — feeds a [`Tally`] record by record with
+//! [`Tally::add`].
 //!
 //! # Memory and fingerprints
 //!
