@@ -113,12 +113,23 @@ fn interleaved(input: &[u8], threads: usize, rounds: usize) {
 /// The CPU seconds (user and system) this process has used, from `/proc/self/stat`; `None`
 /// where there is no such file.
 fn cpu_seconds() -> Option<f64> {
+    proc_stat_seconds(11)
+}
+
+/// The CPU seconds (user and system) of the children this process has waited for.
+fn children_cpu_seconds() -> Option<f64> {
+    proc_stat_seconds(13)
+}
+
+/// The sum of two neighbouring tick counts of `/proc/self/stat`, the first at `index` counted
+/// from the state (field 3): 11 is utime and stime (fields 14, 15), 13 cutime and cstime
+/// (16, 17). Ticks are 1/100 s, USER_HZ on every Linux.
+fn proc_stat_seconds(index: usize) -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     let after_name = &stat[stat.rfind(')')? + 2..];
     let fields: Vec<&str> = after_name.split(' ').collect();
-    // Fields 14 and 15 of the file (utime, stime), counted from the state, field 3; in ticks
-    // of 1/100 s, USER_HZ on every Linux.
-    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    let ticks: f64 =
+        fields.get(index)?.parse::<f64>().ok()? + fields.get(index + 1)?.parse::<f64>().ok()?;
     Some(ticks / 100.0)
 }
 
@@ -205,10 +216,11 @@ fn against_duckdb(input: &[u8], threads: usize) {
         }
     };
     let sql = include_str!("duckdb_tally.sql").replace("{FILE}", &file.to_string_lossy());
-    let script = "import sys, duckdb\nrows = duckdb.sql(sys.stdin.read()).fetchall()\nprint(sum(r[1] for r in rows))";
-    let mut duck_walls = Vec::new();
+    let script = "import sys, duckdb\nduckdb.sql('SET enable_progress_bar = false')\n\
+                  rows = duckdb.sql(sys.stdin.read()).fetchall()\nprint(sum(r[1] for r in rows))";
+    let (mut duck_walls, mut duck_cpus) = (Vec::new(), Vec::new());
     for _ in 0..3 {
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), children_cpu_seconds());
         let mut child = match Command::new(&python)
             .args(["-c", script])
             .stdin(std::process::Stdio::piped())
@@ -228,7 +240,11 @@ fn against_duckdb(input: &[u8], threads: usize) {
         }
         let output = child.wait_with_output().expect("python runs");
         let elapsed = start.elapsed().as_secs_f64();
-        let signers = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+        if let (Some(before), Some(after)) = (cpu, children_cpu_seconds()) {
+            duck_cpus.push(after - before);
+        }
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let signers = stdout.lines().last().unwrap_or("").trim().to_owned();
         if !output.status.success() || signers != counted.to_string() {
             eprintln!("DuckDB half skipped: it counted {signers:?}, the tally {counted}");
             break;
@@ -237,9 +253,17 @@ fn against_duckdb(input: &[u8], threads: usize) {
     }
     if !duck_walls.is_empty() {
         let duck = median(duck_walls);
+        let cpu_ratio = match (cpu, (!duck_cpus.is_empty()).then(|| median(duck_cpus))) {
+            (Some(cpu), Some(duck_cpu)) => format!(
+                "; {:.0} ms CPU, {:.1}x the tally's CPU time",
+                duck_cpu * 1e3,
+                duck_cpu / cpu
+            ),
+            _ => String::new(),
+        };
         eprintln!(
-            "DuckDB (read_json, same rules, arg_min), whole Python process: {:.0} ms wall; \
-             petitions tally is {:.1}x as fast",
+            "DuckDB (read_json, same rules, arg_min), whole Python process: {:.0} ms wall, \
+             petitions tally {:.1}x as fast{cpu_ratio}",
             duck * 1e3,
             duck / wall
         );
