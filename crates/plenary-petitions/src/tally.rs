@@ -272,7 +272,9 @@ impl Tally {
         plan: Plan,
         block: usize,
     ) -> Result<(), Error> {
-        let mut buffer = vec![0_u8; block];
+        // Start small, so that a small input costs no block-sized buffer, and double up to
+        // the block as the input goes on.
+        let mut buffer = vec![0_u8; block.min(64 << 10)];
         let mut filled = 0;
         let mut line = 1;
         let mut first = true;
@@ -309,6 +311,9 @@ impl Tally {
             line = self.count_with(plan, &buffer[..end], line);
             buffer.copy_within(end..filled, 0);
             filled -= end;
+            if buffer.len() < block {
+                buffer.resize((buffer.len() * 2).min(block), 0);
+            }
         }
     }
 
@@ -429,7 +434,7 @@ mod tests {
         let mut expected = Tally::with_milestones([1]);
         expected.add_ndjson(input.as_bytes());
         assert_eq!((expected.lines(), expected.rejected()), (4, 1));
-        for block in [1, 2, 3, 7, 40, 1000] {
+        for block in [1, 2, 3, 7, 40, 1000, 100_000] {
             for step in [1, 3, 64] {
                 for threads in [1, 2] {
                     let mut tally = Tally::with_milestones([1]);

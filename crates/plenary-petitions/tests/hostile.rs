@@ -23,6 +23,12 @@ fn millions_of_bad_lines_keep_only_the_first_reasons() {
             t
         },
         tally_parallel(&input, &[], 2),
+        {
+            // Read in blocks that start small and double.
+            let mut t = Tally::new();
+            t.read_ndjson_on(&input[..], 2).unwrap();
+            t
+        },
     ] {
         let report = tally.report();
         assert_eq!((report.lines, report.rejected), (1_000_000, 1_000_000));
