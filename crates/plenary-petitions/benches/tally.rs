@@ -1,10 +1,19 @@
-//! Signatures NDJSON → tally, over a generated file of 1,000,000 lines (113 MB): one thread end
-//! to end (parse, validate, canonicalise, de-duplicate, tally and report); `tally_parallel` on
-//! every available core; and, as the yardstick for the parallel figure, as many independent
-//! one-thread tallies at once, which shows how fast the machine's cores go when all are busy.
+//! Signatures NDJSON → tally, over a generated file of 1,000,000 lines (113 MB).
+//!
+//! First, as a user runs it: the file written to a temporary directory, then tallied the way
+//! `petitions tally` does (open, read in blocks on every core, report, JSON out), timed in wall
+//! and CPU seconds, side by side with DuckDB running the same rules in SQL
+//! (`benches/duckdb_tally.sql`: `read_json`, the canonical-email rule, `arg_min` per signer) as
+//! a whole Python process. DuckDB comes from PyPI into a virtual environment made in the
+//! temporary directory (or the Python named by `PLENARY_BENCH_PYTHON`); when neither can be
+//! had the DuckDB half is skipped with a notice. Then criterion: one thread end to end,
+//! `tally_parallel` on every core, and as many independent one-thread tallies at once (how fast
+//! the machine's cores go when all are busy).
 
 use std::hint::black_box;
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -101,6 +110,167 @@ fn interleaved(input: &[u8], threads: usize, rounds: usize) {
     );
 }
 
+/// The CPU seconds (user and system) this process has used, from `/proc/self/stat`; `None`
+/// where there is no such file.
+fn cpu_seconds() -> Option<f64> {
+    proc_stat_seconds(11)
+}
+
+/// The CPU seconds (user and system) of the children this process has waited for.
+fn children_cpu_seconds() -> Option<f64> {
+    proc_stat_seconds(13)
+}
+
+/// The sum of two neighbouring tick counts of `/proc/self/stat`, the first at `index` counted
+/// from the state (field 3): 11 is utime and stime (fields 14, 15), 13 cutime and cstime
+/// (16, 17). Ticks are 1/100 s, USER_HZ on every Linux.
+fn proc_stat_seconds(index: usize) -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split(' ').collect();
+    let ticks: f64 =
+        fields.get(index)?.parse::<f64>().ok()? + fields.get(index + 1)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// A Python that can import duckdb: `PLENARY_BENCH_PYTHON`, or one made in `dir` from PyPI.
+fn duckdb_python(dir: &Path) -> Result<PathBuf, String> {
+    if let Some(python) = std::env::var_os("PLENARY_BENCH_PYTHON") {
+        return Ok(PathBuf::from(python));
+    }
+    let venv = dir.join("venv");
+    let made = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .map_err(|e| format!("no python3: {e}"))?;
+    if !made.success() {
+        return Err("python3 -m venv failed".into());
+    }
+    let python = venv.join("bin").join("python");
+    let installed = Command::new(&python)
+        .args(["-m", "pip", "install", "--quiet", "duckdb"])
+        .status()
+        .map_err(|e| format!("pip did not run: {e}"))?;
+    if !installed.success() {
+        return Err("pip install duckdb failed".into());
+    }
+    Ok(python)
+}
+
+/// Times the whole tally of the file as `petitions tally` runs it, and DuckDB's whole process
+/// on the same file, and prints both with their ratio.
+fn against_duckdb(input: &[u8], threads: usize) {
+    let dir = std::env::temp_dir().join(format!("plenary-tally-bench-{}", std::process::id()));
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!(
+            "cannot make {}: {e}; whole-process figures skipped",
+            dir.display()
+        );
+        return;
+    }
+    let file = dir.join("signatures.ndjson");
+    std::fs::write(&file, input).expect("the temporary directory takes the generated file");
+
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
+    let mut counted = 0;
+    for _ in 0..7 {
+        let (start, cpu) = (Instant::now(), cpu_seconds());
+        let reader = std::fs::File::open(&file).expect("the file was just written");
+        let mut tally = Tally::with_milestones([1000, 10_000, 100_000]);
+        tally
+            .read_ndjson_on(reader, threads)
+            .expect("the file reads");
+        serde_json::to_writer_pretty(std::io::sink(), &tally.report()).expect("JSON out");
+        walls.push(start.elapsed().as_secs_f64());
+        if let (Some(before), Some(after)) = (cpu, cpu_seconds()) {
+            cpus.push(after - before);
+        }
+        counted = tally.counted();
+    }
+    let (wall, cpu) = (median(walls), (!cpus.is_empty()).then(|| median(cpus)));
+    eprintln!(
+        "petitions tally, whole file on {threads} threads: {:.0} ms wall, {:.2} M lines/s; {}",
+        wall * 1e3,
+        LINES as f64 / wall / 1e6,
+        cpu.map_or("CPU time unknown".to_owned(), |cpu| format!(
+            "{:.0} ms CPU, {:.2} M lines per CPU-second",
+            cpu * 1e3,
+            LINES as f64 / cpu / 1e6
+        )),
+    );
+
+    let python = match duckdb_python(&dir) {
+        Ok(python) => python,
+        Err(e) => {
+            eprintln!(
+                "DuckDB half skipped: {e} (set PLENARY_BENCH_PYTHON to a Python with duckdb)"
+            );
+            let _ = std::fs::remove_dir_all(&dir);
+            return;
+        }
+    };
+    let sql = include_str!("duckdb_tally.sql").replace("{FILE}", &file.to_string_lossy());
+    let script = "import sys, duckdb\nduckdb.sql('SET enable_progress_bar = false')\n\
+                  rows = duckdb.sql(sys.stdin.read()).fetchall()\nprint(sum(r[1] for r in rows))";
+    let (mut duck_walls, mut duck_cpus) = (Vec::new(), Vec::new());
+    for _ in 0..3 {
+        let (start, cpu) = (Instant::now(), children_cpu_seconds());
+        let mut child = match Command::new(&python)
+            .args(["-c", script])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+        {
+            Ok(child) => child,
+            Err(e) => {
+                eprintln!("DuckDB half skipped: {e}");
+                break;
+            }
+        };
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin
+                .write_all(sql.as_bytes())
+                .expect("python reads its script");
+        }
+        let output = child.wait_with_output().expect("python runs");
+        let elapsed = start.elapsed().as_secs_f64();
+        if let (Some(before), Some(after)) = (cpu, children_cpu_seconds()) {
+            duck_cpus.push(after - before);
+        }
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let signers = stdout.lines().last().unwrap_or("").trim().to_owned();
+        if !output.status.success() || signers != counted.to_string() {
+            eprintln!("DuckDB half skipped: it counted {signers:?}, the tally {counted}");
+            break;
+        }
+        duck_walls.push(elapsed);
+    }
+    if !duck_walls.is_empty() {
+        let duck = median(duck_walls);
+        let cpu_ratio = match (cpu, (!duck_cpus.is_empty()).then(|| median(duck_cpus))) {
+            (Some(cpu), Some(duck_cpu)) => format!(
+                "; {:.0} ms CPU, {:.1}x the tally's CPU time",
+                duck_cpu * 1e3,
+                duck_cpu / cpu
+            ),
+            _ => String::new(),
+        };
+        eprintln!(
+            "DuckDB (read_json, same rules, arg_min), whole Python process: {:.0} ms wall, \
+             petitions tally {:.1}x as fast{cpu_ratio}",
+            duck * 1e3,
+            duck / wall
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn bench(c: &mut Criterion) {
     let input = generate();
     let mut check = Tally::with_milestones([1000, 10_000, 100_000]);
@@ -115,6 +285,7 @@ fn bench(c: &mut Criterion) {
     );
 
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    against_duckdb(&input, threads);
     interleaved(&input, threads, 10);
 
     let mut group = c.benchmark_group("tally");

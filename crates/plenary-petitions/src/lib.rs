@@ -6,7 +6,8 @@
 //! how many people signed, from where, when did the count pass 500,000, which lines of an export
 //! were broken. This crate models the [`Petition`] and its [`Signature`]s, keeps emails out of
 //! every public view by construction ([`PublicSignature`], [`SignOnList`], [`PublicCount`] have
-//! no field that could hold one), and counts signatures NDJSON with a [`Tally`] that streams,
+//! no field that could hold one), follows each signature's life (pending, confirmed,
+//! invalidated, fraudulent, withdrawn), and counts signatures with a [`Tally`] that streams,
 //! de-duplicates signers by [`CanonicalEmail`], merges across shards and runs on every core.
 //!
 //! ```
@@ -30,14 +31,28 @@
 //! # Formats
 //!
 //! - Reads signatures NDJSON, one JSON object a line:
-//!   `{"name": "…", "email": "…", "country": "GB", "signed_at": "2012-12-13T19:00:00Z", "organization": "…"}`,
-//!   with a UTF-8 BOM, CRLF line ends and blank lines accepted; every other line is counted,
-//!   counted as a duplicate, or rejected with its line number and a [`Rejection`].
-//! - Writes the tally JSON ([`TallyReport`]), the public count petition sites publish
-//!   ([`PublicCount`]: `signature_count`, `signatures_by_country`), and OSDI petition and
-//!   signature JSON ([`OsdiPetition`], [`OsdiSignature`]).
-//! - [`Petition`] and [`Signature`] are serde types: snake_case, empty optional fields omitted,
-//!   unknown fields refused.
+//!   `{"name": "…", "email": "…", "country": "GB", "signed_at": "2012-12-13T19:00:00Z", "organization": "…", "state": "pending"}`,
+//!   with a UTF-8 BOM, CRLF line ends and blank lines accepted; `state` (a [`SignatureState`])
+//!   absent or null means confirmed. Every other line is counted, counted as a duplicate,
+//!   counted under its state (only confirmed signatures count), or rejected with its line
+//!   number and a [`Rejection`] (an unknown state rejects the line).
+//! - Writes the tally JSON ([`TallyReport`]): lines = counted + duplicates + rejected + the sum
+//!   of `states`; the first rejected lines listed with reasons that never show an email
+//!   address, the rest counted by kind. The count history ([`History`]) as JSON or CSV; the
+//!   public count petition sites publish ([`PublicCount`]: `signature_count`,
+//!   `signatures_by_country`); OSDI petition and signature JSON ([`OsdiPetition`],
+//!   [`OsdiSignature`]).
+//! - [`Petition`], [`Signature`], [`SignatureBook`] and [`Invalidation`] are serde types:
+//!   snake_case, empty optional fields omitted, unknown fields refused.
+//!
+//! # The life of a signature
+//!
+//! A [`SignatureBook`] holds a petition's signatures with their [`SignatureState`] and every
+//! [`StateChange`]: confirmation, withdrawal by the signer, [`Invalidation`] rules applied in
+//! bulk (reporting how many signatures they matched and invalidated, and undoable), and
+//! anonymisation after a retention period that keeps every count. Anything that holds
+//! signatures — the book, a database — feeds a [`Tally`] record by record with
+//! [`Tally::add`].
 //!
 //! # Memory and fingerprints
 //!
@@ -47,31 +62,47 @@
 //! with probability 2⁻⁶⁴; among ten million signers the chance of any collision is about
 //! 3 × 10⁻⁶, and a collision would count two signers as one.
 
+// The tally's layers, lowest first; a module only uses those above it in this list:
+// thread pool → signer table → line reader → batching → tally → report.
+mod batching;
+mod histogram;
+mod history;
+mod line_counts;
+mod line_reader;
+mod report;
+mod signer_table;
+mod tally;
+mod thread_pool;
+
 mod country_index;
 mod email;
 mod error;
 mod fast_line;
+mod invalidation;
 mod ndjson;
 mod osdi;
-mod parallel;
 mod petition;
 mod public;
 mod signature;
-mod signer_table;
-mod tally;
+mod signature_book;
+mod state;
 
 pub use email::{CanonicalEmail, Email};
 pub use error::Error;
+pub use history::{History, HistoryPoint};
+pub use invalidation::{Invalidation, InvalidationReport, InvalidationRule, Verdict};
+pub use line_counts::{DEFAULT_ERROR_LIMIT, LineError};
 pub use ndjson::Rejection;
 pub use osdi::{OsdiAddress, OsdiPerson, OsdiPetition, OsdiSignature, OsdiTarget};
-pub use parallel::tally_parallel;
 pub use petition::{Milestone, Petition, PetitionKind, PetitionStatus, ReportedCount, Target};
 pub use public::{PublicCount, PublicSignature, SignOnList, SignerKind};
+pub use report::{MilestoneReached, Period, ReportedError, SeriesPoint, TallyReport};
 pub use signature::{Consent, Organization, Person, Signature, Signer, Verification};
-pub use tally::{
-    LineError, LineOutcome, MilestoneReached, Period, ReportedError, SeriesPoint, Tally,
-    TallyReport,
+pub use signature_book::{
+    ANONYMISED_NAME, AppliedInvalidation, SignatureBook, SignatureEntry, Undoing,
 };
+pub use state::{SignatureState, StateChange};
+pub use tally::{LineOutcome, SignatureRecord, Tally, tally_parallel};
 
 /// Parses a milestone list such as `"1000,10000,100000"`.
 ///
