@@ -1,78 +1,170 @@
 //! Count a petition's signatures from the command line.
 //!
 //! ```text
-//! cargo run --example petitions -- tally SIGNATURES.ndjson [--milestones 1000,10000,100000]
+//! cargo run --example petitions -- tally SIGNATURES.ndjson [--milestones 1000,10000,100000] [--max-errors N] [--show-emails]
+//! cargo run --example petitions -- history SIGNATURES.ndjson [--csv] [--daily]
 //! ```
 //!
-//! Prints the tally as JSON on stdout: `{"lines", "counted", "duplicates", "rejected",
-//! "by_country", "milestones", "errors"}`. Rejected lines are in `errors` and do not make the
-//! command fail; a file that cannot be read or bad arguments go to stderr with exit status 1.
-//! The file is tallied on every available core.
+//! `tally` prints the tally as JSON on stdout: `{"lines", "counted", "duplicates", "rejected",
+//! "states", "by_country", "milestones", "errors", "unlisted_errors"}`. The first rejected lines
+//! (1000, or `--max-errors`) are listed with their reasons, the rest counted by kind; reasons
+//! never show an email address unless the operator asks with `--show-emails`. `history` prints
+//! the signatures per hour (or day, `--daily`) and the running total, as JSON or CSV. Rejected
+//! lines do not make a command fail; a file that cannot be read (or is not a regular file) or
+//! bad arguments go to stderr with exit status 1 (2 for the arguments). The file is read in
+//! blocks, on every available core, without being loaded whole.
 
 #[macro_use]
 mod support;
 
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use lexopt::prelude::*;
-use plenary::petitions::{parse_milestones, tally_parallel};
+use plenary::petitions::{Period, Tally, parse_milestones};
 
 const USAGE: &str = "usage:
-  petitions tally SIGNATURES.ndjson [--milestones 1000,10000,100000]";
+  petitions tally SIGNATURES.ndjson [--milestones 1000,10000,100000] [--max-errors N] [--show-emails]
+  petitions history SIGNATURES.ndjson [--csv] [--daily]";
+
+#[derive(Debug, Default)]
+struct Args {
+    command: String,
+    file: PathBuf,
+    milestones: Vec<u64>,
+    max_errors: Option<usize>,
+    show_emails: bool,
+    csv: bool,
+    daily: bool,
+}
+
+/// Writes a diagnostic to stderr; a stderr that is closed or full is no reason to panic.
+fn complain(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "petitions: {message}");
+}
 
 fn main() -> ExitCode {
-    match run() {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) if message == "help" => {
+            outln!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            complain(&format!("{message}\n{USAGE}"));
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("petitions: {message}");
+            complain(&message);
             ExitCode::FAILURE
         }
     }
 }
 
-fn run() -> Result<(), String> {
-    let (file, milestones) = parse_args().map_err(|e| format!("{e}\n{USAGE}"))?;
-    let input =
-        std::fs::read(&file).map_err(|e| format!("could not read {}: {e}", file.display()))?;
+fn run(args: &Args) -> Result<(), String> {
+    // The name is quoted ({:?}) so that a file name with a newline cannot forge a line.
+    let name = format!("{:?}", args.file.display().to_string());
+    let file = File::open(&args.file).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let metadata = file
+        .metadata()
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    if !metadata.is_file() {
+        return Err(format!(
+            "cannot read {name}: it is not a regular file; expected a signatures NDJSON file"
+        ));
+    }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let tally = tally_parallel(&input, &milestones, threads);
-    let json = serde_json::to_string_pretty(&tally.report()).map_err(|e| e.to_string())?;
-    outln!("{json}");
-    Ok(())
+    let mut tally = Tally::with_milestones(args.milestones.iter().copied());
+    if let Some(limit) = args.max_errors {
+        tally.set_error_limit(limit);
+    }
+    tally
+        .read_ndjson_on(file, threads)
+        .map_err(|e| format!("{name}: {e}"))?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = match args.command.as_str() {
+        "tally" => {
+            let report = if args.show_emails {
+                tally.report_unmasked()
+            } else {
+                tally.report()
+            };
+            write_json(&mut out, &report)
+        }
+        _ => {
+            let history = tally.history(if args.daily {
+                Period::Day
+            } else {
+                Period::Hour
+            });
+            if args.csv {
+                history.write_csv(&mut out)
+            } else {
+                write_json(&mut out, &history)
+            }
+        }
+    };
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(format!("cannot write to stdout: {e}")),
+        Ok(()) => Ok(()),
+    }
 }
 
-fn parse_args() -> Result<(PathBuf, Vec<u64>), String> {
+/// Writes `value` as pretty JSON and a line end, streamed rather than built as one string.
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+fn parse_args() -> Result<Args, String> {
     let mut parser = lexopt::Parser::from_env();
-    let mut command = None;
+    let mut args = Args::default();
     let mut file = None;
-    let mut milestones = Vec::new();
+    let utf8 = |option: &str, value: std::ffi::OsString| {
+        value
+            .into_string()
+            .map_err(|v| format!("{option} {v:?} is not UTF-8"))
+    };
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
-            Long("milestones") => {
-                let list = parser.value().map_err(|e| e.to_string())?;
-                let list = list
-                    .into_string()
-                    .map_err(|v| format!("--milestones {v:?} is not UTF-8"))?;
-                milestones = parse_milestones(&list).map_err(|e| e.to_string())?;
+            Long("milestones") if args.command == "tally" => {
+                let list = utf8("--milestones", parser.value().map_err(|e| e.to_string())?)?;
+                args.milestones = parse_milestones(&list).map_err(|e| e.to_string())?;
             }
+            Long("max-errors") if args.command == "tally" => {
+                let value = utf8("--max-errors", parser.value().map_err(|e| e.to_string())?)?;
+                args.max_errors = Some(value.parse().map_err(|_| {
+                    format!("--max-errors {value:?} is not a whole number; expected such as 1000")
+                })?);
+            }
+            Long("show-emails") if args.command == "tally" => args.show_emails = true,
+            Long("csv") if args.command == "history" => args.csv = true,
+            Long("daily") if args.command == "history" => args.daily = true,
             Long("help") | Short('h') => return Err("help".into()),
-            Value(value) if command.is_none() => {
+            Value(value) if args.command.is_empty() => {
                 let value = value
                     .into_string()
                     .map_err(|v| format!("unknown command {v:?}"))?;
-                if value != "tally" {
-                    return Err(format!("unknown command {value:?}; expected \"tally\""));
+                if value != "tally" && value != "history" {
+                    return Err(format!(
+                        "unknown command {value:?}; expected \"tally\" or \"history\""
+                    ));
                 }
-                command = Some(value);
+                args.command = value;
             }
             Value(value) if file.is_none() => file = Some(PathBuf::from(value)),
             other => return Err(other.unexpected().to_string()),
         }
     }
-    if command.is_none() {
-        return Err("no command given; expected \"tally\"".into());
+    if args.command.is_empty() {
+        return Err("no command given; expected \"tally\" or \"history\"".into());
     }
-    let file = file.ok_or("tally needs a SIGNATURES.ndjson file")?;
-    Ok((file, milestones))
+    args.file = file.ok_or_else(|| format!("{} needs a SIGNATURES.ndjson file", args.command))?;
+    Ok(args)
 }

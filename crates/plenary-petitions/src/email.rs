@@ -1,9 +1,12 @@
 //! Email addresses and their canonical form for de-duplication.
 //!
-//! Two addresses that reach the same mailbox should count once. The canonical form follows
-//! DESIGN.md: trim; lower-case; the domain in IDNA ASCII form; a `+tag` dropped from the local
-//! part; for `gmail.com` and `googlemail.com` the dots of the local part dropped and both domains
-//! treated as `gmail.com`.
+//! Two addresses that reach the same mailbox should count once. The canonical form: trim;
+//! Unicode NFKC (so full-width letters and decomposed accents are the letters they show);
+//! RFC 5322 comments dropped and a quoted local part unquoted; lower-case; the domain in IDNA
+//! ASCII form; a `+tag` dropped from the local part; for `gmail.com` and `googlemail.com` the
+//! dots of the local part dropped and both domains treated as `gmail.com`. A `mailto:` link,
+//! an invisible character (zero-width space, joiner, soft hyphen, bidirectional mark, …) and
+//! an address past the RFC 5321 limits (64 octets before `@`, 254 in all) are refused.
 
 use std::fmt;
 
@@ -142,10 +145,37 @@ impl fmt::Display for CanonicalEmail {
     }
 }
 
+impl Serialize for CanonicalEmail {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// Reads any address and canonicalises it, so that JSON cannot hold a form code could not make.
+impl<'de> Deserialize<'de> for CanonicalEmail {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        CanonicalEmail::new(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for CanonicalEmail {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CanonicalEmail".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Email::json_schema(generator)
+    }
+}
+
 /// Reusable buffers for canonicalising many addresses without allocating for each one.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Canonicalizer {
     domain: String,
+    /// The address without comments and quotes, for the addresses that have them.
+    unquoted: String,
     /// The canonical address after a successful [`Canonicalizer::canonicalize`].
     pub(crate) joined: String,
 }
@@ -154,6 +184,36 @@ impl Canonicalizer {
     /// Writes the canonical form of `email` to `self.joined`, or says what is wrong with it.
     pub(crate) fn canonicalize(&mut self, email: &str) -> Result<(), &'static str> {
         let email = email.trim();
+        let prefix = email.as_bytes().get(..7);
+        if prefix.is_some_and(|p| p.eq_ignore_ascii_case(b"mailto:")) {
+            return Err("it is a mailto: link; expected the bare address");
+        }
+        // The usual address is plain ASCII without comments or quotes, and maps to itself.
+        if email.is_ascii()
+            && !email
+                .bytes()
+                .any(|b| matches!(b, b'(' | b')' | b'"' | b'\\'))
+        {
+            return self.canonicalize_plain(email);
+        }
+        if !email.is_ascii() {
+            let ignorable = icu_properties::CodePointSetData::new::<
+                icu_properties::props::DefaultIgnorableCodePoint,
+            >();
+            if email.chars().any(|c| ignorable.contains(c)) {
+                return Err("it holds an invisible character such as a zero-width space");
+            }
+        }
+        let normal = icu_normalizer::ComposingNormalizerBorrowed::new_nfkc().normalize(email);
+        let mut plain = std::mem::take(&mut self.unquoted);
+        let result =
+            unquote(&normal, &mut plain).and_then(|()| self.canonicalize_plain(plain.trim()));
+        self.unquoted = plain;
+        result
+    }
+
+    /// [`Canonicalizer::canonicalize`] for an address without comments, quotes or `mailto:`.
+    fn canonicalize_plain(&mut self, email: &str) -> Result<(), &'static str> {
         if email.is_empty() {
             return Err("it is empty");
         }
@@ -168,6 +228,9 @@ impl Canonicalizer {
         if local.is_empty() {
             return Err("the part before '@' is empty");
         }
+        if local.len() > 64 {
+            return Err("the part before '@' is longer than 64 octets");
+        }
         let spaced = if local.is_ascii() {
             // The ASCII white space and control characters: 0x00 to 0x20, and 0x7F.
             local.bytes().any(|b| b <= b' ' || b == 0x7f)
@@ -179,6 +242,9 @@ impl Canonicalizer {
         }
         self.ascii_domain(domain)?;
         check_domain(&self.domain)?;
+        if local.len() + 1 + self.domain.len() > 254 {
+            return Err("it is longer than 254 octets");
+        }
 
         let local = match memchr::memchr(b'+', local.as_bytes()) {
             Some(plus) => &local[..plus],
@@ -237,6 +303,52 @@ impl Canonicalizer {
             Err(_) => Err("its domain is not a valid internationalised domain name"),
         }
     }
+}
+
+/// Writes `email` to `out` without its RFC 5322 comments (parenthesised, nested, with `\\`
+/// escapes) and with a quoted string (`"…"`, with `\\` escapes) replaced by its contents.
+fn unquote(email: &str, out: &mut String) -> Result<(), &'static str> {
+    out.clear();
+    let mut chars = email.chars();
+    let mut depth = 0_usize;
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if quoted || depth > 0 => {
+                let escaped = chars.next().ok_or("it ends in a lone '\\'")?;
+                if quoted {
+                    out.push(escaped);
+                }
+            }
+            '"' if depth == 0 => {
+                // A quoted string is a whole word of the local part: `"a b"@…`, `"a".b@…`.
+                let whole = if quoted {
+                    matches!(chars.clone().next(), Some('@' | '.' | '('))
+                } else {
+                    out.is_empty() || out.ends_with('.')
+                };
+                if !whole {
+                    return Err("its quoted part is not a whole word of the part before '@'");
+                }
+                quoted = !quoted;
+            }
+            '(' if !quoted => depth += 1,
+            ')' if !quoted => {
+                depth = depth
+                    .checked_sub(1)
+                    .ok_or("it holds a ')' that closes no comment")?;
+            }
+            _ if depth > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    if quoted {
+        return Err("it holds a quote that is never closed");
+    }
+    if depth > 0 {
+        return Err("it holds a comment '(' that is never closed");
+    }
+    Ok(())
 }
 
 fn has_punycode_label(domain: &str) -> bool {
@@ -310,6 +422,19 @@ mod tests {
             ("josé@example.org", "josé@example.org"),
             ("JOSÉ@example.org", "josé@example.org"),
             ("ana@sub.example.co.uk", "ana@sub.example.co.uk"),
+            // One mailbox, however it is written.
+            ("user(comment)@example.org", "user@example.org"),
+            ("(c)user@example.org(c)", "user@example.org"),
+            ("user(a (nested) one)@example.org", "user@example.org"),
+            ("user@(comment)example.org", "user@example.org"),
+            ("\"user\"@example.org", "user@example.org"),
+            ("\"us\\er\"@example.org", "user@example.org"),
+            ("\"u.ser+tag\"@gmail.com", "user@gmail.com"),
+            ("ｕｓｅｒ@example.org", "user@example.org"),
+            ("ＵＳＥＲ＠ｅｘａｍｐｌｅ．ｏｒｇ", "user@example.org"),
+            ("jos\u{e9}@example.org", "jos\u{e9}@example.org"),
+            ("jose\u{301}@example.org", "jos\u{e9}@example.org"),
+            ("JOSE\u{301}@example.org", "jos\u{e9}@example.org"),
         ] {
             assert_eq!(
                 CanonicalEmail::new(given)
@@ -367,6 +492,56 @@ mod tests {
                 "...@gmail.com",
                 "the part before '@' holds nothing but dots",
             ),
+            (
+                "mailto:user@example.org",
+                "it is a mailto: link; expected the bare address",
+            ),
+            (
+                " MAILTO:user@example.org",
+                "it is a mailto: link; expected the bare address",
+            ),
+            (
+                "us\u{200b}er@example.org",
+                "it holds an invisible character such as a zero-width space",
+            ),
+            (
+                "user@exa\u{ad}mple.org",
+                "it holds an invisible character such as a zero-width space",
+            ),
+            (
+                "\u{feff}user@example.org",
+                "it holds an invisible character such as a zero-width space",
+            ),
+            (
+                "us\u{200d}er@example.org",
+                "it holds an invisible character such as a zero-width space",
+            ),
+            (
+                "user(open@example.org",
+                "it holds a comment '(' that is never closed",
+            ),
+            ("user)@example.org", "it holds a ')' that closes no comment"),
+            (
+                "\"user@example.org",
+                "it holds a quote that is never closed",
+            ),
+            (
+                "\"a b\"@example.org",
+                "the part before '@' holds a space or control character",
+            ),
+            ("\"a@b\"@example.org", "it holds more than one '@'"),
+            (
+                "x\"user\"@example.org",
+                "its quoted part is not a whole word of the part before '@'",
+            ),
+            (
+                "\"user\"x@example.org",
+                "its quoted part is not a whole word of the part before '@'",
+            ),
+            (
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.org",
+                "the part before '@' is longer than 64 octets",
+            ),
         ] {
             match CanonicalEmail::new(given) {
                 Err(Error::InvalidEmail { email, problem: p }) => {
@@ -374,6 +549,20 @@ mod tests {
                 }
                 other => panic!("{given:?} gave {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn an_address_past_254_octets_is_refused() {
+        let label = "a".repeat(63);
+        let domain = format!("{label}.{label}.{label}.{}.org", "b".repeat(56));
+        assert_eq!(domain.len(), 252);
+        assert!(CanonicalEmail::new(&format!("a@{}", &domain[4..])).is_ok());
+        match CanonicalEmail::new(&format!("abc@{domain}")) {
+            Err(Error::InvalidEmail { problem, .. }) => {
+                assert_eq!(problem, "it is longer than 254 octets");
+            }
+            other => panic!("{other:?}"),
         }
     }
 

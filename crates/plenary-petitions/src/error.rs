@@ -35,6 +35,25 @@ pub enum Error {
         /// What is wrong and what was expected.
         problem: String,
     },
+    /// A signature asked to change to a state its life does not allow.
+    #[error(
+        "signature {position} cannot go from {from} to {to}; expected pending -> confirmed, and \
+         pending or confirmed -> invalidated, fraudulent or withdrawn"
+    )]
+    Transition {
+        /// The signature's position (0-based) in its [`SignatureBook`](crate::SignatureBook).
+        position: usize,
+        /// Its state.
+        from: crate::SignatureState,
+        /// The state asked for.
+        to: crate::SignatureState,
+    },
+    /// Something looked up that is not there.
+    #[error("no {what}")]
+    NotFound {
+        /// What was looked for, such as `invalidation 3`.
+        what: String,
+    },
     /// A value of the shared vocabulary (an id, a country, a name, a link) that is invalid.
     #[error(transparent)]
     Core(#[from] plenary_core::Error),

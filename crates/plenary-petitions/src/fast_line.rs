@@ -5,13 +5,14 @@
 //! gives up and leaves the line to it: a fast path never rejects a line, so every error message
 //! still comes from the general path.
 
-/// The four fields of a signatures line that the tally reads, borrowed from the line.
+/// The five fields of a signatures line that the tally reads, borrowed from the line.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct FlatFields<'a> {
     pub(crate) name: Option<&'a str>,
     pub(crate) email: Option<&'a str>,
     pub(crate) country: Option<&'a str>,
     pub(crate) signed_at: Option<&'a str>,
+    pub(crate) state: Option<&'a str>,
 }
 
 /// Reads `line` when it is one JSON object whose values are all strings without escapes or
@@ -21,7 +22,7 @@ pub(crate) fn flat_fields(line: &[u8]) -> Option<FlatFields<'_>> {
     let text = std::str::from_utf8(line).ok()?;
     let bytes = text.as_bytes();
     let mut fields = FlatFields::default();
-    let mut seen = [false; 5];
+    let mut seen = [false; 6];
     let mut ignored = None;
     let mut pos = skip_ws(bytes, 0);
     if bytes.get(pos) != Some(&b'{') {
@@ -51,6 +52,7 @@ pub(crate) fn flat_fields(line: &[u8]) -> Option<FlatFields<'_>> {
             "email" => (1, &mut fields.email),
             "country" => (2, &mut fields.country),
             "signed_at" => (3, &mut fields.signed_at),
+            "state" => (5, &mut fields.state),
             // `organization` is read but not used; other keys are ignored, as serde does.
             "organization" => (4, &mut ignored),
             _ => (usize::MAX, &mut ignored),
@@ -181,6 +183,7 @@ mod tests {
                 email: Some("a@b.org"),
                 country: None,
                 signed_at: Some("2012-12-13T19:00:00Z"),
+                state: None,
             }
         );
         assert_eq!(flat_fields(b"{}"), Some(FlatFields::default()));
@@ -250,7 +253,7 @@ mod tests {
         #[test]
         fn the_json_fast_path_never_disagrees_with_serde(
             pairs in proptest::collection::vec((
-                "name|email|country|signed_at|organization|other",
+                "name|email|country|signed_at|organization|state|other",
                 proptest::option::of("[ -~é]{0,12}"),
             ), 0..6),
             ws in "[ \t]{0,2}",
@@ -270,6 +273,7 @@ mod tests {
                 country: Option<String>,
                 signed_at: Option<String>,
                 organization: Option<String>,
+                state: Option<String>,
             }
             let serde: Result<Line, _> = serde_json::from_str(&line);
             if let Some(fast) = flat_fields(line.as_bytes()) {
@@ -278,6 +282,7 @@ mod tests {
                 prop_assert_eq!(fast.email.map(str::to_owned), serde.email);
                 prop_assert_eq!(fast.country.map(str::to_owned), serde.country);
                 prop_assert_eq!(fast.signed_at.map(str::to_owned), serde.signed_at);
+                prop_assert_eq!(fast.state.map(str::to_owned), serde.state);
             }
         }
     }

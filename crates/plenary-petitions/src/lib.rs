@@ -47,31 +47,47 @@
 //! with probability 2⁻⁶⁴; among ten million signers the chance of any collision is about
 //! 3 × 10⁻⁶, and a collision would count two signers as one.
 
+// The tally's layers, lowest first; a module only uses those above it in this list:
+// thread pool → signer table → line reader → batching → tally → report.
+mod batching;
+mod histogram;
+mod history;
+mod line_counts;
+mod line_reader;
+mod report;
+mod signer_table;
+mod tally;
+mod thread_pool;
+
 mod country_index;
 mod email;
 mod error;
 mod fast_line;
+mod invalidation;
 mod ndjson;
 mod osdi;
-mod parallel;
 mod petition;
 mod public;
 mod signature;
-mod signer_table;
-mod tally;
+mod signature_book;
+mod state;
 
 pub use email::{CanonicalEmail, Email};
 pub use error::Error;
+pub use history::{History, HistoryPoint};
+pub use invalidation::{Invalidation, InvalidationReport, InvalidationRule, Verdict};
+pub use line_counts::{DEFAULT_ERROR_LIMIT, LineError};
 pub use ndjson::Rejection;
 pub use osdi::{OsdiAddress, OsdiPerson, OsdiPetition, OsdiSignature, OsdiTarget};
-pub use parallel::tally_parallel;
 pub use petition::{Milestone, Petition, PetitionKind, PetitionStatus, ReportedCount, Target};
 pub use public::{PublicCount, PublicSignature, SignOnList, SignerKind};
+pub use report::{MilestoneReached, Period, ReportedError, SeriesPoint, TallyReport};
 pub use signature::{Consent, Organization, Person, Signature, Signer, Verification};
-pub use tally::{
-    LineError, LineOutcome, MilestoneReached, Period, ReportedError, SeriesPoint, Tally,
-    TallyReport,
+pub use signature_book::{
+    ANONYMISED_NAME, AppliedInvalidation, SignatureBook, SignatureEntry, Undoing,
 };
+pub use state::{SignatureState, StateChange};
+pub use tally::{LineOutcome, SignatureRecord, Tally, tally_parallel};
 
 /// Parses a milestone list such as `"1000,10000,100000"`.
 ///

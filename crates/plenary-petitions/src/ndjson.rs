@@ -2,7 +2,8 @@
 //!
 //! The format of DESIGN.md:
 //! `{"name": "…", "email": "…", "country": "GB", "signed_at": "2012-12-13T19:00:00Z", "organization": "…"}`,
-//! with `country` and `organization` optional (null or absent). Fields the format does not name
+//! with `country` and `organization` optional (null or absent), and an optional `"state"`
+//! (absent or null means `"confirmed"`; see [`SignatureState`]). Fields the format does not name
 //! are ignored, so that exports with extra columns can be counted as they are.
 
 use std::borrow::Cow;
@@ -11,20 +12,36 @@ use std::fmt;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::SignatureState;
 use crate::country_index;
 use crate::email::Canonicalizer;
 use crate::fast_line;
 
-/// Why a line of signatures NDJSON was not counted.
+/// Why a line of signatures NDJSON (or a record given to [`Tally::add`](crate::Tally::add)) was
+/// not counted.
 ///
-/// Each variant quotes the value at fault; its `Display` is the `reason` of the tally's JSON.
+/// Each variant keeps the value at fault. Its `Display`, the `reason` of the tally's JSON, never
+/// shows an email address: a bad email is shown with its local part masked (`"…@localhost"`), and
+/// any other value holding an `@` is masked the same way. [`Rejection::unmasked`] shows the
+/// values as given, for an operator who asks for them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Rejection {
-    /// The line is not a JSON object with string fields.
+    /// The line is not a JSON object.
     NotJson {
-        /// What the JSON parser said.
+        /// What the JSON parser said, without its position.
         message: String,
+        /// The 1-based column (in bytes) where the parser stopped, when it says.
+        column: Option<usize>,
+    },
+    /// A field the format names holds something other than a string or null.
+    WrongType {
+        /// The field, such as `name`.
+        field: String,
+        /// What the JSON parser said, without its position.
+        message: String,
+        /// The 1-based column (in bytes) of the value.
+        column: usize,
     },
     /// The name is missing, null or blank.
     EmptyName,
@@ -47,34 +64,142 @@ pub enum Rejection {
         /// What is wrong with it.
         problem: String,
     },
+    /// `state` is not one of the states of a [`SignatureState`].
+    UnknownState {
+        /// The state as given.
+        state: String,
+    },
+}
+
+/// How many kinds of [`Rejection`] there are.
+pub(crate) const REJECTION_KINDS: usize = 7;
+
+impl Rejection {
+    /// A short snake_case name of the kind of rejection, such as `"bad_email"`: the key under
+    /// which rejected lines not listed one by one are counted.
+    pub fn kind(&self) -> &'static str {
+        Self::KIND_NAMES[self.kind_index()]
+    }
+
+    /// The names [`Rejection::kind`] gives, in a fixed order.
+    pub(crate) const KIND_NAMES: [&'static str; REJECTION_KINDS] = [
+        "not_json",
+        "wrong_type",
+        "empty_name",
+        "bad_email",
+        "unknown_country",
+        "bad_signed_at",
+        "unknown_state",
+    ];
+
+    pub(crate) fn kind_index(&self) -> usize {
+        match self {
+            Self::NotJson { .. } => 0,
+            Self::WrongType { .. } => 1,
+            Self::EmptyName => 2,
+            Self::BadEmail { .. } => 3,
+            Self::UnknownCountry { .. } => 4,
+            Self::BadSignedAt { .. } => 5,
+            Self::UnknownState { .. } => 6,
+        }
+    }
+
+    /// The reason with every value as given, email addresses included: for an operator who
+    /// asked for them, never for publication.
+    ///
+    /// ```
+    /// use plenary_petitions::Tally;
+    ///
+    /// let mut tally = Tally::new();
+    /// tally.add_ndjson(br#"{"name": "Ana", "email": "ana@localhost", "signed_at": "2012-12-13T19:00:00Z"}"#);
+    /// let rejection = &tally.errors()[0].reason;
+    /// assert!(rejection.to_string().starts_with(r#"bad email "…@localhost""#));
+    /// assert!(rejection.unmasked().to_string().starts_with(r#"bad email "ana@localhost""#));
+    /// ```
+    pub fn unmasked(&self) -> impl fmt::Display + '_ {
+        Unmasked(self)
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, reveal: bool) -> fmt::Result {
+        let shown = |value: &str| -> String {
+            if reveal {
+                format!("{value:?}")
+            } else {
+                masked(value)
+            }
+        };
+        match self {
+            Self::NotJson { message, column } => {
+                f.write_str("not JSON")?;
+                if let Some(column) = column {
+                    write!(f, " at column {column}")?;
+                }
+                write!(
+                    f,
+                    ": {message}; expected one signature object such as \
+                     {{\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}}"
+                )
+            }
+            Self::WrongType {
+                field,
+                message,
+                column,
+            } => write!(
+                f,
+                "field {} at column {column}: {message}; expected a string or null",
+                shown(field)
+            ),
+            Self::EmptyName => f.write_str("empty name: expected the signer's name"),
+            Self::BadEmail { email, problem } => {
+                let email = if reveal || email.contains('@') || email.is_empty() {
+                    shown(email)
+                } else {
+                    format!("({} characters, not shown)", email.chars().count())
+                };
+                write!(f, "bad email {email}: {problem}; expected local@domain.tld")
+            }
+            Self::UnknownCountry { country } => write!(
+                f,
+                "country {} is not an assigned ISO 3166-1 alpha-2 code; \
+                 expected a code such as \"GB\", or null",
+                shown(country)
+            ),
+            Self::BadSignedAt { signed_at, problem } => write!(
+                f,
+                "signed_at {} is not RFC 3339: {problem}; \
+                 expected a time such as \"2012-12-13T19:00:00Z\"",
+                shown(signed_at)
+            ),
+            Self::UnknownState { state } => write!(
+                f,
+                "state {} is not a signature state; expected \"pending\", \"confirmed\", \
+                 \"invalidated\", \"fraudulent\", \"withdrawn\", or null",
+                shown(state)
+            ),
+        }
+    }
+}
+
+/// A value quoted for a report: whatever stands before its last `@` (an email's local part) is
+/// replaced by `…`.
+fn masked(value: &str) -> String {
+    match value.rfind('@') {
+        Some(at) => format!("{:?}", format!("…{}", &value[at..])),
+        None => format!("{value:?}"),
+    }
+}
+
+struct Unmasked<'a>(&'a Rejection);
+
+impl fmt::Display for Unmasked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write(f, true)
+    }
 }
 
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotJson { message } => write!(
-                f,
-                "not JSON: {message}; expected one signature object such as \
-                 {{\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}}"
-            ),
-            Self::EmptyName => f.write_str("empty name: expected the signer's name"),
-            Self::BadEmail { email, problem } => {
-                write!(
-                    f,
-                    "bad email {email:?}: {problem}; expected local@domain.tld"
-                )
-            }
-            Self::UnknownCountry { country } => write!(
-                f,
-                "country {country:?} is not an assigned ISO 3166-1 alpha-2 code; \
-                 expected a code such as \"GB\", or null"
-            ),
-            Self::BadSignedAt { signed_at, problem } => write!(
-                f,
-                "signed_at {signed_at:?} is not RFC 3339: {problem}; \
-                 expected a time such as \"2012-12-13T19:00:00Z\""
-            ),
-        }
+        self.write(f, false)
     }
 }
 
@@ -98,6 +223,8 @@ struct Line<'a> {
     #[serde(borrow, default)]
     #[allow(dead_code)]
     organization: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    state: Option<Cow<'a, str>>,
 }
 
 /// A line that passed every check; its canonical email is in the [`Canonicalizer`].
@@ -107,6 +234,46 @@ pub(crate) struct Accepted {
     pub(crate) country: u8,
     /// Nanoseconds since the Unix epoch.
     pub(crate) signed_at: i64,
+    /// The signature's state; confirmed when the line gives none.
+    pub(crate) state: SignatureState,
+}
+
+/// serde_json's message without the " at line 1 column N" it appends: the line is the tally's
+/// to give, and the column is kept apart.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&suffix) {
+        Some(stripped) => stripped.to_owned(),
+        None => message,
+    }
+}
+
+fn not_json(error: &serde_json::Error) -> Rejection {
+    Rejection::NotJson {
+        message: without_position(error),
+        column: (error.column() > 0).then_some(error.column()),
+    }
+}
+
+/// Reads a line the fast path left: any JSON object, with errors that name the field at fault.
+fn general_fields(line: &[u8]) -> Result<Line<'_>, Rejection> {
+    let mut deserializer = serde_json::Deserializer::from_slice(line);
+    let fields: Line<'_> = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let field = e.path().to_string();
+        let error = e.into_inner();
+        if error.classify() == serde_json::error::Category::Data && field != "." {
+            Rejection::WrongType {
+                field,
+                message: without_position(&error),
+                column: error.column(),
+            }
+        } else {
+            not_json(&error)
+        }
+    })?;
+    deserializer.end().map_err(|e| not_json(&e))?;
+    Ok(fields)
 }
 
 /// Parses and checks one line (without its line end), leaving the canonical email in
@@ -114,11 +281,15 @@ pub(crate) struct Accepted {
 pub(crate) fn parse_line(line: &[u8], scratch: &mut Canonicalizer) -> Result<Accepted, Rejection> {
     // serde would also read a struct from a JSON array; the format is objects only.
     if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-        let message = match serde_json::from_slice::<serde::de::IgnoredAny>(line) {
-            Err(e) => e.to_string(),
-            Ok(_) => "the line is JSON but not an object".to_owned(),
-        };
-        return Err(Rejection::NotJson { message });
+        return Err(
+            match serde_json::from_slice::<serde::de::IgnoredAny>(line) {
+                Err(e) => not_json(&e),
+                Ok(_) => Rejection::NotJson {
+                    message: "the line is JSON but not an object".to_owned(),
+                    column: None,
+                },
+            },
+        );
     }
     let fields: Line<'_> = match fast_line::flat_fields(line) {
         Some(flat) => Line {
@@ -127,10 +298,9 @@ pub(crate) fn parse_line(line: &[u8], scratch: &mut Canonicalizer) -> Result<Acc
             country: flat.country.map(Cow::Borrowed),
             signed_at: flat.signed_at.map(Cow::Borrowed),
             organization: None,
+            state: flat.state.map(Cow::Borrowed),
         },
-        None => serde_json::from_slice(line).map_err(|e| Rejection::NotJson {
-            message: e.to_string(),
-        })?,
+        None => general_fields(line)?,
     };
     if fields.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
         return Err(Rejection::EmptyName);
@@ -166,18 +336,26 @@ pub(crate) fn parse_line(line: &[u8], scratch: &mut Canonicalizer) -> Result<Acc
         Some(nanos) => nanos,
         None => {
             let time = DateTime::parse_from_rfc3339(signed_at).map_err(|e| bad(e.to_string()))?;
-            time.timestamp_nanos_opt().ok_or_else(|| {
-                bad("it is outside the range a tally holds, \
-                     1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z"
-                    .into())
-            })?
+            time.timestamp_nanos_opt()
+                .ok_or_else(|| bad(OUT_OF_RANGE.into()))?
         }
+    };
+    let state = match fields.state.as_deref() {
+        None => SignatureState::Confirmed,
+        Some(state) => state.parse().map_err(|()| Rejection::UnknownState {
+            state: state.to_owned(),
+        })?,
     };
     Ok(Accepted {
         country,
         signed_at: nanos,
+        state,
     })
 }
+
+/// Why a time cannot be tallied: outside the nanosecond clock.
+pub(crate) const OUT_OF_RANGE: &str =
+    "it is outside the range a tally holds, 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z";
 
 #[cfg(test)]
 mod tests {
@@ -186,7 +364,10 @@ mod tests {
     fn parse(line: &str) -> Result<(String, u8, i64), String> {
         let mut scratch = Canonicalizer::default();
         parse_line(line.as_bytes(), &mut scratch)
-            .map(|a| (scratch.joined.clone(), a.country, a.signed_at))
+            .map(|a| {
+                assert_eq!(a.state, SignatureState::Confirmed);
+                (scratch.joined.clone(), a.country, a.signed_at)
+            })
             .map_err(|r| r.to_string())
     }
 
@@ -211,6 +392,10 @@ mod tests {
                 r#"{"name":"Ana","email":"an\u0061@example.org","signed_at":"2012-12-13T19:00:00.000000001Z"}"#,
                 ("ana@example.org", 0, t + 1),
             ),
+            (
+                r#"{"name":"Ana","email":"ana@example.org","signed_at":"2012-12-13T19:00:00Z","state":null}"#,
+                ("ana@example.org", 0, t),
+            ),
         ] {
             let (email, country, time) = expected;
             assert_eq!(parse(line), Ok((email.to_owned(), country, time)), "{line}");
@@ -218,11 +403,46 @@ mod tests {
     }
 
     #[test]
+    fn states_are_read() {
+        for state in SignatureState::ALL {
+            let line = format!(
+                r#"{{"name": "Ana", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z", "state": "{state}"}}"#
+            );
+            let escaped = line
+                .replace("\"state\": \"", "\"state\": \"\\u0020")
+                .replace("\\u0020", "");
+            for line in [line, escaped] {
+                let mut scratch = Canonicalizer::default();
+                assert_eq!(
+                    parse_line(line.as_bytes(), &mut scratch).map(|a| a.state),
+                    Ok(state)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn type_errors_name_the_field_and_column_not_a_line() {
+        let mut scratch = Canonicalizer::default();
+        let line = br#"{"name": "Ana", "email": ["a@b.org"], "signed_at": "2012-12-13T19:00:00Z"}"#;
+        let reason = parse_line(line, &mut scratch).unwrap_err();
+        assert_eq!(
+            reason,
+            Rejection::WrongType {
+                field: "email".into(),
+                message: "invalid type: sequence, expected a string".into(),
+                column: 25,
+            }
+        );
+        assert!(!reason.to_string().contains("line"), "{reason}");
+    }
+
+    #[test]
     fn every_rejection_reason() {
         for (line, reason) in [
             (
                 "not json",
-                "not JSON: expected ident at line 1 column 2; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}",
+                "not JSON at column 2: expected ident; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}",
             ),
             (
                 "[\"Ana\", \"a@b.org\", null, \"2012-12-13T19:00:00Z\"]",
@@ -230,7 +450,7 @@ mod tests {
             ),
             (
                 r#"{"name": 5}"#,
-                "not JSON: invalid type: integer `5`, expected a string at line 1 column 10; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}",
+                "field \"name\" at column 10: invalid type: integer `5`, expected a string; expected a string or null",
             ),
             (
                 r#"{"name": "  ", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z"}"#,
@@ -242,7 +462,7 @@ mod tests {
             ),
             (
                 r#"{"name": "Ana", "email": "ana@localhost", "signed_at": "2012-12-13T19:00:00Z"}"#,
-                "bad email \"ana@localhost\": its domain has no top-level domain such as .org; expected local@domain.tld",
+                "bad email \"…@localhost\": its domain has no top-level domain such as .org; expected local@domain.tld",
             ),
             (
                 r#"{"name": "Ana", "signed_at": "2012-12-13T19:00:00Z"}"#,
@@ -271,6 +491,34 @@ mod tests {
             (
                 r#"{"name": "Ana", "email": "a@b.org", "signed_at": "9999-12-31T00:00:00Z"}"#,
                 "signed_at \"9999-12-31T00:00:00Z\" is not RFC 3339: it is outside the range a tally holds, 1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z; expected a time such as \"2012-12-13T19:00:00Z\"",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z", "state": "deleted"}"#,
+                "state \"deleted\" is not a signature state; expected \"pending\", \"confirmed\", \"invalidated\", \"fraudulent\", \"withdrawn\", or null",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z", "state": "Confirmed"}"#,
+                "state \"Confirmed\" is not a signature state; expected \"pending\", \"confirmed\", \"invalidated\", \"fraudulent\", \"withdrawn\", or null",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "country": "ana@b.org", "signed_at": "2012-12-13T19:00:00Z"}"#,
+                "country \"…@b.org\" is not an assigned ISO 3166-1 alpha-2 code; expected a code such as \"GB\", or null",
+            ),
+            (
+                r#"{"name": "Ana", "email": "ana.b.org", "signed_at": "2012-12-13T19:00:00Z"}"#,
+                "bad email (9 characters, not shown): it has no '@'; expected local@domain.tld",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org", "signed_at": "2012-12-13T19:00:00Z", "state": 1}"#,
+                "field \"state\" at column 83: invalid type: integer `1`, expected a string; expected a string or null",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org"} trailing"#,
+                "not JSON at column 37: trailing characters; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}",
+            ),
+            (
+                r#"{"name": "Ana", "email": "a@b.org""#,
+                "not JSON at column 34: EOF while parsing an object; expected one signature object such as {\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}",
             ),
         ] {
             assert_eq!(parse(line), Err(reason.to_owned()), "{line}");

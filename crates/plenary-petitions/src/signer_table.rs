@@ -6,7 +6,7 @@
 //! Slots live in open-addressing tables with linear probing, kept at most 80 % full and grown by
 //! half, so a table holds 24 / 0.8 = 30 to 24 / 0.533 = 45 bytes per signer once it has more than
 //! a few hundred. The signers are split over [`PARTS`] tables by the fingerprint's top bits, so
-//! that threads can each build their own parts (see [`tally_parallel`](crate::tally_parallel)),
+//! that threads can each build their own parts,
 //! and a table being filled from a batch of signatures is a 64th of the whole, which stays in a
 //! core's cache up to a few million signers.
 //!
@@ -227,7 +227,7 @@ impl SignerTable {
     ) -> Vec<R> {
         let threads = self.pass_threads(threads);
         let runs: Vec<&[Part]> = self.parts.chunks(PARTS.div_ceil(threads)).collect();
-        crate::parallel::on_threads(runs, threads, pass)
+        crate::thread_pool::on_threads(runs, threads, pass)
     }
 
     /// Adds the signers of `other`; returns how many of them were already here.
@@ -237,6 +237,15 @@ impl SignerTable {
             .zip(other.parts)
             .map(|(mine, theirs)| mine.merge(theirs))
             .sum()
+    }
+
+    /// Every signer, ordered by fingerprint: two tables hold the same signers exactly when these
+    /// are equal.
+    #[cfg(test)]
+    pub(crate) fn sorted_slots(&self) -> Vec<Slot> {
+        let mut all: Vec<Slot> = slots(&self.parts).copied().collect();
+        all.sort_unstable_by_key(|s| s.key);
+        all
     }
 
     /// The parts, [`PARTS`] of them, the signer with fingerprint `key` being in

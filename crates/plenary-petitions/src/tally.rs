@@ -1,41 +1,39 @@
-//! The streaming, mergeable count of the signatures on a petition.
+//! The streaming, mergeable count of the signatures on a petition: what goes in.
+//!
+//! Records ([`Tally::add`]) and lines of signatures NDJSON ([`Tally::add_line`],
+//! [`Tally::add_ndjson`], [`Tally::read_ndjson`]) go in here; what comes out (the report, the
+//! series, the milestones, the history) is in the report module above this one.
 
-use std::collections::BTreeMap;
 use std::io::Read;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use plenary_core::Country;
 
-use crate::country_index;
+use crate::batching::Plan;
 use crate::email::Canonicalizer;
-use crate::ndjson::{Rejection, parse_line};
-use crate::parallel::Plan;
-use crate::signer_table::{Seen, SignerTable, fingerprint, slots};
-use crate::{Error, PublicCount};
+use crate::line_counts::{LineCounts, LineError};
+use crate::line_reader::{LineRead, read_line};
+use crate::ndjson::{OUT_OF_RANGE, Rejection};
+use crate::signer_table::{Seen, SignerTable, fingerprint};
+use crate::{CanonicalEmail, Error, SignatureState, country_index};
 
-const NANOS_PER_HOUR: i64 = 3_600_000_000_000;
-
-/// A rejected line: its number (1-based, counting every line of the input) and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineError {
-    /// The line number.
-    pub line: u64,
-    /// Why the line was not counted.
-    pub reason: Rejection,
-}
-
-/// The running count of a petition's signatures: unique signers, duplicates, rejected lines with
-/// their reasons, counts by country, a time series and milestones.
+/// The running count of a petition's signatures: unique signers, duplicates, signatures in each
+/// state that does not count, rejected lines with their reasons, counts by country, a time
+/// series, milestones and an hourly history.
 ///
-/// A tally is fed lines of signatures NDJSON one at a time ([`Tally::add_line`]), a buffer at a
-/// time ([`Tally::add_ndjson`]) or from a reader ([`Tally::read_ndjson`]). Tallies over shards of
-/// one input, made anywhere, merge ([`Tally::merge`]) into exactly the tally of the whole input;
-/// [`tally_parallel`](crate::tally_parallel) counts one input in memory on every core.
+/// A tally is fed records one at a time ([`Tally::add`]: a database row or a
+/// [`Signature`](crate::Signature) needs no NDJSON), lines of signatures NDJSON one at a time
+/// ([`Tally::add_line`]), a buffer at a time ([`Tally::add_ndjson`]) or from a reader
+/// ([`Tally::read_ndjson`], on as many threads as asked). Tallies over shards of one input,
+/// made anywhere, merge ([`Tally::merge`]) into exactly the tally of the whole input;
+/// [`tally_parallel`] counts one input in memory on every core.
 ///
-/// One signature counts per canonical email ([`CanonicalEmail`](crate::CanonicalEmail)): the
-/// earliest `signed_at` wins, ties going to the earlier line, and the winner's country is the one
-/// counted. The tally keeps no email and no name: each signer is a fingerprint, a time and a
-/// country in 24 bytes (see the crate docs for the collision trade-off).
+/// Only confirmed signatures count; the others are counted by state. One signature counts per
+/// canonical email ([`CanonicalEmail`]): the earliest `signed_at` wins, ties going to the earlier
+/// line, and the winner's country is the one counted. The tally keeps no email and no name: each
+/// signer is a fingerprint, a time and a country in 24 bytes (see the crate docs for the
+/// collision trade-off). Of the rejected lines, the first thousand (see
+/// [`Tally::set_error_limit`]) are kept with their reasons and the rest counted by kind.
 ///
 /// ```
 /// use plenary_petitions::Tally;
@@ -45,9 +43,11 @@ pub struct LineError {
 /// {"name": "Ana", "email": "ANA+itu@example.org", "signed_at": "2012-12-13T16:00:00Z"}
 /// {"name": "Bo", "email": "bo@example.org", "country": "KE", "signed_at": "2012-12-13T14:30:00+04:00"}
 /// {"name": "", "email": "cy@example.org", "signed_at": "2012-12-13T17:00:00Z"}
+/// {"name": "Di", "email": "di@example.org", "signed_at": "2012-12-13T17:00:00Z", "state": "pending"}
 /// "#);
 /// let report = tally.report();
-/// assert_eq!((report.lines, report.counted, report.duplicates, report.rejected), (4, 2, 1, 1));
+/// assert_eq!((report.lines, report.counted, report.duplicates, report.rejected), (5, 2, 1, 1));
+/// assert_eq!(report.states["pending"], 1);
 /// assert_eq!(report.by_country["GB"], 1);
 /// assert_eq!(report.milestones[0].reached_at.to_rfc3339(), "2012-12-13T15:00:00+00:00");
 /// assert!(report.milestones.get(1).is_none(), "3 signers were never reached");
@@ -56,60 +56,69 @@ pub struct LineError {
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
     thresholds: Vec<u64>,
-    lines: u64,
-    valid: u64,
-    errors: Vec<LineError>,
+    counts: LineCounts,
     signers: SignerTable,
     scratch: Canonicalizer,
     /// How many threads the report's passes over the signers may use.
     threads: usize,
 }
 
-/// What one line of signatures NDJSON holds.
-pub(crate) enum LineRead {
-    /// Nothing but white space.
-    Blank,
-    /// A valid signature.
-    Signature {
-        /// The fingerprint of the canonical email.
-        key: u64,
-        /// When it was signed, in nanoseconds since the Unix epoch.
-        time: i64,
-        /// The country index.
-        country: u8,
-    },
-    /// A line that is not a valid signature.
-    Rejected(Rejection),
+/// One signature as a tally needs it, for [`Tally::add`]: whatever holds signatures (a
+/// database, a [`SignatureBook`](crate::SignatureBook)) can count them without writing NDJSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignatureRecord<'a> {
+    /// The signer's canonical email, which tells signers apart.
+    pub email: &'a CanonicalEmail,
+    /// When the signature was made.
+    pub signed_at: DateTime<Utc>,
+    /// The signer's country, if given.
+    pub country: Option<Country>,
+    /// The signature's state: only confirmed signatures count.
+    pub state: SignatureState,
+    /// The signature's position in its source (a line number, a row id): it orders signatures
+    /// made at the same time and is quoted if the record is rejected.
+    pub position: u64,
 }
 
-/// Reads one line (without its `\n`; a trailing `\r` is ignored).
-pub(crate) fn read_line(text: &[u8], scratch: &mut Canonicalizer) -> LineRead {
-    let text = text.strip_suffix(b"\r").unwrap_or(text);
-    if text.iter().all(u8::is_ascii_whitespace) {
-        return LineRead::Blank;
-    }
-    match parse_line(text, scratch) {
-        Ok(accepted) => LineRead::Signature {
-            key: fingerprint(scratch.joined.as_bytes()),
-            time: accepted.signed_at,
-            country: accepted.country,
-        },
-        Err(reason) => LineRead::Rejected(reason),
-    }
-}
-
-/// What a tally made of one line.
+/// What a tally made of one line or record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LineOutcome {
     /// A blank line, not counted at all.
     Blank,
-    /// A signature of a signer not seen before.
+    /// A confirmed signature of a signer not seen before.
     New,
-    /// A signature of a signer seen before; the earlier of the two counts.
+    /// A confirmed signature of a signer seen before; the earlier of the two counts.
     Duplicate,
+    /// A valid signature in a state that does not count; counted under its state.
+    Uncounted(SignatureState),
     /// A line that was rejected; the reason is in [`Tally::errors`].
     Rejected,
+}
+
+/// Tallies a whole signatures NDJSON input on `threads` threads (at most 64 are used); the
+/// result equals a single-threaded [`Tally`] over the same input.
+///
+/// The input is read in rounds of 16 MiB a thread: the threads read the round's line-aligned
+/// pieces and sort their signatures by signer-table part, then fill the table's parts, taking
+/// the next piece or part whenever they finish one. Memory beyond the tally's own is one round's
+/// signatures, 24 bytes each.
+///
+/// ```
+/// use plenary_petitions::{Tally, tally_parallel};
+///
+/// let input = b"{\"name\":\"A\",\"email\":\"a@x.org\",\"signed_at\":\"2012-12-13T15:00:00Z\"}\n\
+///               {\"name\":\"A\",\"email\":\"A@x.org\",\"signed_at\":\"2012-12-12T15:00:00Z\"}\n";
+/// let parallel = tally_parallel(input, &[1], 2);
+/// let mut single = Tally::with_milestones([1]);
+/// single.add_ndjson(input);
+/// assert_eq!(parallel.report(), single.report());
+/// ```
+pub fn tally_parallel(input: &[u8], thresholds: &[u64], threads: usize) -> Tally {
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    let mut tally = Tally::with_milestones(thresholds.iter().copied());
+    tally.count_with(Plan::on(threads), input, 1);
+    tally
 }
 
 impl Tally {
@@ -129,9 +138,74 @@ impl Tally {
         }
     }
 
+    /// Keeps the reasons of at most `limit` rejected lines (those with the smallest numbers;
+    /// 1000 unless set), counting the others by kind ([`Tally::unlisted_errors`]): the count
+    /// stays exact whatever the input, and memory stays bounded.
+    pub fn set_error_limit(&mut self, limit: usize) {
+        self.counts.errors.set_limit(limit);
+    }
+
     /// The milestone thresholds, smallest first.
     pub fn thresholds(&self) -> &[u64] {
         &self.thresholds
+    }
+
+    /// Counts one signature record; the record-level entry point for any source of signatures.
+    ///
+    /// A record is rejected (with [`Rejection::BadSignedAt`]) only when its time is outside the
+    /// range a tally holds, 1677 to 2262.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use plenary_petitions::{CanonicalEmail, LineOutcome, SignatureRecord, SignatureState, Tally};
+    ///
+    /// let email = CanonicalEmail::new("Ana+wcit@example.org")?;
+    /// let mut record = SignatureRecord {
+    ///     email: &email,
+    ///     signed_at: Utc.with_ymd_and_hms(2012, 12, 13, 19, 0, 0).unwrap(),
+    ///     country: None,
+    ///     state: SignatureState::Confirmed,
+    ///     position: 1,
+    /// };
+    /// let mut tally = Tally::new();
+    /// assert_eq!(tally.add(&record), LineOutcome::New);
+    /// record.position = 2;
+    /// assert_eq!(tally.add(&record), LineOutcome::Duplicate);
+    /// record.state = SignatureState::Withdrawn;
+    /// assert_eq!(tally.add(&record), LineOutcome::Uncounted(SignatureState::Withdrawn));
+    /// assert_eq!((tally.lines(), tally.counted(), tally.duplicates()), (3, 1, 1));
+    /// # Ok::<(), plenary_petitions::Error>(())
+    /// ```
+    pub fn add(&mut self, record: &SignatureRecord<'_>) -> LineOutcome {
+        let Some(time) = record.signed_at.timestamp_nanos_opt() else {
+            self.counts.rejected(
+                record.position,
+                Rejection::BadSignedAt {
+                    signed_at: record.signed_at.to_rfc3339(),
+                    problem: OUT_OF_RANGE.to_owned(),
+                },
+            );
+            return LineOutcome::Rejected;
+        };
+        if !record.state.counts() {
+            self.counts.uncounted(record.state);
+            return LineOutcome::Uncounted(record.state);
+        }
+        let country = match record.country {
+            None => country_index::UNKNOWN,
+            Some(country) => country_index::lookup(country.code())
+                .expect("every Country has an index: the index is built from Country::all"),
+        };
+        let key = fingerprint(record.email.as_str().as_bytes());
+        self.confirmed(key, time, record.position, country)
+    }
+
+    fn confirmed(&mut self, key: u64, time: i64, line: u64, country: u8) -> LineOutcome {
+        self.counts.confirmed();
+        match self.signers.insert(key, time, line, country) {
+            Seen::New => LineOutcome::New,
+            Seen::Again => LineOutcome::Duplicate,
+        }
     }
 
     /// Counts one line of signatures NDJSON, given without its line end (a trailing `\r` is
@@ -140,17 +214,13 @@ impl Tally {
     pub fn add_line(&mut self, line: u64, text: &[u8]) -> LineOutcome {
         match read_line(text, &mut self.scratch) {
             LineRead::Blank => LineOutcome::Blank,
-            LineRead::Signature { key, time, country } => {
-                self.lines += 1;
-                self.valid += 1;
-                match self.signers.insert(key, time, line, country) {
-                    Seen::New => LineOutcome::New,
-                    Seen::Again => LineOutcome::Duplicate,
-                }
+            LineRead::Signature { key, time, country } => self.confirmed(key, time, line, country),
+            LineRead::Uncounted(state) => {
+                self.counts.uncounted(state);
+                LineOutcome::Uncounted(state)
             }
             LineRead::Rejected(reason) => {
-                self.lines += 1;
-                self.errors.push(LineError { line, reason });
+                self.counts.rejected(line, reason);
                 LineOutcome::Rejected
             }
         }
@@ -166,19 +236,49 @@ impl Tally {
     /// Counts every line of `input`, a piece of a larger input whose first line has the number
     /// `first_line`; returns the number the line after the piece has.
     pub fn add_ndjson_from(&mut self, input: &[u8], first_line: u64) -> u64 {
-        Plan::on(1).count(self, input, first_line)
+        self.count_with(Plan::on(1), input, first_line)
+    }
+
+    fn count_with(&mut self, plan: Plan, input: &[u8], first_line: u64) -> u64 {
+        self.threads = self.threads.max(plan.threads);
+        plan.count(&mut self.signers, &mut self.counts, input, first_line)
     }
 
     /// Counts every line read from `reader`, a signatures NDJSON stream, in blocks, without
     /// holding more than one block and one line in memory.
-    pub fn read_ndjson(&mut self, mut reader: impl Read) -> Result<(), Error> {
-        const BLOCK: usize = 1 << 20;
-        let mut buffer = vec![0_u8; BLOCK];
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when reading fails; the lines read before stay counted.
+    pub fn read_ndjson(&mut self, reader: impl Read) -> Result<(), Error> {
+        self.read_ndjson_on(reader, 1)
+    }
+
+    /// Counts every line read from `reader` on `threads` threads (at most 64), in blocks of
+    /// 16 MiB a thread: a file of any size is tallied as fast as [`tally_parallel`] tallies it
+    /// in memory, holding one block at a time.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when reading fails; the lines read before stay counted.
+    pub fn read_ndjson_on(&mut self, reader: impl Read, threads: usize) -> Result<(), Error> {
+        let plan = Plan::on(threads);
+        self.read_blocks(reader, plan, plan.round_bytes().min(1 << 30))
+    }
+
+    fn read_blocks(
+        &mut self,
+        mut reader: impl Read,
+        plan: Plan,
+        block: usize,
+    ) -> Result<(), Error> {
+        let mut buffer = vec![0_u8; block];
         let mut filled = 0;
         let mut line = 1;
         let mut first = true;
         loop {
             if filled == buffer.len() {
+                // A line longer than a block: make room for it.
                 buffer.resize(buffer.len() * 2, 0);
             }
             let read = match reader.read(&mut buffer[filled..]) {
@@ -187,30 +287,26 @@ impl Tally {
                 Err(e) => return Err(Error::Io(e)),
             };
             filled += read;
-            let mut start = 0;
-            if first && filled >= 3 {
+            if first && (filled >= 3 || read == 0) {
                 first = false;
-                if buffer.starts_with(b"\xEF\xBB\xBF") {
-                    start = 3;
+                if buffer[..filled].starts_with(b"\xEF\xBB\xBF") {
+                    buffer.copy_within(3..filled, 0);
+                    filled -= 3;
                 }
             }
             if read == 0 {
-                if first && buffer[..filled].starts_with(b"\xEF\xBB\xBF") {
-                    start = 3;
-                }
-                self.add_ndjson_from(&buffer[start..filled], line);
+                self.count_with(plan, &buffer[..filled], line);
                 return Ok(());
             }
-            if first {
+            // Read until the block is full (or the input ends) before counting it.
+            if first || filled < buffer.len() {
                 continue;
             }
-            let Some(last_newline) = memchr::memrchr(b'\n', &buffer[start..filled]) else {
-                buffer.copy_within(start..filled, 0);
-                filled -= start;
+            let Some(last_newline) = memchr::memrchr(b'\n', &buffer[..filled]) else {
                 continue;
             };
-            let end = start + last_newline + 1;
-            line = self.add_ndjson_from(&buffer[start..end], line);
+            let end = last_newline + 1;
+            line = self.count_with(plan, &buffer[..end], line);
             buffer.copy_within(end..filled, 0);
             filled -= end;
         }
@@ -219,41 +315,21 @@ impl Tally {
     /// Adds the count of another shard of the same input, whose lines were numbered in the same
     /// sequence: afterwards `self` is the tally of both shards together.
     ///
-    /// Merging is commutative and associative; milestone thresholds are united.
+    /// Merging is commutative and associative; milestone thresholds are united, and the smaller
+    /// error limit of the two is kept.
     pub fn merge(&mut self, other: Tally) {
         let Tally {
             thresholds,
-            lines,
-            valid,
-            errors,
+            counts,
             signers,
             scratch: _,
             threads,
         } = other;
-        self.merge_counts(&thresholds, lines, valid, errors);
+        let limit = self.counts.errors.limit().min(counts.errors.limit());
+        self.counts.merge(counts, 0);
+        self.counts.errors.set_limit(limit);
         self.signers.merge(signers);
         self.threads = self.threads.max(threads);
-    }
-
-    /// Adds the counts of a shard whose signers are added separately.
-    pub(crate) fn merge_counts(
-        &mut self,
-        thresholds: &[u64],
-        lines: u64,
-        valid: u64,
-        errors: Vec<LineError>,
-    ) {
-        self.lines += lines;
-        self.valid += valid;
-        // Shards usually come in line order, which keeps this an append.
-        let sorted_already = match (self.errors.last(), errors.first()) {
-            (Some(last), Some(first)) => last.line < first.line,
-            _ => true,
-        };
-        self.errors.extend(errors);
-        if !sorted_already {
-            self.errors.sort_by_key(|e| e.line);
-        }
         if !thresholds.is_empty() {
             self.thresholds.extend(thresholds);
             self.thresholds.sort_unstable();
@@ -261,19 +337,19 @@ impl Tally {
         }
     }
 
-    /// Lets the report's passes over the signers run on `threads` threads.
-    pub(crate) fn set_threads(&mut self, threads: usize) {
-        self.threads = threads;
+    /// The unique signers, for the report's passes over them.
+    pub(crate) fn signers(&self) -> &SignerTable {
+        &self.signers
     }
 
-    /// The unique signers, for a caller filling them directly.
-    pub(crate) fn signers_mut(&mut self) -> &mut SignerTable {
-        &mut self.signers
+    /// How many threads the report's passes over the signers may use.
+    pub(crate) fn threads(&self) -> usize {
+        self.threads
     }
 
-    /// Non-blank lines seen.
+    /// Non-blank lines (or records) seen.
     pub fn lines(&self) -> u64 {
-        self.lines
+        self.counts.lines
     }
 
     /// Unique signers.
@@ -281,19 +357,40 @@ impl Tally {
         self.signers.len() as u64
     }
 
-    /// Valid signatures of a signer already counted.
+    /// Confirmed signatures of a signer already counted.
     pub fn duplicates(&self) -> u64 {
-        self.valid - self.counted()
+        self.counts.valid - self.counted()
     }
 
-    /// Rejected lines.
+    /// Rejected lines, listed or not.
     pub fn rejected(&self) -> u64 {
-        self.errors.len() as u64
+        self.counts.errors.total()
     }
 
-    /// The rejected lines with their reasons, in line order.
+    /// Valid signatures in a state that does not count, by state name (`"pending"`, …); states
+    /// with none are left out.
+    pub fn states(&self) -> std::collections::BTreeMap<String, u64> {
+        self.counts.states()
+    }
+
+    /// Valid signatures in `state` (for [`SignatureState::Confirmed`], the confirmed lines,
+    /// duplicates included).
+    pub fn in_state(&self, state: SignatureState) -> u64 {
+        match state {
+            SignatureState::Confirmed => self.counts.valid,
+            other => self.counts.states[other.index()],
+        }
+    }
+
+    /// The first rejected lines with their reasons, in line order (see
+    /// [`Tally::set_error_limit`]).
     pub fn errors(&self) -> &[LineError] {
-        &self.errors
+        self.counts.errors.listed()
+    }
+
+    /// The rejected lines beyond those [`Tally::errors`] lists, by [`Rejection::kind`].
+    pub fn unlisted_errors(&self) -> std::collections::BTreeMap<String, u64> {
+        self.counts.errors.unlisted()
     }
 
     /// The heap memory holding the unique signers, in bytes: at most 48 per signer once there
@@ -301,324 +398,53 @@ impl Tally {
     pub fn signer_memory_bytes(&self) -> usize {
         self.signers.heap_bytes()
     }
+}
 
-    /// Unique signers by country code, with `"unknown"` for signers who gave none.
-    pub fn by_country(&self) -> BTreeMap<String, u64> {
-        let mut counts = [0_u64; 256];
-        let runs = self.signers.passes(self.threads, |parts| {
-            let mut counts = [0_u64; 256];
-            for slot in slots(parts) {
-                counts[usize::from(slot.country())] += 1;
-            }
-            counts
-        });
-        for run in runs {
-            for (total, count) in counts.iter_mut().zip(run) {
-                *total += count;
-            }
-        }
-        (0..=255_u8)
-            .filter(|&i| counts[usize::from(i)] > 0)
-            .map(|i| {
-                let code = country_index::country(i).map_or("unknown", |c| c.code());
-                (code.to_owned(), counts[usize::from(i)])
-            })
-            .collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that gives at most `step` bytes a call.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
     }
 
-    /// Unique signers per hour or per day (UTC) of their winning signature, in time order;
-    /// periods without signatures are left out.
-    pub fn time_series(&self, period: Period) -> Vec<SeriesPoint> {
-        let width = match period {
-            Period::Hour => NANOS_PER_HOUR,
-            Period::Day => 24 * NANOS_PER_HOUR,
-        };
-        Histogram::of(&self.signers, width, self.threads)
-            .counts()
-            .map(|(bucket, signers)| SeriesPoint {
-                // In seconds: the first period of the nanosecond range starts before it.
-                start: DateTime::from_timestamp(bucket * (width / 1_000_000_000), 0)
-                    .expect("a period of the tally's 1677-2262 range is a chrono time"),
-                signers,
-            })
-            .collect()
-    }
-
-    /// The milestones reached, each with the time of the signature that reached it: the n-th
-    /// unique signer in `signed_at` order (ties by line) reaches threshold n.
-    pub fn milestones(&self) -> Vec<MilestoneReached> {
-        let counted = self.counted();
-        let reached: Vec<u64> = self
-            .thresholds
-            .iter()
-            .copied()
-            .filter(|&t| t <= counted)
-            .collect();
-        if reached.is_empty() {
-            return Vec::new();
-        }
-        // Find each threshold's hour from the hourly counts, then order only those hours'
-        // signatures: memory stays proportional to a few hours, not to every signer.
-        let hours = Histogram::of(&self.signers, NANOS_PER_HOUR, self.threads);
-        // (hour, signers before it, thresholds reached in it)
-        let mut wanted: Vec<(i64, u64, Vec<u64>)> = Vec::new();
-        let mut before = 0;
-        let mut pending = reached.iter().copied().peekable();
-        for (hour, count) in hours.counts() {
-            while let Some(threshold) = pending.next_if(|&t| t <= before + count) {
-                match wanted.last_mut() {
-                    Some((last, _, thresholds)) if *last == hour => thresholds.push(threshold),
-                    _ => wanted.push((hour, before, vec![threshold])),
-                }
-            }
-            before += count;
-        }
-        let lookup = hours.index(wanted.iter().map(|(hour, _, _)| *hour));
-        let runs = self.signers.passes(self.threads, |parts| {
-            let mut in_hours: Vec<Vec<(i64, u64)>> = vec![Vec::new(); wanted.len()];
-            for slot in slots(parts) {
-                if let Some(i) = lookup.get(slot.time.div_euclid(NANOS_PER_HOUR)) {
-                    in_hours[i].push((slot.time, slot.order >> 8));
-                }
-            }
-            in_hours
-        });
-        let mut in_hours: Vec<Vec<(i64, u64)>> = vec![Vec::new(); wanted.len()];
-        for run in runs {
-            for (all, some) in in_hours.iter_mut().zip(run) {
-                all.extend(some);
-            }
-        }
-        let mut result = Vec::with_capacity(reached.len());
-        for ((_, before, thresholds), mut times) in wanted.into_iter().zip(in_hours) {
-            times.sort_unstable();
-            for threshold in thresholds {
-                let index = usize::try_from(threshold - before - 1).unwrap_or(usize::MAX);
-                if let Some(&(time, _)) = times.get(index) {
-                    result.push(MilestoneReached {
-                        threshold,
-                        reached_at: DateTime::from_timestamp_nanos(time),
-                    });
-                }
-            }
-        }
-        result
-    }
-
-    /// The tally in the JSON shape of DESIGN.md.
-    pub fn report(&self) -> TallyReport {
-        TallyReport {
-            lines: self.lines,
-            counted: self.counted(),
-            duplicates: self.duplicates(),
-            rejected: self.rejected(),
-            by_country: self.by_country(),
-            milestones: self.milestones(),
-            errors: self
-                .errors
-                .iter()
-                .map(|e| ReportedError {
-                    line: e.line,
-                    reason: e.reason.to_string(),
-                })
-                .collect(),
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
         }
     }
 
-    /// The count as petition sites publish it: no names, no emails, no rejected lines.
-    pub fn public_count(&self) -> PublicCount {
-        PublicCount {
-            signature_count: self.counted(),
-            signatures_by_country: self.by_country(),
-        }
-    }
-}
-
-/// Unique signers per period of a fixed width, counted in one pass over the signers: in an array
-/// when the periods span at most [`Histogram::DENSE`] of them (119 years of hours) and not many
-/// more than there are signers, else in a map.
-enum Histogram {
-    /// Counts of the periods `first`, `first + 1`, ….
-    Dense { first: i64, counts: Vec<u64> },
-    /// Counts of the periods that have signers.
-    Sparse(BTreeMap<i64, u64>),
-}
-
-impl Histogram {
-    const DENSE: i64 = 1 << 20;
-
-    fn of(signers: &SignerTable, width: i64, threads: usize) -> Self {
-        let runs = signers.passes(threads, |parts| {
-            slots(parts).fold((i64::MAX, i64::MIN), |(earliest, latest), slot| {
-                (earliest.min(slot.time), latest.max(slot.time))
-            })
-        });
-        let (earliest, latest) = runs
-            .into_iter()
-            .fold((i64::MAX, i64::MIN), |(e, l), (run_e, run_l)| {
-                (e.min(run_e), l.max(run_l))
-            });
-        if earliest > latest {
-            return Self::Sparse(BTreeMap::new());
-        }
-        let first = earliest.div_euclid(width);
-        let span = latest.div_euclid(width) - first + 1;
-        // Each thread counts in an array of its own: keep the arrays to about as many entries
-        // as the thread has signers, so that a few far-flung signatures cost no megabytes.
-        let per_thread = signers.len() / signers.pass_threads(threads);
-        if span <= Self::DENSE.min(per_thread.max(4096) as i64) {
-            let runs = signers.passes(threads, |parts| {
-                let mut counts = vec![0; span as usize];
-                for slot in slots(parts) {
-                    counts[(slot.time.div_euclid(width) - first) as usize] += 1;
+    #[test]
+    fn every_block_size_and_read_size_counts_alike() {
+        let input = "\u{feff}{\"name\":\"A\",\"email\":\"a@x.org\",\"signed_at\":\"2012-12-13T15:00:00Z\"}\n\
+                     \n\
+                     broken\r\n\
+                     {\"name\":\"B\",\"email\":\"b@x.org\",\"signed_at\":\"2012-12-13T16:00:00Z\",\"state\":\"pending\"}\n\
+                     {\"name\":\"A\",\"email\":\"A@x.org\",\"signed_at\":\"2012-12-12T15:00:00Z\"}";
+        let mut expected = Tally::with_milestones([1]);
+        expected.add_ndjson(input.as_bytes());
+        assert_eq!((expected.lines(), expected.rejected()), (4, 1));
+        for block in [1, 2, 3, 7, 40, 1000] {
+            for step in [1, 3, 64] {
+                for threads in [1, 2] {
+                    let mut tally = Tally::with_milestones([1]);
+                    let reader = Trickle {
+                        data: input.as_bytes(),
+                        step,
+                    };
+                    tally.read_blocks(reader, Plan::on(threads), block).unwrap();
+                    assert_eq!(
+                        tally.report(),
+                        expected.report(),
+                        "{block} {step} {threads}"
+                    );
                 }
-                counts
-            });
-            let mut runs = runs.into_iter();
-            let mut counts = runs.next().unwrap_or_default();
-            for run in runs {
-                for (total, count) in counts.iter_mut().zip(run) {
-                    *total += count;
-                }
-            }
-            Self::Dense { first, counts }
-        } else {
-            let mut counts: BTreeMap<i64, u64> = BTreeMap::new();
-            for run in signers.passes(threads, |parts| {
-                let mut counts: BTreeMap<i64, u64> = BTreeMap::new();
-                for slot in slots(parts) {
-                    *counts.entry(slot.time.div_euclid(width)).or_default() += 1;
-                }
-                counts
-            }) {
-                for (period, count) in run {
-                    *counts.entry(period).or_default() += count;
-                }
-            }
-            Self::Sparse(counts)
-        }
-    }
-
-    /// The periods that have signers and their counts, in time order.
-    fn counts(&self) -> Box<dyn Iterator<Item = (i64, u64)> + '_> {
-        match self {
-            Self::Dense { first, counts } => Box::new(
-                (*first..)
-                    .zip(counts.iter().copied())
-                    .filter(|&(_, count)| count > 0),
-            ),
-            Self::Sparse(counts) => {
-                Box::new(counts.iter().map(|(&period, &count)| (period, count)))
             }
         }
     }
-
-    /// A lookup from the given periods to their positions in the list.
-    fn index(&self, periods: impl Iterator<Item = i64>) -> PeriodIndex {
-        match self {
-            Self::Dense { first, counts } => {
-                let mut positions = vec![u32::MAX; counts.len()];
-                for (i, period) in periods.enumerate() {
-                    positions[(period - first) as usize] = i as u32;
-                }
-                PeriodIndex::Dense {
-                    first: *first,
-                    positions,
-                }
-            }
-            Self::Sparse(_) => {
-                PeriodIndex::Sparse(periods.enumerate().map(|(i, p)| (p, i)).collect())
-            }
-        }
-    }
-}
-
-/// Where some periods of a [`Histogram`] are in a list of them.
-enum PeriodIndex {
-    Dense { first: i64, positions: Vec<u32> },
-    Sparse(BTreeMap<i64, usize>),
-}
-
-impl PeriodIndex {
-    fn get(&self, period: i64) -> Option<usize> {
-        match self {
-            Self::Dense { first, positions } => positions
-                .get(usize::try_from(period - first).ok()?)
-                .filter(|&&i| i != u32::MAX)
-                .map(|&i| i as usize),
-            Self::Sparse(positions) => positions.get(&period).copied(),
-        }
-    }
-}
-
-/// The width of a period of a [`Tally::time_series`].
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Period {
-    /// One hour, UTC.
-    Hour,
-    /// One day, UTC.
-    Day,
-}
-
-/// The unique signers whose winning signature falls in one period.
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SeriesPoint {
-    /// When the period starts.
-    pub start: DateTime<Utc>,
-    /// How many signers signed first in it.
-    pub signers: u64,
-}
-
-/// A milestone reached: the threshold and the time of the signature that reached it.
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MilestoneReached {
-    /// The number of unique signers.
-    pub threshold: u64,
-    /// When the signature that made the number was made (RFC 3339, UTC, with `Z`).
-    pub reached_at: DateTime<Utc>,
-}
-
-/// A rejected line in a [`TallyReport`].
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReportedError {
-    /// The 1-based line number.
-    pub line: u64,
-    /// Why the line was rejected.
-    pub reason: String,
-}
-
-/// The JSON of a tally, as DESIGN.md gives it:
-/// `{"lines", "counted", "duplicates", "rejected", "by_country", "milestones": [{"threshold",
-/// "reached_at"}], "errors": [{"line", "reason"}]}`.
-///
-/// `lines` counts non-blank lines and equals `counted + duplicates + rejected`. It is an
-/// operator's report: `errors` quote rejected lines' values, emails included, so publish
-/// [`PublicCount`] instead.
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TallyReport {
-    /// Non-blank input lines.
-    pub lines: u64,
-    /// Unique signers.
-    pub counted: u64,
-    /// Valid signatures of a signer already counted.
-    pub duplicates: u64,
-    /// Rejected lines.
-    pub rejected: u64,
-    /// Unique signers by country code; `"unknown"` for those who gave none.
-    pub by_country: BTreeMap<String, u64>,
-    /// The thresholds reached, smallest first.
-    pub milestones: Vec<MilestoneReached>,
-    /// The rejected lines, in line order.
-    pub errors: Vec<ReportedError>,
 }

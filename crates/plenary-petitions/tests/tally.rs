@@ -3,7 +3,9 @@
 
 use std::io::Read;
 
-use plenary_petitions::{Period, Tally, TallyReport, tally_parallel};
+use plenary_petitions::{
+    CanonicalEmail, Period, SignatureRecord, SignatureState, Tally, TallyReport, tally_parallel,
+};
 use proptest::prelude::*;
 
 const FIXTURE: &[u8] = include_bytes!("fixtures/signatures.ndjson");
@@ -327,7 +329,10 @@ proptest! {
         prop_assert_eq!(&by_line.report(), &expected);
         prop_assert_eq!(&ab.report(), &expected);
         prop_assert_eq!(&ba.report(), &expected);
-        prop_assert_eq!(expected.lines, expected.counted + expected.duplicates + expected.rejected);
+        prop_assert_eq!(
+            expected.lines,
+            expected.counted + expected.duplicates + expected.rejected + expected.states.values().sum::<u64>()
+        );
         prop_assert_eq!(&tally_parallel(whole.as_bytes(), &MILESTONES, 3).report(), &expected);
         let mut streamed = Tally::with_milestones(MILESTONES);
         streamed.read_ndjson(Trickle(whole.as_bytes(), step)).unwrap();
@@ -344,4 +349,78 @@ proptest! {
         let report = tally.report();
         prop_assert_eq!(report.lines, report.counted + report.duplicates + report.rejected);
     }
+
+    /// A tally fed records equals the tally fed the same signatures as NDJSON.
+    #[test]
+    fn records_count_like_ndjson(
+        signatures in prop::collection::vec(
+            (0_usize..5, prop::option::of(0_usize..3), 0_i64..200_000, 0_usize..5),
+            0..60,
+        ),
+    ) {
+        let emails = ["ana@example.org", "ANA+x@example.org", "a.na@gmail.com", "bo@example.org", "cy@bücher.example"];
+        let countries = ["GB", "KE", "BR"];
+        let mut ndjson = String::new();
+        let mut records = Tally::with_milestones(MILESTONES);
+        for (i, &(email, country, seconds, state)) in signatures.iter().enumerate() {
+            let signed_at = chrono::DateTime::from_timestamp(1_355_400_000 + seconds, 0).unwrap();
+            let state = SignatureState::ALL[state];
+            let country_json = country.map_or("null".to_owned(), |c| format!("\"{}\"", countries[c]));
+            ndjson.push_str(&format!(
+                "{{\"name\": \"N\", \"email\": \"{}\", \"country\": {country_json}, \"signed_at\": \"{}\", \"state\": \"{state}\"}}\n",
+                emails[email],
+                signed_at.to_rfc3339(),
+            ));
+            let canonical = CanonicalEmail::new(emails[email]).unwrap();
+            records.add(&SignatureRecord {
+                email: &canonical,
+                signed_at,
+                country: country.map(|c| countries[c].parse().unwrap()),
+                state,
+                position: i as u64 + 1,
+            });
+        }
+        let from_ndjson = tally(ndjson.as_bytes());
+        prop_assert_eq!(records.report(), from_ndjson.report());
+        prop_assert_eq!(records.time_series(Period::Hour), from_ndjson.time_series(Period::Hour));
+    }
+}
+
+#[test]
+fn history_sums_to_the_tally_in_json_and_csv() {
+    let t = tally(FIXTURE);
+    for period in [Period::Hour, Period::Day] {
+        let history = t.history(period);
+        assert_eq!(history.counted, t.counted());
+        assert_eq!(
+            history.points.iter().map(|p| p.signatures).sum::<u64>(),
+            t.counted()
+        );
+        assert_eq!(
+            history.points.last().map(|p| p.cumulative),
+            Some(t.counted())
+        );
+        let series: Vec<(chrono::DateTime<chrono::Utc>, u64)> = t
+            .time_series(period)
+            .iter()
+            .map(|p| (p.start, p.signers))
+            .collect();
+        let points: Vec<_> = history
+            .points
+            .iter()
+            .map(|p| (p.start, p.signatures))
+            .collect();
+        assert_eq!(points, series);
+    }
+    let json = serde_json::to_string(&t.history(Period::Hour)).unwrap();
+    assert_eq!(
+        json,
+        r#"{"period":"hour","counted":4,"points":[{"start":"2012-12-12T09:00:00Z","signatures":1,"cumulative":1},{"start":"2012-12-13T14:00:00Z","signatures":1,"cumulative":2},{"start":"2012-12-13T15:00:00Z","signatures":1,"cumulative":3},{"start":"2012-12-13T21:00:00Z","signatures":1,"cumulative":4}]}"#
+    );
+    let mut csv = Vec::new();
+    t.history(Period::Day).write_csv(&mut csv).unwrap();
+    assert_eq!(
+        String::from_utf8(csv).unwrap(),
+        "start,signatures,cumulative\n2012-12-12T00:00:00Z,1,1\n2012-12-13T00:00:00Z,3,4\n"
+    );
 }

@@ -1,4 +1,4 @@
-//! One tally on several threads.
+//! Counting a buffer of signatures NDJSON in batches, on one thread or several.
 //!
 //! The input is read in rounds of a few megabytes a thread. In each round the threads read the
 //! round's line-aligned pieces, taking the next unread piece whenever they finish one, and sort
@@ -9,13 +9,15 @@
 //! say) from holding the others up. A part being filled is a 64th of the table, which stays in
 //! the filling core's cache up to a few million signers. Memory beyond the table is one round's
 //! signatures, 24 bytes each.
-
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+//!
+//! This layer knows the signer table, the line reader and the thread pool, never the tally: it
+//! fills a [`SignerTable`] and a [`LineCounts`] that the tally owns.
 
 use crate::email::Canonicalizer;
-use crate::signer_table::{PARTS, Part, Slot, part_of};
-use crate::tally::{LineError, LineRead, Tally, read_line};
+use crate::line_counts::LineCounts;
+use crate::line_reader::{LineRead, read_line};
+use crate::signer_table::{PARTS, Part, SignerTable, Slot, part_of};
+use crate::thread_pool::on_threads;
 
 /// How many bytes of input each thread reads in one round.
 const ROUND_BYTES_PER_THREAD: usize = 16 << 20;
@@ -24,38 +26,11 @@ const ROUND_BYTES_PER_THREAD: usize = 16 << 20;
 /// round at nearly the same time, large enough that taking one costs nothing.
 const PIECE_BYTES: usize = 512 << 10;
 
-/// Tallies a whole signatures NDJSON input on `threads` threads (at most 64 are used); the
-/// result equals a single-threaded [`Tally`] over the same input.
-///
-/// The input is read in rounds of 16 MiB a thread: the threads read the round's line-aligned
-/// pieces and sort their signatures by signer-table part, then fill the table's parts, taking
-/// the next piece or part whenever they finish one. Memory beyond the tally's own is one round's
-/// signatures, 24 bytes each.
-///
-/// ```
-/// use plenary_petitions::{Tally, tally_parallel};
-///
-/// let input = b"{\"name\":\"A\",\"email\":\"a@x.org\",\"signed_at\":\"2012-12-13T15:00:00Z\"}\n\
-///               {\"name\":\"A\",\"email\":\"A@x.org\",\"signed_at\":\"2012-12-12T15:00:00Z\"}\n";
-/// let parallel = tally_parallel(input, &[1], 2);
-/// let mut single = Tally::with_milestones([1]);
-/// single.add_ndjson(input);
-/// assert_eq!(parallel.report(), single.report());
-/// ```
-pub fn tally_parallel(input: &[u8], thresholds: &[u64], threads: usize) -> Tally {
-    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let mut tally = Tally::with_milestones(thresholds.iter().copied());
-    let plan = Plan::on(threads);
-    plan.count(&mut tally, input, 1);
-    tally.set_threads(plan.threads);
-    tally
-}
-
-/// How a buffer of signatures NDJSON is counted into a tally: on how many threads, in rounds of
-/// how many bytes, cut into pieces of how many.
+/// How a buffer of signatures NDJSON is counted: on how many threads, in rounds of how many
+/// bytes, cut into pieces of how many.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Plan {
-    threads: usize,
+    pub(crate) threads: usize,
     round_bytes: usize,
     piece_bytes: usize,
 }
@@ -76,13 +51,28 @@ impl Plan {
         }
     }
 
+    /// How many bytes a round reads: a reader feeding [`Plan::count`] block by block keeps
+    /// every thread busy with blocks of this size.
+    pub(crate) fn round_bytes(self) -> usize {
+        self.round_bytes
+    }
+
     /// Counts every line of `input`, whose first line has the number `first_line`, into
-    /// `tally`; returns the number the line after the input has.
-    pub(crate) fn count(self, tally: &mut Tally, input: &[u8], first_line: u64) -> u64 {
+    /// `signers` and `counts`; returns the number the line after the input has.
+    pub(crate) fn count(
+        self,
+        signers: &mut SignerTable,
+        counts: &mut LineCounts,
+        input: &[u8],
+        first_line: u64,
+    ) -> u64 {
         let mut next_line = first_line;
+        let error_limit = counts.errors.limit();
         for round in split_lines(input, input.len().div_ceil(self.round_bytes).max(1)) {
             let pieces = split_lines(round, round.len().div_ceil(self.piece_bytes).max(1));
-            let batches = on_threads(pieces, self.threads, Batch::read);
+            let batches = on_threads(pieces, self.threads, |piece| {
+                Batch::read(piece, error_limit)
+            });
             let first_lines: Vec<u64> = batches
                 .iter()
                 .map(|batch| {
@@ -91,14 +81,10 @@ impl Plan {
                     first
                 })
                 .collect();
-            let parts: Vec<(usize, &mut Part)> = tally
-                .signers_mut()
-                .parts_mut()
-                .iter_mut()
-                .enumerate()
-                .collect();
+            let parts: Vec<(usize, &mut Part)> =
+                signers.parts_mut().iter_mut().enumerate().collect();
             // A thread is worth starting for thousands of signatures, not for a few.
-            let signatures: usize = batches.iter().map(|b| b.valid as usize).sum();
+            let signatures: usize = batches.iter().map(|b| b.counts.valid as usize).sum();
             let threads = self.threads.min(signatures / (1 << 12) + 1);
             on_threads(parts, threads, |(part, table)| {
                 for (batch, &first_line) in batches.iter().zip(&first_lines) {
@@ -106,15 +92,7 @@ impl Plan {
                 }
             });
             for (batch, first_line) in batches.into_iter().zip(first_lines) {
-                let errors = batch
-                    .errors
-                    .into_iter()
-                    .map(|e| LineError {
-                        line: e.line + first_line,
-                        ..e
-                    })
-                    .collect();
-                tally.merge_counts(&[], batch.lines, batch.valid, errors);
+                counts.merge(batch.counts, first_line);
             }
         }
         next_line
@@ -129,25 +107,19 @@ struct Batch {
     room_per_part: usize,
     /// Every line, blank or not.
     line_count: u64,
-    /// Non-blank lines.
-    lines: u64,
-    /// Valid signatures.
-    valid: u64,
-    /// Rejected lines.
-    errors: Vec<LineError>,
+    /// The counts of the piece's lines.
+    counts: LineCounts,
 }
 
 impl Batch {
-    fn read(piece: &[u8]) -> Batch {
+    fn read(piece: &[u8], error_limit: usize) -> Batch {
         let mut batch = Batch {
             parts: vec![Vec::new(); PARTS],
             // Room for as many signatures as lines of 80 bytes, spread evenly: one allocation
             // a part for the usual line, a few growths for short lines or uneven parts.
             room_per_part: piece.len() / 80 / PARTS + 8,
             line_count: 0,
-            lines: 0,
-            valid: 0,
-            errors: Vec::new(),
+            counts: LineCounts::with_error_limit(error_limit),
         };
         let mut scratch = Canonicalizer::default();
         let mut start = 0;
@@ -167,8 +139,7 @@ impl Batch {
         match read_line(text, scratch) {
             LineRead::Blank => {}
             LineRead::Signature { key, time, country } => {
-                self.lines += 1;
-                self.valid += 1;
+                self.counts.confirmed();
                 let part = &mut self.parts[part_of(key)];
                 if part.capacity() == 0 {
                     // Made when first needed: a small piece touches few parts.
@@ -180,10 +151,8 @@ impl Batch {
                     order: Slot::order(line, country),
                 });
             }
-            LineRead::Rejected(reason) => {
-                self.lines += 1;
-                self.errors.push(LineError { line, reason });
-            }
+            LineRead::Uncounted(state) => self.counts.uncounted(state),
+            LineRead::Rejected(reason) => self.counts.rejected(line, reason),
         }
     }
 }
@@ -211,48 +180,6 @@ fn split_lines(input: &[u8], pieces: usize) -> Vec<&[u8]> {
     result
 }
 
-/// Runs `work` on every item on `threads` threads (this one among them), each thread taking
-/// the next item whenever it finishes one, and returns the results in the items' order. A panic
-/// on any thread is resumed here.
-pub(crate) fn on_threads<T: Send, R: Send>(
-    items: Vec<T>,
-    threads: usize,
-    work: impl Fn(T) -> R + Sync,
-) -> Vec<R> {
-    let count = items.len();
-    let items: Vec<Mutex<Option<T>>> = items.into_iter().map(|i| Mutex::new(Some(i))).collect();
-    let next = AtomicUsize::new(0);
-    let take_and_work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(slot) = items.get(i) else {
-                return done;
-            };
-            // Each item is taken exactly once, so no lock is ever held by a panicking thread.
-            let item = slot.lock().map(|mut item| item.take());
-            if let Ok(Some(item)) = item {
-                done.push((i, work(item)));
-            }
-        }
-    };
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (1..threads.min(count))
-            .map(|_| scope.spawn(take_and_work))
-            .collect();
-        let mut done = take_and_work();
-        for handle in handles {
-            match handle.join() {
-                Ok(more) => done.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        done
-    });
-    done.sort_unstable_by_key(|&(i, _)| i);
-    done.into_iter().map(|(_, result)| result).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -273,6 +200,7 @@ mod tests {
         (fields, 0_u32..8, end).prop_map(|((email, country, hour), kind, end)| match kind {
             0 => end.to_owned(),
             1 => format!("{{broken{end}"),
+            2 => format!(r#"{{"name": "Ana", "email": "{email}", "state": "pending", "signed_at": "2012-12-13T1{hour}:00:00Z"}}{end}"#),
             _ => format!(
                 r#"{{"name": "Ana", "email": "{email}", "country": {country}, "signed_at": "2012-12-13T1{hour}:00:00Z"}}{end}"#
             ),
@@ -294,17 +222,33 @@ mod tests {
             if unterminated {
                 input.push_str(r#"{"name": "Bo", "email": "bo@example.org", "signed_at": "2012-12-13T09:00:00Z"}"#);
             }
-            let mut expected = Tally::with_milestones([1, 2, 3]);
+            let (mut signers, mut counts) = (SignerTable::default(), LineCounts::with_error_limit(3));
+            let mut scratch = Canonicalizer::default();
             for (i, text) in input.split('\n').enumerate() {
                 if i < input.split('\n').count() - 1 || !text.is_empty() {
-                    expected.add_line(i as u64 + 1, text.as_bytes());
+                    let line = i as u64 + 1;
+                    match read_line(text.as_bytes(), &mut scratch) {
+                        LineRead::Blank => {}
+                        LineRead::Signature { key, time, country } => {
+                            counts.confirmed();
+                            signers.insert(key, time, line, country);
+                        }
+                        LineRead::Uncounted(state) => counts.uncounted(state),
+                        LineRead::Rejected(reason) => counts.rejected(line, reason),
+                    }
                 }
             }
             let plan = Plan { threads, round_bytes, piece_bytes };
-            let mut tally = Tally::with_milestones([1, 2, 3]);
-            let next = plan.count(&mut tally, input.as_bytes(), 1);
+            let (mut batched, mut batched_counts) = (SignerTable::default(), LineCounts::with_error_limit(3));
+            let next = plan.count(&mut batched, &mut batched_counts, input.as_bytes(), 1);
             prop_assert_eq!(next, lines.len() as u64 + u64::from(unterminated) + 1);
-            prop_assert_eq!(tally.report(), expected.report());
+            prop_assert_eq!(batched.sorted_slots(), signers.sorted_slots());
+            prop_assert_eq!(
+                (batched_counts.lines, batched_counts.valid, batched_counts.states),
+                (counts.lines, counts.valid, counts.states)
+            );
+            prop_assert_eq!(batched_counts.errors.listed(), counts.errors.listed());
+            prop_assert_eq!(batched_counts.errors.unlisted(), counts.errors.unlisted());
         }
     }
 
@@ -320,14 +264,5 @@ mod tests {
             }
         }
         assert_eq!(split_lines(b"", 3), vec![&b""[..]; 3]);
-    }
-
-    #[test]
-    fn results_come_back_in_order() {
-        for threads in 1..=4 {
-            let squares = on_threads((0..100_u64).collect(), threads, |i| i * i);
-            assert_eq!(squares, (0..100_u64).map(|i| i * i).collect::<Vec<_>>());
-            assert!(on_threads(Vec::<u8>::new(), threads, |i| i).is_empty());
-        }
     }
 }
