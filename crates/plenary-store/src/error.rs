@@ -123,6 +123,10 @@ pub enum Error {
         existing: String,
     },
 
+    /// A signature, an email or a rule was refused by the petitions crate.
+    #[error(transparent)]
+    Petitions(#[from] plenary::petitions::Error),
+
     /// A thread panicked while holding the running counts; the store cannot trust them.
     #[error("the running counts were poisoned by a panic in another thread; reopen the store")]
     Poisoned,

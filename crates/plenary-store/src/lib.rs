@@ -30,7 +30,7 @@
 //!     "schema_version": 1,
 //!     "actors": [{"id": "itu", "name": "International Telecommunication Union", "kind": "un_body"}],
 //!     "petitions": [{"id": "stop-the-net-grab", "kind": "petition", "title": "Stop the net grab",
-//!                    "text": {"en": "Keep the internet open."}, "sponsors": ["itu"]}]
+//!                    "text": {"lang": "en", "text": "Keep the internet open."}, "sponsors": ["itu"]}]
 //! }"#)?;
 //! store.import(&dataset).await?;
 //! assert_eq!(store.export().await?, dataset);
@@ -69,5 +69,5 @@ mod signatures;
 mod store;
 
 pub use error::Error;
-pub use signatures::{BATCH_LINES, SignReport, SignatureState};
+pub use signatures::{BATCH_LINES, SignReport};
 pub use store::{Backend, Store};

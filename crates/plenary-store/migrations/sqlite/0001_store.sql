@@ -41,16 +41,25 @@ CREATE TABLE signature_batches (
     lines BIGINT NOT NULL,
     stored BIGINT NOT NULL
 );
+-- kind 'signature': a signature as received; `record` is its NDJSON line, `signer` its
+-- canonical email, `signed_at` in nanoseconds since 1970, `state` the state it came in.
+-- kind 'change': a change of state of the signature `target`; `record` is the StateChange JSON.
+-- `record` and `signer` hold emails: they are private, for confirmation and de-duplication.
 CREATE TABLE signature_log (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     petition TEXT NOT NULL,
     batch BIGINT NOT NULL REFERENCES signature_batches (id),
+    kind TEXT NOT NULL CHECK (kind IN ('signature', 'change')),
     line BIGINT NOT NULL,
-    state TEXT NOT NULL,
+    target BIGINT REFERENCES signature_log (seq),
     signer TEXT NOT NULL,
+    signed_at BIGINT NOT NULL,
+    country TEXT,
+    state TEXT NOT NULL
+        CHECK (state IN ('pending', 'confirmed', 'invalidated', 'fraudulent', 'withdrawn')),
     record TEXT NOT NULL
 );
-CREATE INDEX signature_log_by_petition ON signature_log (petition, seq);
+CREATE INDEX signature_log_by_petition ON signature_log (petition, kind, seq);
 CREATE INDEX signature_log_by_signer ON signature_log (petition, signer);
 CREATE TRIGGER signature_log_no_update BEFORE UPDATE ON signature_log
 BEGIN
