@@ -30,7 +30,7 @@
 //!     "schema_version": 1,
 //!     "actors": [{"id": "itu", "name": "International Telecommunication Union", "kind": "un_body"}],
 //!     "petitions": [{"id": "stop-the-net-grab", "kind": "petition", "title": "Stop the net grab",
-//!                    "text": {"lang": "en", "text": "Keep the internet open."}, "sponsors": ["itu"]}]
+//!                    "text": {"lang": "en", "text": "Keep the internet open."}, "sponsors": ["itu"], "status": "open"}]
 //! }"#)?;
 //! store.import(&dataset).await?;
 //! assert_eq!(store.export().await?, dataset);
