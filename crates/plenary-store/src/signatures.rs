@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use plenary::core::{Country, MAX_NAME_CHARS, Name, PetitionId};
 use plenary::petitions::{
-    CanonicalEmail, Consent, Email, Invalidation, InvalidationReport, LineOutcome, Period,
-    Person, PublicCount, ReportedError, SeriesPoint, Signature, SignatureBook, SignatureRecord,
+    CanonicalEmail, Consent, Email, History, Invalidation, InvalidationReport, LineOutcome, Period,
+    Person, PublicCount, ReportedError, Signature, SignatureBook, SignatureRecord,
     SignatureState, Signer, StateChange, Tally, TallyReport, Verification,
 };
 use serde::{Deserialize, Serialize};
@@ -150,6 +150,8 @@ impl Store {
         report: &mut SignReport,
     ) -> Result<(), Error> {
         let mut check = Tally::new();
+        // Every refused line of the batch is listed, not only the first thousand.
+        check.set_error_limit(usize::MAX);
         let mut rows = Vec::with_capacity(lines.len());
         let mut read = 0;
         for &(line, text) in lines {
@@ -158,12 +160,11 @@ impl Store {
                 LineOutcome::Blank => continue,
                 LineOutcome::Rejected => {
                     read += 1;
-                    if let Some(error) = check.errors().last() {
-                        report.errors.push(ReportedError {
-                            line,
-                            reason: error.reason.to_string(),
-                        });
-                    }
+                    let reason = match check.errors().last() {
+                        Some(error) if error.line == line => error.reason.to_string(),
+                        _ => "refused by the tally".to_owned(),
+                    };
+                    report.errors.push(ReportedError { line, reason });
                     continue;
                 }
                 _ => read += 1,
@@ -312,17 +313,13 @@ impl Store {
         Ok(self.running(petition).await?.public_count())
     }
 
-    /// Unique confirmed signers of `petition` per hour or day of their first signature.
+    /// The count history of `petition` per hour or day, as `petitions history` gives it.
     ///
     /// # Errors
     ///
     /// As [`count`](Self::count).
-    pub async fn history(
-        &self,
-        petition: &PetitionId,
-        period: Period,
-    ) -> Result<Vec<SeriesPoint>, Error> {
-        Ok(self.running(petition).await?.time_series(period))
+    pub async fn history(&self, petition: &PetitionId, period: Period) -> Result<History, Error> {
+        Ok(self.running(petition).await?.history(period))
     }
 
     /// The tally of `petition`'s whole log, counted afresh; always equal to

@@ -89,7 +89,8 @@ async fn a_recount_always_equals_the_running_count() {
         }
         assert_eq!(store.count(&petition()).await.unwrap().counted, 180);
         let history = store.history(&petition(), Period::Hour).await.unwrap();
-        assert_eq!(history.iter().map(|p| p.signers).sum::<u64>(), 180);
+        assert_eq!(history.points.iter().map(|p| p.signatures).sum::<u64>(), 180);
+        assert_eq!((history.counted, history.points.last().map(|p| p.cumulative)), (180, Some(180)));
     }
 }
 
