@@ -22,6 +22,9 @@ pub(crate) enum Value {
 
 /// Inserts `rows` into `table`'s `columns`, as multi-row `INSERT` statements of at most
 /// [`MAX_BINDS`] values each.
+///
+/// On SQLite the placeholders are plain `?`: SQLite looks a named placeholder such as `$7` up
+/// in a list, so thousands of them in one statement cost time quadratic in their number.
 pub(crate) async fn insert_rows(
     conn: &mut AnyConnection,
     table: &str,
@@ -30,8 +33,9 @@ pub(crate) async fn insert_rows(
     doing: &str,
 ) -> Result<(), Error> {
     let per_statement = (MAX_BINDS / columns.len().max(1)).max(1);
+    let positional = conn.backend_name() == "SQLite";
     for chunk in rows.chunks(per_statement) {
-        let sql = insert_sql(table, columns, chunk.len());
+        let sql = insert_sql(table, columns, chunk.len(), positional);
         let mut query = sqlx::query(&sql);
         for row in chunk {
             for value in row {
@@ -48,8 +52,9 @@ pub(crate) async fn insert_rows(
     Ok(())
 }
 
-/// `INSERT INTO table (a, b) VALUES ($1, $2), ($3, $4), …` for `rows` rows.
-pub(crate) fn insert_sql(table: &str, columns: &[&str], rows: usize) -> String {
+/// `INSERT INTO table (a, b) VALUES ($1, $2), ($3, $4), …` for `rows` rows, or with `?` for
+/// each placeholder when `positional`.
+pub(crate) fn insert_sql(table: &str, columns: &[&str], rows: usize, positional: bool) -> String {
     let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
     let mut n = 0;
     for row in 0..rows {
@@ -61,9 +66,13 @@ pub(crate) fn insert_sql(table: &str, columns: &[&str], rows: usize) -> String {
             if column > 0 {
                 sql.push_str(", ");
             }
-            n += 1;
-            sql.push('$');
-            sql.push_str(&n.to_string());
+            if positional {
+                sql.push('?');
+            } else {
+                n += 1;
+                sql.push('$');
+                sql.push_str(&n.to_string());
+            }
         }
         sql.push(')');
     }
@@ -76,15 +85,17 @@ mod tests {
 
     #[test]
     fn statements() {
-        for (columns, rows, expected) in [
-            (&["a"][..], 1, "INSERT INTO t (a) VALUES ($1)"),
+        for (columns, rows, positional, expected) in [
+            (&["a"][..], 1, false, "INSERT INTO t (a) VALUES ($1)"),
             (
                 &["a", "b"][..],
                 2,
+                false,
                 "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)",
             ),
+            (&["a", "b"][..], 2, true, "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"),
         ] {
-            assert_eq!(insert_sql("t", columns, rows), expected);
+            assert_eq!(insert_sql("t", columns, rows, positional), expected);
         }
     }
 }
