@@ -1,0 +1,745 @@
+//! Each petition's signatures as an append-only log of signatures and changes of their state,
+//! written a batch per transaction, and counted back from the log through the petitions crate's
+//! [`Tally`].
+//!
+//! No row is ever updated or deleted — triggers refuse it — and no counter row exists: the
+//! count of a petition is the tally of its log, kept running in memory and caught up from the
+//! log's sequence numbers (from scratch when a change of state came in since), and a full
+//! [`recount`](Store::recount) gives the same answer.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use plenary::core::{Country, MAX_NAME_CHARS, Name, PetitionId};
+use plenary::petitions::{
+    CanonicalEmail, Consent, Email, History, Invalidation, InvalidationReport, LineOutcome, Period,
+    Person, PublicCount, ReportedError, Signature, SignatureBook, SignatureRecord,
+    SignatureState, Signer, StateChange, Tally, TallyReport, Verification,
+};
+use serde::{Deserialize, Serialize};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::dataset::to_json;
+use crate::rows::{Value, insert_rows};
+use crate::{Backend, Error, Store};
+
+/// The most lines one batch (one transaction) of [`Store::sign`] holds.
+pub const BATCH_LINES: usize = 20_000;
+
+/// How many log rows a count reads per query.
+const PAGE_ROWS: i64 = 100_000;
+
+/// The columns of `signature_log` a write fills, in this order.
+const LOG_COLUMNS: [&str; 10] = [
+    "petition",
+    "batch",
+    "kind",
+    "line",
+    "target",
+    "signer",
+    "signed_at",
+    "country",
+    "state",
+    "record",
+];
+
+/// What [`Store::sign`] did with an input: every line is stored, blank or refused, and every
+/// refused line is listed with its number and reason, in the words of `petitions tally`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SignReport {
+    /// Lines read, blank lines left out.
+    pub lines: u64,
+    /// Lines appended to the log.
+    pub stored: u64,
+    /// Lines refused.
+    pub rejected: u64,
+    /// The transactions the stored lines went in.
+    pub batches: u64,
+    /// Each refused line: its number (from 1, counting every line of the input) and why.
+    pub errors: Vec<ReportedError>,
+}
+
+/// A petition's count kept between calls: the tally of the log up to sequence number `seen`.
+#[derive(Debug, Clone)]
+pub(crate) struct Running {
+    seen: i64,
+    tally: Tally,
+}
+
+/// The fields of an accepted line the log keeps in columns.
+#[derive(Deserialize)]
+struct Fields<'a> {
+    #[serde(borrow, default)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    email: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    country: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    signed_at: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    organization: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    state: Option<Cow<'a, str>>,
+}
+
+/// One signature row of the log with the state it is in now.
+struct Logged {
+    seq: i64,
+    line: i64,
+    signer: String,
+    signed_at: i64,
+    country: Option<String>,
+    state: SignatureState,
+    record: String,
+}
+
+impl Store {
+    /// Appends the signatures NDJSON `input` (the format of `petitions tally`, with its
+    /// optional `state` field) to the log of `petition`, in batches of [`BATCH_LINES`] lines,
+    /// each batch one transaction: after a crash a batch is in whole or not at all. Lines that
+    /// are not valid signatures are refused and listed in the report; the others are stored.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotFound`] when the store holds no such petition, [`Error::Database`] when a
+    /// batch cannot be written (the batches before it stay stored).
+    pub async fn sign(&self, petition: &PetitionId, input: &[u8]) -> Result<SignReport, Error> {
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+        let mut report = SignReport::default();
+        let mut batch = Vec::with_capacity(BATCH_LINES);
+        let mut lines = input.split(|&b| b == b'\n').enumerate().peekable();
+        while let Some((i, text)) = lines.next() {
+            if lines.peek().is_none() && text.is_empty() {
+                break; // the end of the last line
+            }
+            batch.push((i as u64 + 1, text));
+            if batch.len() == BATCH_LINES {
+                self.sign_batch_into(petition, &batch, &mut report).await?;
+                batch.clear();
+            }
+        }
+        if !batch.is_empty() || report.batches == 0 {
+            self.sign_batch_into(petition, &batch, &mut report).await?;
+        }
+        Ok(report)
+    }
+
+    /// Appends one batch — `(line number, line)` pairs — to the log of `petition` in one
+    /// transaction.
+    ///
+    /// # Errors
+    ///
+    /// As [`sign`](Self::sign).
+    pub async fn sign_batch(
+        &self,
+        petition: &PetitionId,
+        lines: &[(u64, &[u8])],
+    ) -> Result<SignReport, Error> {
+        let mut report = SignReport::default();
+        self.sign_batch_into(petition, lines, &mut report).await?;
+        Ok(report)
+    }
+
+    async fn sign_batch_into(
+        &self,
+        petition: &PetitionId,
+        lines: &[(u64, &[u8])],
+        report: &mut SignReport,
+    ) -> Result<(), Error> {
+        let mut check = Tally::new();
+        // Every refused line of the batch is listed, not only the first thousand.
+        check.set_error_limit(usize::MAX);
+        let mut rows = Vec::with_capacity(lines.len());
+        let mut read = 0;
+        for &(line, text) in lines {
+            let text = text.strip_suffix(b"\r").unwrap_or(text);
+            match check.add_line(line, text) {
+                LineOutcome::Blank => continue,
+                LineOutcome::Rejected => {
+                    read += 1;
+                    let reason = match check.errors().last() {
+                        Some(error) if error.line == line => error.reason.to_string(),
+                        _ => "refused by the tally".to_owned(),
+                    };
+                    report.errors.push(ReportedError { line, reason });
+                    continue;
+                }
+                _ => read += 1,
+            }
+            match signature_row(petition, line, text) {
+                Ok(row) => rows.push(row),
+                Err(reason) => report.errors.push(ReportedError { line, reason }),
+            }
+        }
+        let doing = format!("appending signatures to the log of petition {petition}");
+        let mut tx = self.begin_write(&doing).await?;
+        self.lock_petition(&mut tx, petition, &doing).await?;
+        let stored = rows.len() as i64;
+        let batch = new_batch(&mut tx, petition, read as i64, stored, &doing).await?;
+        for row in &mut rows {
+            row[1] = Value::Int(batch);
+        }
+        insert_rows(&mut tx, "signature_log", &LOG_COLUMNS, &rows, &doing).await?;
+        tx.commit().await.map_err(Error::db(&doing))?;
+        report.lines += read;
+        report.stored += stored as u64;
+        report.rejected = report.errors.len() as u64;
+        report.batches += 1;
+        Ok(())
+    }
+
+    /// Moves every signature of the signer with email `email` on `petition` that may go to
+    /// `to` in the ordinary course (see [`SignatureState::can_become`]) there: a confirmation
+    /// (`pending` → `confirmed`), a withdrawal, a finding of fraud. Each change is a new row of
+    /// the log with its time and reason. Returns how many signatures changed.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Petitions`] for an email that is not one, [`Error::NotFound`] for an unknown
+    /// petition, [`Error::Database`] when the write fails (nothing is changed then).
+    pub async fn change_signer(
+        &self,
+        petition: &PetitionId,
+        email: &str,
+        to: SignatureState,
+        reason: &str,
+    ) -> Result<u64, Error> {
+        let signer = CanonicalEmail::new(email)?;
+        let doing = format!("changing the signatures of a signer of petition {petition}");
+        let mut tx = self.begin_write(&doing).await?;
+        self.lock_petition(&mut tx, petition, &doing).await?;
+        let signatures = logged(
+            &mut tx,
+            "SELECT seq, line, signer, signed_at, country, state, record FROM signature_log \
+             WHERE petition = $1 AND kind = 'signature' AND signer = $2 ORDER BY seq",
+            petition,
+            Some(signer.as_str()),
+            &doing,
+        )
+        .await?;
+        let at = Utc::now();
+        let changes: Vec<(&Logged, StateChange)> = signatures
+            .iter()
+            .filter(|s| s.state.can_become(to))
+            .map(|s| {
+                let change = StateChange {
+                    from: s.state,
+                    to,
+                    at,
+                    reason: reason.to_owned(),
+                };
+                (s, change)
+            })
+            .collect();
+        let changed = changes.len() as u64;
+        self.append_changes(&mut tx, petition, changes, &doing)
+            .await?;
+        tx.commit().await.map_err(Error::db(&doing))?;
+        Ok(changed)
+    }
+
+    /// Applies an invalidation rule of the petitions crate to `petition`'s signatures: those it
+    /// matches that are pending or confirmed move to its verdict's state, each change a new row
+    /// of the log naming the rule. The rule is matched as a
+    /// [`SignatureBook`] matches it, on each signature as its line gave it (a name the model
+    /// refuses is matched with its control characters as spaces, cut to 500 characters).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Petitions`] for a rule that cannot be applied (an email domain that is not
+    /// one), [`Error::NotFound`] for an unknown petition, [`Error::Database`] when the write
+    /// fails (nothing is changed then).
+    pub async fn invalidate(
+        &self,
+        petition: &PetitionId,
+        invalidation: &Invalidation,
+    ) -> Result<InvalidationReport, Error> {
+        let doing = format!("invalidating signatures of petition {petition}");
+        let mut tx = self.begin_write(&doing).await?;
+        self.lock_petition(&mut tx, petition, &doing).await?;
+        let signatures = logged(
+            &mut tx,
+            "SELECT seq, line, signer, signed_at, country, state, record FROM signature_log \
+             WHERE petition = $1 AND kind = 'signature' ORDER BY seq",
+            petition,
+            None,
+            &doing,
+        )
+        .await?;
+        let mut book = SignatureBook::new();
+        for logged in &signatures {
+            book.add(book_signature(petition, logged)?, logged.state)?;
+        }
+        let report = book.apply(invalidation.clone())?;
+        let applied = book.invalidations().last().map(|a| a.changed.clone());
+        let entries = book.entries();
+        let mut changes = Vec::new();
+        for (position, from) in applied.unwrap_or_default() {
+            if let (Some(logged), Some(entry)) = (signatures.get(position), entries.get(position))
+                && let Some(change) = entry.changes.last()
+            {
+                debug_assert_eq!(change.from, from);
+                changes.push((logged, change.clone()));
+            }
+        }
+        self.append_changes(&mut tx, petition, changes, &doing)
+            .await?;
+        tx.commit().await.map_err(Error::db(&doing))?;
+        Ok(report)
+    }
+
+    /// The tally of `petition`'s log, as `petitions tally` reports it (the log holds only
+    /// valid lines, so nothing is rejected), with the petition's milestone thresholds and
+    /// goal. The count is kept running between calls and caught up from the log.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotFound`] when the store holds no such petition, [`Error::Database`] when a
+    /// read fails.
+    pub async fn count(&self, petition: &PetitionId) -> Result<TallyReport, Error> {
+        Ok(self.running(petition).await?.report())
+    }
+
+    /// The public count of `petition`: unique confirmed signers and signers by country,
+    /// nothing else.
+    ///
+    /// # Errors
+    ///
+    /// As [`count`](Self::count).
+    pub async fn public_count(&self, petition: &PetitionId) -> Result<PublicCount, Error> {
+        Ok(self.running(petition).await?.public_count())
+    }
+
+    /// The count history of `petition` per hour or day, as `petitions history` gives it.
+    ///
+    /// # Errors
+    ///
+    /// As [`count`](Self::count).
+    pub async fn history(&self, petition: &PetitionId, period: Period) -> Result<History, Error> {
+        Ok(self.running(petition).await?.history(period))
+    }
+
+    /// The tally of `petition`'s whole log, counted afresh; always equal to
+    /// [`count`](Self::count).
+    ///
+    /// # Errors
+    ///
+    /// As [`count`](Self::count).
+    pub async fn recount(&self, petition: &PetitionId) -> Result<TallyReport, Error> {
+        let mut running = self.fresh(petition).await?;
+        self.catch_up(petition, &mut running).await?;
+        Ok(running.tally.report())
+    }
+
+    /// The number of signatures in `petition`'s log: every stored line, duplicates included.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Database`] when the read fails.
+    pub async fn log_len(&self, petition: &PetitionId) -> Result<u64, Error> {
+        let n: i64 = sqlx::query(
+            "SELECT COUNT(*) FROM signature_log WHERE petition = $1 AND kind = 'signature'",
+        )
+        .bind(petition.as_str())
+        .fetch_one(&self.pool)
+        .await
+        .and_then(|row| row.try_get(0))
+        .map_err(Error::db(format!("counting the log of petition {petition}")))?;
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+
+    /// Locks `petition` for the transaction, or says it is not in the store. On PostgreSQL
+    /// the row lock makes the batches of one petition go one at a time, so that the log's
+    /// sequence numbers are in commit order and a running count can catch up by them; SQLite's
+    /// `BEGIN IMMEDIATE` already does.
+    async fn lock_petition(
+        &self,
+        conn: &mut AnyConnection,
+        petition: &PetitionId,
+        doing: &str,
+    ) -> Result<(), Error> {
+        let sql = match self.backend {
+            Backend::Postgres => "SELECT id FROM petitions WHERE id = $1 FOR UPDATE",
+            Backend::Sqlite => "SELECT id FROM petitions WHERE id = $1",
+        };
+        let found = sqlx::query(sql)
+            .bind(petition.as_str())
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(Error::db(doing))?;
+        match found {
+            Some(_) => Ok(()),
+            None => Err(Error::NotFound {
+                kind: "petition",
+                id: petition.to_string(),
+            }),
+        }
+    }
+
+    /// Appends one `change` row per `(signature, change)`, in a batch of their own.
+    async fn append_changes(
+        &self,
+        conn: &mut AnyConnection,
+        petition: &PetitionId,
+        changes: Vec<(&Logged, StateChange)>,
+        doing: &str,
+    ) -> Result<(), Error> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let batch = new_batch(
+            conn,
+            petition,
+            changes.len() as i64,
+            changes.len() as i64,
+            doing,
+        )
+        .await?;
+        let rows: Vec<Vec<Value>> = changes
+            .into_iter()
+            .map(|(logged, change)| {
+                vec![
+                    Value::Text(petition.to_string()),
+                    Value::Int(batch),
+                    Value::Text("change".into()),
+                    Value::Int(logged.line),
+                    Value::MaybeInt(Some(logged.seq)),
+                    Value::Text(logged.signer.clone()),
+                    Value::Int(logged.signed_at),
+                    Value::MaybeText(logged.country.clone()),
+                    Value::Text(change.to.as_str().to_owned()),
+                    Value::Text(to_json(&change)),
+                ]
+            })
+            .collect();
+        insert_rows(conn, "signature_log", &LOG_COLUMNS, &rows, doing).await
+    }
+
+    async fn running(&self, petition: &PetitionId) -> Result<Tally, Error> {
+        let key = petition.to_string();
+        let cached = self
+            .running
+            .lock()
+            .map_err(|_| Error::Poisoned)?
+            .remove(&key);
+        let mut running = match cached {
+            Some(running) => running,
+            None => self.fresh(petition).await?,
+        };
+        self.catch_up(petition, &mut running).await?;
+        let tally = running.tally.clone();
+        let mut map = self.running.lock().map_err(|_| Error::Poisoned)?;
+        // Another caller may have caught up further meanwhile; keep the newer count.
+        if map.get(&key).is_none_or(|other| other.seen < running.seen) {
+            map.insert(key, running);
+        }
+        Ok(tally)
+    }
+
+    /// An empty count of `petition`, with its milestones and goal as thresholds.
+    async fn fresh(&self, petition: &PetitionId) -> Result<Running, Error> {
+        let stored = self.petition(petition).await?.ok_or(Error::NotFound {
+            kind: "petition",
+            id: petition.to_string(),
+        })?;
+        let thresholds = stored
+            .milestones
+            .iter()
+            .map(|m| m.threshold)
+            .chain(stored.goal);
+        Ok(Running {
+            seen: 0,
+            tally: Tally::with_milestones(thresholds),
+        })
+    }
+
+    /// Adds the log rows after `running.seen` to its tally, a page at a time; when a change of
+    /// state came in since, counts the whole log afresh instead. Reads up to the newest row at
+    /// the start, which becomes `running.seen`.
+    async fn catch_up(&self, petition: &PetitionId, running: &mut Running) -> Result<(), Error> {
+        let doing = format!("reading the log of petition {petition}");
+        let newest: Option<i64> =
+            sqlx::query("SELECT MAX(seq) FROM signature_log WHERE petition = $1")
+                .bind(petition.as_str())
+                .fetch_one(&self.pool)
+                .await
+                .and_then(|row| row.try_get(0))
+                .map_err(Error::db(&doing))?;
+        let newest = newest.unwrap_or(0);
+        if newest <= running.seen {
+            return Ok(());
+        }
+        let changes = sqlx::query(
+            "SELECT seq, target, state FROM signature_log \
+             WHERE petition = $1 AND kind = 'change' AND seq <= $2 ORDER BY seq",
+        )
+        .bind(petition.as_str())
+        .bind(newest)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(Error::db(&doing))?;
+        let mut states = HashMap::new();
+        let mut fresh_changes = false;
+        for row in changes {
+            let seq: i64 = row.try_get(0).map_err(Error::db(&doing))?;
+            let target: i64 = row.try_get(1).map_err(Error::db(&doing))?;
+            let state: &str = row.try_get(2).map_err(Error::db(&doing))?;
+            states.insert(target, parse_state(target, state)?);
+            fresh_changes |= seq > running.seen;
+        }
+        if fresh_changes && running.seen > 0 {
+            // A change may take back a signature already counted: count again.
+            *running = self.fresh(petition).await?;
+        }
+        // A page of the log comes as one row, its signatures joined with separators that no
+        // canonical email holds: the drivers' cost is per row, and a row per signature would
+        // cost more than the count itself.
+        let mut last = running.seen;
+        loop {
+            let row = sqlx::query(
+                "SELECT string_agg(entry, $5 ORDER BY seq), COUNT(*), MAX(seq) FROM ( \
+                 SELECT seq, CAST(seq AS TEXT) || $6 || CAST(signed_at AS TEXT) || $6 || \
+                 COALESCE(country, '') || $6 || state || $6 || signer AS entry \
+                 FROM signature_log \
+                 WHERE petition = $1 AND kind = 'signature' AND seq > $2 AND seq <= $3 \
+                 ORDER BY seq LIMIT $4) page",
+            )
+            .bind(petition.as_str())
+            .bind(last)
+            .bind(newest)
+            .bind(PAGE_ROWS)
+            .bind(RECORD_SEPARATOR)
+            .bind(FIELD_SEPARATOR)
+            .fetch_one(&self.pool)
+            .await
+            .map_err(Error::db(&doing))?;
+            let page: Option<String> = row.try_get(0).map_err(Error::db(&doing))?;
+            let rows: i64 = row.try_get(1).map_err(Error::db(&doing))?;
+            for entry in page.as_deref().unwrap_or("").split(RECORD_SEPARATOR) {
+                if entry.is_empty() {
+                    continue;
+                }
+                let (seq, record) = page_entry(entry, &states)?;
+                let (email, signed_at, country, state) = record;
+                running.tally.add(&SignatureRecord {
+                    email: &email,
+                    signed_at,
+                    country,
+                    state,
+                    position: u64::try_from(seq).unwrap_or_default(),
+                });
+                last = seq;
+            }
+            if rows < PAGE_ROWS {
+                break;
+            }
+        }
+        running.seen = newest;
+        Ok(())
+    }
+}
+
+/// Between the signatures of a page of the log.
+const RECORD_SEPARATOR: &str = "\u{1e}";
+/// Between the fields of a signature of a page of the log.
+const FIELD_SEPARATOR: &str = "\u{1f}";
+
+/// What a tally needs of a signature.
+type Counted = (CanonicalEmail, DateTime<Utc>, Option<Country>, SignatureState);
+
+/// Reads `seq, signed_at, country, state, signer` of one signature of a page.
+fn page_entry(
+    entry: &str,
+    states: &HashMap<i64, SignatureState>,
+) -> Result<(i64, Counted), Error> {
+    let mut fields = entry.splitn(5, FIELD_SEPARATOR);
+    let mut next = || fields.next().unwrap_or("");
+    let (seq, nanos, country, state, signer) = (next(), next(), next(), next(), next());
+    let corrupt = |message: String| Error::Corrupt {
+        part: "signature_log",
+        id: seq.to_owned(),
+        message,
+    };
+    let seq: i64 = seq
+        .parse()
+        .map_err(|_| corrupt(format!("{entry:?} is not a page entry")))?;
+    let nanos: i64 = nanos
+        .parse()
+        .map_err(|_| corrupt(format!("signed_at {nanos:?} is not a number")))?;
+    let country = match country {
+        "" => None,
+        code => Some(Country::new(code).map_err(|e| corrupt(e.to_string()))?),
+    };
+    let state = match states.get(&seq) {
+        Some(state) => *state,
+        None => parse_state(seq, state)?,
+    };
+    let email = CanonicalEmail::new(signer).map_err(|e| corrupt(e.to_string()))?;
+    Ok((
+        seq,
+        (email, DateTime::from_timestamp_nanos(nanos), country, state),
+    ))
+}
+
+/// A new row of `signature_batches`; its id.
+async fn new_batch(
+    conn: &mut AnyConnection,
+    petition: &PetitionId,
+    lines: i64,
+    stored: i64,
+    doing: &str,
+) -> Result<i64, Error> {
+    sqlx::query(
+        "INSERT INTO signature_batches (petition, lines, stored) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(petition.as_str())
+    .bind(lines)
+    .bind(stored)
+    .fetch_one(&mut *conn)
+    .await
+    .and_then(|row| row.try_get(0))
+    .map_err(Error::db(doing))
+}
+
+/// The signature rows `sql` selects, each in the state it is in now.
+async fn logged(
+    conn: &mut AnyConnection,
+    sql: &str,
+    petition: &PetitionId,
+    signer: Option<&str>,
+    doing: &str,
+) -> Result<Vec<Logged>, Error> {
+    let mut states = HashMap::new();
+    for row in sqlx::query(
+        "SELECT target, state FROM signature_log \
+         WHERE petition = $1 AND kind = 'change' ORDER BY seq",
+    )
+    .bind(petition.as_str())
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(Error::db(doing))?
+    {
+        let target: i64 = row.try_get(0).map_err(Error::db(doing))?;
+        let state: &str = row.try_get(1).map_err(Error::db(doing))?;
+        states.insert(target, parse_state(target, state)?);
+    }
+    let mut query = sqlx::query(sql).bind(petition.as_str());
+    if let Some(signer) = signer {
+        query = query.bind(signer);
+    }
+    let rows: Vec<AnyRow> = query.fetch_all(&mut *conn).await.map_err(Error::db(doing))?;
+    rows.iter()
+        .map(|row| {
+            let seq: i64 = row.try_get(0).map_err(Error::db(doing))?;
+            let stored: &str = row.try_get(5).map_err(Error::db(doing))?;
+            Ok(Logged {
+                seq,
+                line: row.try_get(1).map_err(Error::db(doing))?,
+                signer: row.try_get(2).map_err(Error::db(doing))?,
+                signed_at: row.try_get(3).map_err(Error::db(doing))?,
+                country: row.try_get(4).map_err(Error::db(doing))?,
+                state: match states.get(&seq) {
+                    Some(state) => *state,
+                    None => parse_state(seq, stored)?,
+                },
+                record: row.try_get(6).map_err(Error::db(doing))?,
+            })
+        })
+        .collect()
+}
+
+fn parse_state(seq: i64, state: &str) -> Result<SignatureState, Error> {
+    state.parse().map_err(|()| Error::Corrupt {
+        part: "signature_log",
+        id: seq.to_string(),
+        message: format!("{state:?} is not a signature state"),
+    })
+}
+
+/// The log row of a line the tally accepted, or why it is refused after all.
+fn signature_row(petition: &PetitionId, line: u64, text: &[u8]) -> Result<Vec<Value>, String> {
+    let record = std::str::from_utf8(text)
+        .map_err(|e| format!("not UTF-8: {e}; expected one signature object per line"))?;
+    let fields: Fields<'_> =
+        serde_json::from_str(record).map_err(|e| format!("not a signature object: {e}"))?;
+    let signer = CanonicalEmail::new(fields.email.as_deref().unwrap_or(""))
+        .map_err(|e| e.to_string())?;
+    let signed_at = fields.signed_at.as_deref().unwrap_or("");
+    let nanos = DateTime::parse_from_rfc3339(signed_at)
+        .ok()
+        .and_then(|t| t.with_timezone(&Utc).timestamp_nanos_opt())
+        .ok_or_else(|| {
+            format!("signed_at {signed_at:?} is not an RFC 3339 time from 1677 to 2262")
+        })?;
+    let country = match fields.country.as_deref() {
+        None => None,
+        Some(code) => Some(Country::new(code).map_err(|e| e.to_string())?),
+    };
+    let state: SignatureState = match fields.state.as_deref() {
+        None => SignatureState::default(),
+        Some(state) => state
+            .parse()
+            .map_err(|()| format!("state {state:?} is not a signature state"))?,
+    };
+    Ok(vec![
+        Value::Text(petition.to_string()),
+        Value::Int(0), // the batch, set when it is made
+        Value::Text("signature".into()),
+        Value::Int(i64::try_from(line).unwrap_or(i64::MAX)),
+        Value::MaybeInt(None),
+        Value::Text(signer.as_str().to_owned()),
+        Value::Int(nanos),
+        Value::MaybeText(country.map(|c| c.code().to_owned())),
+        Value::Text(state.as_str().to_owned()),
+        Value::Text(record.to_owned()),
+    ])
+}
+
+/// The [`Signature`] a logged line stands for, for a [`SignatureBook`] to match rules on.
+fn book_signature(petition: &PetitionId, logged: &Logged) -> Result<Signature, Error> {
+    let corrupt = |message: String| Error::Corrupt {
+        part: "signature_log",
+        id: logged.seq.to_string(),
+        message,
+    };
+    let fields: Fields<'_> =
+        serde_json::from_str(&logged.record).map_err(|e| corrupt(e.to_string()))?;
+    let name = |text: &str| {
+        Name::new(text).or_else(|_| {
+            let cleaned: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .take(MAX_NAME_CHARS)
+                .collect();
+            Name::new(cleaned.trim())
+        })
+    };
+    let person = Person {
+        name: name(fields.name.as_deref().unwrap_or("")).map_err(|e| corrupt(e.to_string()))?,
+        email: Email::new(fields.email.as_deref().unwrap_or(""))
+            .map_err(|e| corrupt(e.to_string()))?,
+        country: logged
+            .country
+            .as_deref()
+            .map(Country::new)
+            .transpose()
+            .map_err(|e| corrupt(e.to_string()))?,
+        affiliation: fields
+            .organization
+            .as_deref()
+            .map(name)
+            .transpose()
+            .map_err(|e| corrupt(e.to_string()))?,
+    };
+    Ok(Signature {
+        petition: petition.clone(),
+        signer: Signer::Person(person),
+        signed_at: DateTime::from_timestamp_nanos(logged.signed_at),
+        consent: Consent::default(),
+        origin: None,
+        verification: Verification::default(),
+    })
+}
