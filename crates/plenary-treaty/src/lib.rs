@@ -67,8 +67,8 @@ mod render;
 pub use akn::to_akn;
 pub use diff::{Change, ChangeKind, Diff, WordEdit, diff};
 pub use document::{
-    Article, Clause, Document, DocumentKind, Part, Revision, RevisionStatus, Section, Session,
-    UnplacedLine,
+    Appendix, AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind,
+    Footnote, ListItem, Metadata, Part, Revision, RevisionStatus, Section, Session, UnplacedLine,
 };
 pub use error::Error;
 pub use html::to_html;
