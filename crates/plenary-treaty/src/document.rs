@@ -198,6 +198,15 @@ pub struct Document {
     /// has no page breaks, so [`render`](crate::render) does not write them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub running_heads: Vec<UnplacedLine>,
+    /// How many unplaced lines there were beyond the first
+    /// [`MAX_UNPLACED`](crate::MAX_UNPLACED) quoted in [`Document::unplaced`]: counted, not
+    /// quoted.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unplaced_omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The header block of a UN-system document, each field as written.

@@ -56,6 +56,8 @@ mod heading;
 mod html;
 mod keyword;
 mod label;
+mod lang;
+mod lines;
 mod mark;
 mod markdown;
 mod normalize;
@@ -63,6 +65,7 @@ mod parse;
 mod proposal;
 mod reference;
 mod render;
+mod structure;
 
 pub use akn::to_akn;
 pub use diff::{Change, ChangeKind, Diff, WordEdit, diff};
@@ -73,9 +76,10 @@ pub use document::{
 pub use error::Error;
 pub use html::to_html;
 pub use keyword::Keyword;
+pub use lang::Language;
 pub use mark::{MarkAction, ProposalMark};
 pub use markdown::to_markdown;
-pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, parse, parse_strict};
+pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, MAX_UNPLACED, parse, parse_strict};
 pub use proposal::{ProposalOptions, propose};
 pub use reference::{Reference, ReferenceKind, find_references};
 pub use render::render;
