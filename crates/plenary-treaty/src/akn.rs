@@ -438,12 +438,19 @@ fn items(x: &mut Xml, clauses: &[Clause], parent: &str) -> Result<(), Error> {
             label = format!("{label}_{count}");
         }
         let id = format!("{parent}__item_{label}");
-        x.start("item", &[("eId", &id)])?;
+        let mut class = String::new();
+        clause_class(&mut class, clause);
+        if class.is_empty() {
+            x.start("item", &[("eId", &id)])?;
+        } else {
+            x.start("item", &[("eId", &id), ("class", &class)])?;
+        }
         if let Some(num) = &clause.num {
             x.text_element("num", &[], num)?;
         }
         mark_p(x, clause.mark.as_ref())?;
         x.text_element("p", &[], &clause.text)?;
+        dash_list(x, clause, &id)?;
         if !clause.clauses.is_empty() {
             let list = format!("{id}__list_1");
             x.start("blockList", &[("eId", &list)])?;
@@ -517,16 +524,9 @@ fn provision(
     if let Some(keyword) = keyword {
         class.push_str(&slug(keyword.english()));
     }
-    if let Some(margin) = &clause.margin {
-        push_class(&mut class, &format!("margin-{}", slug(margin)));
-    }
-    for note in &clause.revised_by {
-        push_class(&mut class, &format!("revised-by-{}", slug(note)));
-    }
-    if clause.suppressed {
-        push_class(&mut class, "suppressed");
-    }
+    clause_class(&mut class, clause);
     let mut attrs = vec![("eId", id)];
+
     if !class.is_empty() {
         attrs.push(("class", &class));
     }
@@ -549,17 +549,7 @@ fn provision(
     x.start("content", &[])?;
     mark_p(x, clause.mark.as_ref())?;
     x.text_element("p", &[], &clause.text)?;
-    if !clause.items.is_empty() {
-        let list = format!("{id}__list_items");
-        x.start("blockList", &[("eId", &list), ("class", "dash")])?;
-        for (n, item) in clause.items.iter().enumerate() {
-            x.start("item", &[("eId", &format!("{list}__item_{}", n + 1))])?;
-            x.text_element("num", &[], &item.marker)?;
-            x.text_element("p", &[], &item.text)?;
-            x.end("item")?;
-        }
-        x.end("blockList")?;
-    }
+    dash_list(x, clause, id)?;
     if !clause.clauses.is_empty() {
         let list = format!("{id}__list_1");
         x.start("blockList", &[("eId", &list)])?;
@@ -568,6 +558,35 @@ fn provision(
     }
     x.end("content")?;
     x.end("paragraph")
+}
+
+/// A clause's dash or bullet list items as a `blockList` of class `dash`.
+fn dash_list(x: &mut Xml, clause: &Clause, id: &str) -> Result<(), Error> {
+    if clause.items.is_empty() {
+        return Ok(());
+    }
+    let list = format!("{id}__list_items");
+    x.start("blockList", &[("eId", &list), ("class", "dash")])?;
+    for (n, item) in clause.items.iter().enumerate() {
+        x.start("item", &[("eId", &format!("{list}__item_{}", n + 1))])?;
+        x.text_element("num", &[], &item.marker)?;
+        x.text_element("p", &[], &item.text)?;
+        x.end("item")?;
+    }
+    x.end("blockList")
+}
+
+/// The classes that carry a clause's margin number, revising conferences and `(SUP)`.
+fn clause_class(class: &mut String, clause: &Clause) {
+    if let Some(margin) = &clause.margin {
+        push_class(class, &format!("margin-{}", slug(margin)));
+    }
+    for note in &clause.revised_by {
+        push_class(class, &format!("revised-by-{}", slug(note)));
+    }
+    if clause.suppressed {
+        push_class(class, "suppressed");
+    }
 }
 
 fn push_class(class: &mut String, token: &str) {

@@ -80,7 +80,7 @@ pub use lang::Language;
 pub use mark::{MarkAction, ProposalMark};
 pub use markdown::to_markdown;
 pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, MAX_UNPLACED, parse, parse_strict};
-pub use proposal::{ProposalOptions, propose};
+pub use proposal::{MAX_REFERENCE_LEN, ProposalOptions, check_reference, propose};
 pub use reference::{Reference, ReferenceKind, find_references};
 pub use render::render;
 

@@ -317,7 +317,7 @@ proptest! {
         let doc = document(seed);
         prop_assert_eq!(plenary_treaty::diff(&doc, &doc).changes, []);
         let options = plenary_treaty::ProposalOptions { noc: true, reference: None };
-        let proposal = plenary_treaty::propose(&doc, &doc, &options);
+        let proposal = plenary_treaty::propose(&doc, &doc, &options).unwrap();
         let mut actions = Vec::new();
         proposal.for_each_clause(|_, _, _, c| actions.push(c.mark.as_ref().map(|m| m.action)));
         prop_assert!(actions.iter().all(|a| *a == Some(MarkAction::Noc)), "{:?}", actions);
