@@ -54,22 +54,23 @@ fn instrument(chapters: usize) -> String {
             "CHAPTER {chapter}\n\nProvisions of chapter {chapter}\n\n"
         );
         for _ in 0..10 {
-            article += 1;
+            // Article numbers of at most three digits, margin numbers of at most four.
+            article = article % 999 + 1;
             let _ = write!(
                 text,
                 "ARTICLE {article}\n\nPurpose and Scope of article {article}\n\n"
             );
-            margin += 1;
+            margin = margin % 9000 + 1;
             let _ = write!(
                 text,
                 "{margin} {article}.1 a) These Regulations establish general principles which relate to the provision and operation of international telecommunication services offered to the public.\n\n"
             );
-            margin += 1;
+            margin = margin % 9000 + 1;
             let _ = write!(
                 text,
                 "{margin} b) These Regulations recognize in Article 9 the right of Members to allow special arrangements.\n\n"
             );
-            margin += 1;
+            margin = margin % 9000 + 1;
             let _ = write!(
                 text,
                 "{margin} {article}.2 Administrations shall cooperate in the establishment, operation and maintenance of the international network, taking into account Resolution 30 (Rev. Guadalajara, 2010), the exchange among the following:\n\n\
@@ -77,20 +78,20 @@ fn instrument(chapters: usize) -> String {
                  - recognized operating agencies, and\n\n\
                  - the Secretary-General of the Union.\n\n"
             );
-            margin += 1;
+            margin = margin % 9000 + 1;
             let _ = write!(
                 text,
                 "{margin}A PP-06 {article}.3 Members shall endeavour to make such services generally available to the public in their national network(s).\n\n"
             );
-            margin += 1;
+            margin = margin % 9000 + 1;
             let _ = write!(text, "{margin} PP-02 (SUP)\n\n");
         }
     }
     text.push_str("IN WITNESS WHEREOF, the delegates have signed these Regulations.\n\nAPPENDIX 1\n\nGeneral Provisions Concerning Accounting\n\n1\n\nAccounting rates\n\n");
     for i in 1..=200 {
-        let _ = write!(
+        let _ = writeln!(
             text,
-            "1.{i}. For each applicable service in a given relation, administrations shall by mutual agreement establish and revise accounting rates.\n"
+            "1.{i}. For each applicable service in a given relation, administrations shall by mutual agreement establish and revise accounting rates."
         );
     }
     text

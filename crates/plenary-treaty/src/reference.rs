@@ -278,7 +278,7 @@ fn date_prefix(text: &str) -> Option<(NaiveDate, usize)> {
         return None;
     }
     let year: i32 = year_digits.parse().ok()?;
-    let date = NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, day)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let len = text.find(month_word)? + month_word.len() + 1 + year_digits.len();
     Some((date, len))
 }
