@@ -417,3 +417,18 @@ fn millions_of_stray_lines_keep_a_bounded_quote_and_an_exact_count() {
     assert_eq!(doc.unplaced[0].line, 3);
     assert_eq!(doc.diagnostics().count(), MAX_UNPLACED);
 }
+
+#[test]
+fn akoma_ntoso_escapes_text_and_attributes_and_replaces_control_characters() {
+    let doc = Document {
+        title: Some("a \"quoted\" <title> & \u{1}bell".into()),
+        ..parse("resolves\n1 that a < b & c > d.\n")
+    };
+    let xml = to_akn(&doc).unwrap();
+    assert!(xml.contains("<docTitle>a \"quoted\" &lt;title&gt; &amp; \u{fffd}bell</docTitle>"));
+    assert!(
+        xml.contains("<FRBRname value=\"a &quot;quoted&quot; &lt;title&gt; &amp; \u{fffd}bell\"/>")
+    );
+    assert!(xml.contains("<p>that a &lt; b &amp; c &gt; d.</p>"));
+    assert!(!xml.contains('\u{1}'));
+}
