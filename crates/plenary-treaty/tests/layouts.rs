@@ -432,3 +432,19 @@ fn akoma_ntoso_escapes_text_and_attributes_and_replaces_control_characters() {
     assert!(xml.contains("<p>that a &lt; b &amp; c &gt; d.</p>"));
     assert!(!xml.contains('\u{1}'));
 }
+
+#[test]
+fn an_adoption_line_with_its_date_below_and_a_footnote() {
+    let doc = parse(
+        "79/1. The Pact for the Future\nThe General Assembly,\nRecalling its resolution 76/307,\n\
+         1. Decides to adopt the Pact;\n61st plenary meeting\n19 December 2024\n2 A/79/123, annex.\n",
+    );
+    assert_eq!(doc.unplaced, []);
+    assert_eq!(
+        doc.adoption.as_deref(),
+        Some("61st plenary meeting 19 December 2024")
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(doc.footnotes[0].text, "A/79/123, annex.");
+    assert_eq!(parse(&render(&doc)), doc);
+}
