@@ -12,15 +12,18 @@
 //! cargo run --example treaty -- propose BASE.txt NEW.txt [--noc] [--reference ARB/7]
 //! ```
 //!
-//! Lines the parser could not place are reported on stderr with their line numbers; output goes
-//! to stdout; errors go to stderr with exit status 1.
+//! Lines the parser could not place are reported on stderr with their line numbers (the first
+//! `MAX_UNPLACED`, then a count of the rest); output is streamed to stdout; errors go to stderr
+//! with exit status 1. A closed pipe on either stream ends the program quietly.
 //!
 //! The command-line contract is in `docs/command-line.md`: `-h`/`--help` prints the usage and
 //! exits 0; a bad command line prints the usage on stderr and exits 2; bad input exits 1.
 
+#[allow(dead_code, unused_macros)]
 #[macro_use]
 mod support;
 
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -56,7 +59,11 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     while let Some(arg) = parser.next()? {
         match arg {
             Long("noc") => options.noc = true,
-            Long("reference") => options.reference = Some(parser.value()?.string()?),
+            Long("reference") => {
+                let reference = parser.value()?.string()?;
+                treaty::check_reference(&reference).map_err(|e| e.to_string())?;
+                options.reference = Some(reference);
+            }
             Value(value) if command.is_none() => command = Some(value.string()?),
             Value(value) => files.push(PathBuf::from(value)),
             _ => return Err(arg.unexpected()),
@@ -70,17 +77,57 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     })
 }
 
+/// Writes to a stream through a buffer; a closed pipe ends the program with status 0, any
+/// other failure with 1, never a panic.
+fn guarded(result: io::Result<()>, stream: &str) {
+    if let Err(err) = result {
+        if err.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        errln!("treaty: cannot write to {stream}: {err}");
+        std::process::exit(1);
+    }
+}
+
 fn read(path: &std::path::Path) -> Result<Document, String> {
     let text = support::read_file(path)?;
     let doc = treaty::parse(&text);
+    // Diagnostics go through the guarded stderr: a closed or full stderr drops them and the
+    // output on stdout goes on.
+    let mut err = support::Diagnostics::new();
+    let name = support::shown(path);
     for diagnostic in doc.diagnostics() {
-        errln!("{}: {diagnostic}", support::shown(path));
+        err.line(format_args!("{name}: {diagnostic}"));
+    }
+    if doc.unplaced_omitted > 0 {
+        err.line(format_args!(
+            "{name}: {} more unplaced lines, not quoted",
+            doc.unplaced_omitted
+        ));
     }
     Ok(doc)
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string_pretty(value).map_err(|e| e.to_string())
+/// Streams `value` as pretty JSON to stdout.
+fn json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match serde_json::to_writer_pretty(&mut out, value) {
+        Ok(()) => {}
+        Err(e) if e.is_io() => guarded(Err(io::Error::from(e)), "stdout"),
+        Err(e) => return Err(e.to_string()),
+    }
+    guarded(writeln!(out).and_then(|()| out.flush()), "stdout");
+    Ok(())
+}
+
+/// Writes a rendered text to stdout, ending it with a newline.
+fn text(output: &str) {
+    let mut out = BufWriter::new(io::stdout().lock());
+    guarded(out.write_all(output.as_bytes()), "stdout");
+    if !output.ends_with('\n') {
+        guarded(out.write_all(b"\n"), "stdout");
+    }
+    guarded(out.flush(), "stdout");
 }
 
 fn run() -> Result<(), String> {
@@ -103,23 +150,18 @@ fn run() -> Result<(), String> {
         );
     }
     let first = read(&args.files[0])?;
-    let output = match args.command.as_str() {
+    match args.command.as_str() {
         "parse" => json(&first)?,
-        "akn" => treaty::to_akn(&first).map_err(|e| e.to_string())?,
-        "render" => treaty::render(&first),
-        "markdown" => treaty::to_markdown(&first),
-        "html" => treaty::to_html(&first),
+        "akn" => text(&treaty::to_akn(&first).map_err(|e| e.to_string())?),
+        "render" => text(&treaty::render(&first)),
+        "markdown" => text(&treaty::to_markdown(&first)),
+        "html" => text(&treaty::to_html(&first)),
         "refs" => json(&first.references)?,
         "diff" => json(&treaty::diff(&first, &read(&args.files[1])?))?,
-        _ => treaty::render(&treaty::propose(
-            &first,
-            &read(&args.files[1])?,
-            &args.options,
+        _ => text(&treaty::render(
+            &treaty::propose(&first, &read(&args.files[1])?, &args.options)
+                .map_err(|e| e.to_string())?,
         )),
-    };
-    out!("{output}");
-    if !output.ends_with('\n') {
-        outln!();
     }
     Ok(())
 }
