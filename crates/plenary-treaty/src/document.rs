@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::keyword::Keyword;
 use crate::mark::ProposalMark;
+use crate::modification::Modification;
 use crate::reference::Reference;
 
 /// What kind of text a [`Document`] is, as its heading line says.
@@ -172,6 +173,10 @@ pub struct Document {
     /// Lines the parser could not place, kept with their line numbers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<UnplacedLine>,
+    /// The changes that proposals made to the text, when it is the result of
+    /// [`apply`](crate::apply); kept in JSON and Akoma Ntoso, not in the plain text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifications: Vec<Modification>,
 }
 
 /// A preamble or operative section: a keyword line and its clauses.

@@ -49,6 +49,8 @@
 //! `{"changes": [{"part", "section", "num", "change", "old", "new"}]}`.
 
 mod akn;
+mod apply;
+mod compile;
 mod diff;
 mod document;
 mod error;
@@ -58,23 +60,28 @@ mod keyword;
 mod label;
 mod mark;
 mod markdown;
+mod modification;
 mod normalize;
+mod order;
 mod parse;
 mod proposal;
 mod reference;
 mod render;
 
 pub use akn::to_akn;
+pub use apply::apply;
+pub use compile::{Compilation, CompiledProposal, CompiledProvision, compile};
 pub use diff::{Change, ChangeKind, Diff, WordEdit, diff};
 pub use document::{
     Article, Clause, Document, DocumentKind, Part, Revision, RevisionStatus, Section, Session,
     UnplacedLine,
 };
-pub use error::Error;
+pub use error::{Error, Misfit};
 pub use html::to_html;
 pub use keyword::Keyword;
 pub use mark::{MarkAction, ProposalMark};
 pub use markdown::to_markdown;
+pub use modification::{Modification, ModificationKind};
 pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, parse, parse_strict};
 pub use proposal::{ProposalOptions, propose};
 pub use reference::{Reference, ReferenceKind, find_references};
