@@ -3,46 +3,52 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diff::without_separator;
-use crate::document::{Article, Clause, Document, Part, Section, clause_key};
+use crate::diff::{appendix_key, without_separator};
+use crate::document::{Appendix, Article, Clause, Document, ListItem, Part, Section, clause_key};
 use crate::error::{Error, Misfit};
+use crate::locate::{Container, Index, ListId, bump, label};
 use crate::mark::{MarkAction, ProposalMark};
 use crate::modification::{Modification, place};
 use crate::order::{OrderKey, roman_list};
 
 /// Applies a proposal to its base text and returns the amended text.
 ///
-/// Every marked provision of the proposal is found in the base by its article (or preamble or
-/// operative section, by keyword line) and its label path, nested clauses under their parents:
+/// Each provision of the proposal is found in the base by its margin number (`30`, `14A`)
+/// anywhere in the instrument, else by its section, article or appendix and its labels down
+/// from there (`ARTICLE 3`, `3.1`, `a)`):
 ///
-/// - `ADD` inserts a provision the base lacks after the one it follows by number (`3.1bis`
-///   after `3.1`, `12A` after `12`, `bbis)` after `b)`); an unnumbered one goes after the
-///   provision the proposal shows before it. An article the base lacks is added, after the
-///   article it follows by number, when the proposal marks it `ADD` or marks all its provisions
-///   `ADD`; its provisions come with it.
-/// - `MOD` and `(MOD)` replace the text of a provision (an article marked so takes the
-///   proposal's heading); the provision's sub-items follow their own marks.
-/// - `SUP` removes a provision with its sub-items, or a whole article or section; an article or
-///   section whose every provision the proposal suppresses goes with them.
+/// - `ADD` inserts a provision the base lacks after the one it follows by number: by margin
+///   number (`12A` after `12`), else by label (`3.1bis` after `3.1`, `bbis)` after `b)`); an
+///   unnumbered one goes after the provision the proposal shows before it. An article,
+///   appendix or section the base lacks is added (after the one it follows by number) when
+///   the proposal marks it `ADD` or marks all its provisions `ADD`; its provisions come with
+///   it.
+/// - `MOD` and `(MOD)` replace the text and list items of a provision (and its label, when it
+///   is found by margin number); an article or appendix marked so takes the proposal's
+///   heading. Sub-items follow their own marks.
+/// - `SUP` removes a provision with its sub-items, or a whole article, appendix or section; one
+///   whose every provision the proposal suppresses goes with them.
 /// - `NOC` checks that the base has the provision with the same text (list separators aside,
 ///   as in [`diff`](crate::diff)); a `NOC` without text only checks that it is there.
-/// - A provision without a mark is context: the base must have it; its sub-items follow their
-///   own marks.
+/// - A provision without a mark is context: the base must have it.
 ///
 /// The result records each change in [`Document::modifications`], after those the base already
-/// had, so proposals applied one after the other keep the whole history; the amended text's
-/// provisions carry no marks of the proposal. The header (title, issuer, …) is the base's.
-/// Cost is linear in the sizes of the base and the proposal.
+/// had, so proposals applied one after another keep the whole history; its provisions carry no
+/// marks of the proposal, and its header is the base's. Cost is linear in the sizes of the
+/// base and the proposal.
 ///
 /// ```
 /// use plenary_treaty::{apply, parse, render};
 ///
 /// let base = parse("ARTICLE 3\nNetwork\n3.1 one;\n3.2 two;\n3.3 three.\n");
 /// let proposal = parse(
-///     "ARTICLE 3\nNetwork\nMOD ARB/7/1\n3.2 two, amended;\nSUP ARB/7/2\n3.3\nADD ARB/7/3\n3.1bis one and a half;\n",
+///     "ARTICLE 3\nMOD ARB/7/1\n3.2 two, amended;\nSUP ARB/7/2\n3.3\nADD ARB/7/3\n3.1bis one and a half;\n",
 /// );
 /// let amended = apply(&base, &proposal)?;
-/// assert_eq!(render(&amended), "ARTICLE 3\n\nNetwork\n\n3.1 one;\n\n3.1bis one and a half;\n\n3.2 two, amended;\n");
+/// assert_eq!(
+///     render(&amended),
+///     "ARTICLE 3\n\nNetwork\n\n3.1 one;\n\n3.1bis one and a half;\n\n3.2 two, amended;\n"
+/// );
 /// assert_eq!(amended.modifications.len(), 3);
 /// # Ok::<(), plenary_treaty::Error>(())
 /// ```
@@ -60,173 +66,7 @@ pub fn apply(base: &Document, proposal: &Document) -> Result<Document, Error> {
     let index = Index::new(base);
     let mut plan = Plan::new(&index, true);
     plan.proposal(proposal)?;
-    Ok(plan.build(base))
-}
-
-/// Where a list of clauses is in the base.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Container {
-    Preamble(usize),
-    Operative(usize),
-    Article(usize),
-}
-
-/// A list of clauses of the base: a section's or article's, or a clause's sub-items.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct ListId {
-    pub(crate) container: Container,
-    /// The node of the clause the list is nested in.
-    pub(crate) parent: Option<usize>,
-}
-
-/// A clause of the base, in depth-first order.
-pub(crate) struct Node<'a> {
-    pub(crate) clause: &'a Clause,
-    pub(crate) list: ListId,
-    /// Its key in its list: the label, or `#n` by position.
-    pub(crate) key: String,
-    /// One past the last node of its sub-items.
-    pub(crate) end: usize,
-}
-
-/// The base text, indexed for finding provisions by section and labels.
-pub(crate) struct Index<'a> {
-    pub(crate) nodes: Vec<Node<'a>>,
-    by_key: HashMap<(ListId, &'a str), usize>,
-    children: HashMap<ListId, Vec<usize>>,
-    articles: HashMap<(&'a str, usize), usize>,
-    sections: HashMap<(bool, String, usize), usize>,
-    /// The first node of each section or article, and one past its last.
-    pub(crate) spans: HashMap<Container, (usize, usize)>,
-    pub(crate) doc: &'a Document,
-}
-
-impl<'a> Index<'a> {
-    pub(crate) fn new(doc: &'a Document) -> Index<'a> {
-        let mut index = Index {
-            nodes: Vec::new(),
-            by_key: HashMap::new(),
-            children: HashMap::new(),
-            articles: HashMap::new(),
-            sections: HashMap::new(),
-            spans: HashMap::new(),
-            doc,
-        };
-        for (operative, sections) in [(false, &doc.preamble), (true, &doc.operative)] {
-            let mut seen: HashMap<String, usize> = HashMap::new();
-            for (i, section) in sections.iter().enumerate() {
-                let line = section.line();
-                let occurrence = bump(&mut seen, line.clone());
-                index.sections.insert((operative, line, occurrence), i);
-                let container = if operative {
-                    Container::Operative(i)
-                } else {
-                    Container::Preamble(i)
-                };
-                index.container(container, &section.clauses);
-            }
-        }
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, article) in doc.articles.iter().enumerate() {
-            let occurrence = bump(&mut seen, article.num.as_str());
-            index.articles.insert((article.num.as_str(), occurrence), i);
-            index.container(Container::Article(i), &article.provisions);
-        }
-        index
-    }
-
-    fn container(&mut self, container: Container, clauses: &'a [Clause]) {
-        let start = self.nodes.len();
-        self.walk(
-            ListId {
-                container,
-                parent: None,
-            },
-            clauses,
-        );
-        self.spans.insert(container, (start, self.nodes.len()));
-    }
-
-    fn walk(&mut self, list: ListId, clauses: &'a [Clause]) {
-        for (i, clause) in clauses.iter().enumerate() {
-            let id = self.nodes.len();
-            self.nodes.push(Node {
-                clause,
-                list,
-                key: clause_key(clause, i),
-                end: id + 1,
-            });
-            self.children.entry(list).or_default().push(id);
-            self.walk(
-                ListId {
-                    container: list.container,
-                    parent: Some(id),
-                },
-                &clause.clauses,
-            );
-            self.nodes[id].end = self.nodes.len();
-        }
-        // Keys borrow from the nodes' own strings once the nodes no longer move.
-        for &id in self.children.get(&list).map_or(&[][..], Vec::as_slice) {
-            let key: &'a str = match &self.nodes[id].clause.num {
-                Some(num) => num.trim_end_matches([')', '.']),
-                None => continue,
-            };
-            self.by_key.entry((list, key)).or_insert(id);
-        }
-    }
-
-    /// The clause of `list` with this key: by label, or for an unlabelled clause, by position.
-    fn find(&self, list: ListId, key: &str) -> Option<usize> {
-        if let Some(position) = key.strip_prefix('#') {
-            let n: usize = position.parse().ok()?;
-            let id = *self.children.get(&list)?.get(n.checked_sub(1)?)?;
-            return (self.nodes[id].clause.num.is_none()).then_some(id);
-        }
-        self.by_key.get(&(list, key)).copied()
-    }
-
-    /// The first node of a list, or where it would start when empty.
-    fn list_start(&self, list: ListId) -> usize {
-        match list.parent {
-            Some(parent) => parent + 1,
-            None => self.spans.get(&list.container).map_or(0, |s| s.0),
-        }
-    }
-
-    /// The labels from the section or article down to a node.
-    pub(crate) fn path(&self, id: usize) -> Vec<String> {
-        let mut path = Vec::new();
-        let mut at = Some(id);
-        while let Some(node) = at {
-            path.push(label(self.nodes[node].clause, &self.nodes[node].key));
-            at = self.nodes[node].list.parent;
-        }
-        path.reverse();
-        path
-    }
-
-    pub(crate) fn section_name(&self, container: Container) -> (Part, String) {
-        match container {
-            Container::Preamble(i) => (Part::Preamble, self.doc.preamble[i].line()),
-            Container::Operative(i) => (Part::Operative, self.doc.operative[i].line()),
-            Container::Article(i) => (
-                Part::Articles,
-                format!("ARTICLE {}", self.doc.articles[i].num),
-            ),
-        }
-    }
-}
-
-fn bump<K: std::hash::Hash + Eq>(seen: &mut HashMap<K, usize>, key: K) -> usize {
-    let count = seen.entry(key).or_insert(0);
-    *count += 1;
-    *count
-}
-
-/// A clause's label as written, or its key by position.
-fn label(clause: &Clause, key: &str) -> String {
-    clause.num.clone().unwrap_or_else(|| key.to_owned())
+    Ok(plan.build())
 }
 
 /// Where a proposal's mark goes in the base, as [`compile`](crate::compile) lays it out.
@@ -234,13 +74,11 @@ fn label(clause: &Clause, key: &str) -> String {
 pub(crate) enum Target {
     /// A provision of the base.
     Node(usize),
-    /// A new provision, placed before node `slot` in the base's order.
+    /// A new provision, placed before node `slot` of the base.
     New {
         slot: usize,
         key: Option<OrderKey>,
-        part: Part,
-        section: String,
-        path: Vec<String>,
+        at: Place,
     },
 }
 
@@ -253,6 +91,39 @@ pub(crate) struct Step {
     pub(crate) misfit: Option<Misfit>,
 }
 
+/// Where a provision is: part, section or article, labels and margin number.
+#[derive(Debug, Clone)]
+pub(crate) struct Place {
+    pub(crate) part: Part,
+    pub(crate) section: String,
+    pub(crate) path: Vec<String>,
+    pub(crate) margin: Option<String>,
+}
+
+impl Place {
+    fn child(&self, clause: &Clause, key: &str) -> Place {
+        let mut path = self.path.clone();
+        path.push(label(clause, key));
+        Place {
+            part: self.part.clone(),
+            section: self.section.clone(),
+            path,
+            margin: clause.margin.clone(),
+        }
+    }
+
+    fn name(&self) -> String {
+        place(&self.section, &self.path, self.margin.as_deref())
+    }
+}
+
+/// A provision's new wording.
+struct Wording {
+    text: String,
+    items: Vec<ListItem>,
+    num: Option<String>,
+}
+
 /// A new clause to insert in a list of the base.
 struct Insert {
     key: Option<OrderKey>,
@@ -260,43 +131,25 @@ struct Insert {
     clause: Clause,
 }
 
-/// Where a proposal's clauses are, for records and errors.
-#[derive(Clone)]
-struct Place {
-    part: Part,
-    section: String,
-    path: Vec<String>,
-}
-
-impl Place {
-    fn child(&self, label: String) -> Place {
-        let mut path = self.path.clone();
-        path.push(label);
-        Place {
-            part: self.part.clone(),
-            section: self.section.clone(),
-            path,
-        }
-    }
-}
+/// New articles, appendices or sections, by the base one they follow (`None`: first).
+type Pending<T> = HashMap<Option<usize>, Vec<(Option<OrderKey>, usize, T)>>;
 
 /// What a proposal does to its base, worked out before anything is changed.
 pub(crate) struct Plan<'i, 'a> {
     index: &'i Index<'a>,
-    /// Stop at the first misfit (apply) or note it and go on (compile).
+    /// Stop at the first misfit (apply) or note it in the steps and go on (compile).
     strict: bool,
-    texts: HashMap<usize, String>,
+    wordings: HashMap<usize, Wording>,
     removed: HashSet<usize>,
     touched: HashSet<usize>,
     inserts: HashMap<(ListId, Option<usize>), Vec<Insert>>,
-    headings: HashMap<usize, Option<String>>,
-    removed_articles: Vec<bool>,
-    new_articles: HashMap<Option<usize>, Vec<(Option<OrderKey>, usize, Article)>>,
-    removed_sections: HashMap<Container, bool>,
-    new_sections: HashMap<(bool, Option<usize>), Vec<Section>>,
     added: HashSet<(ListId, String)>,
+    removed_containers: HashSet<Container>,
+    headings: HashMap<Container, Option<String>>,
+    new_sections: HashMap<bool, Pending<Section>>,
+    new_articles: Pending<Article>,
+    new_appendices: Pending<Appendix>,
     sorted: HashMap<ListId, (bool, Vec<(OrderKey, usize)>)>,
-    sorted_articles: Option<Vec<(OrderKey, usize)>>,
     seq: usize,
     pub(crate) modifications: Vec<Modification>,
     pub(crate) steps: Vec<Step>,
@@ -307,18 +160,17 @@ impl<'i, 'a> Plan<'i, 'a> {
         Plan {
             index,
             strict,
-            texts: HashMap::new(),
+            wordings: HashMap::new(),
             removed: HashSet::new(),
             touched: HashSet::new(),
             inserts: HashMap::new(),
-            headings: HashMap::new(),
-            removed_articles: vec![false; index.doc.articles.len()],
-            new_articles: HashMap::new(),
-            removed_sections: HashMap::new(),
-            new_sections: HashMap::new(),
             added: HashSet::new(),
+            removed_containers: HashSet::new(),
+            headings: HashMap::new(),
+            new_sections: HashMap::new(),
+            new_articles: HashMap::new(),
+            new_appendices: HashMap::new(),
             sorted: HashMap::new(),
-            sorted_articles: None,
             seq: 0,
             modifications: Vec::new(),
             steps: Vec::new(),
@@ -335,16 +187,49 @@ impl<'i, 'a> Plan<'i, 'a> {
                 .as_deref()
                 .or(proposal.title.as_deref())
                 .unwrap_or("the whole text");
-            self.misfit(Some(mark), what.to_owned(), Misfit::WholeText)?;
-            return Ok(());
+            return self.misfit(Some(mark), what.to_owned(), Misfit::WholeText);
         }
-        for (operative, sections) in [(false, &proposal.preamble), (true, &proposal.operative)] {
-            self.sections(operative, sections)?;
-        }
-        self.articles(&proposal.articles)
+        self.sections(false, &proposal.preamble)?;
+        self.sections(true, &proposal.operative)?;
+        let articles: Vec<Unit<'_>> = proposal
+            .articles
+            .iter()
+            .map(|a| Unit {
+                name: format!("ARTICLE {}", a.num),
+                num: Some(&a.num),
+                heading: a.heading.as_ref(),
+                mark: a.mark.as_ref(),
+                provisions: &a.provisions,
+            })
+            .collect();
+        self.units(false, &articles, |i, provisions| {
+            New::Article(Article {
+                mark: None,
+                provisions,
+                ..proposal.articles[i].clone()
+            })
+        })?;
+        let appendices: Vec<Unit<'_>> = proposal
+            .appendices
+            .iter()
+            .map(|a| Unit {
+                name: appendix_key(a),
+                num: a.num.as_deref(),
+                heading: a.heading.as_ref(),
+                mark: a.mark.as_ref(),
+                provisions: &a.provisions,
+            })
+            .collect();
+        self.units(true, &appendices, |i, provisions| {
+            New::Appendix(Appendix {
+                mark: None,
+                provisions,
+                ..proposal.appendices[i].clone()
+            })
+        })
     }
 
-    /// Refuses (strict) or notes (lenient) a misfit.
+    /// Refuses (strict) or lets pass (lenient, the step says why) a misfit.
     fn misfit(
         &mut self,
         mark: Option<&ProposalMark>,
@@ -361,38 +246,73 @@ impl<'i, 'a> Plan<'i, 'a> {
         Ok(())
     }
 
-    fn record(&mut self, mark: &ProposalMark, place: &Place, old: Option<&str>, new: Option<&str>) {
-        if mark.action == MarkAction::Noc {
-            return;
-        }
-        self.modifications.push(Modification {
-            mark: mark.clone(),
-            part: place.part.clone(),
-            section: place.section.clone(),
-            path: place.path.clone(),
-            old: old.map(str::to_owned),
-            new: new.map(str::to_owned),
-        });
-    }
-
+    /// Notes a step for compile and refuses or lets pass its misfit.
     fn step(
         &mut self,
         target: Target,
         mark: Option<&ProposalMark>,
         text: &str,
-        misfit: Option<Misfit>,
-    ) {
-        // Steps are what compile lays out; apply needs none.
-        if self.strict {
-            return;
+        misfit: Option<(Misfit, String)>,
+    ) -> Result<(), Error> {
+        if let Some((reason, provision)) = &misfit {
+            self.misfit(mark, provision.clone(), reason.clone())?;
         }
-        if let Some(mark) = mark {
+        if !self.strict
+            && let Some(mark) = mark
+        {
             self.steps.push(Step {
                 target,
                 mark: mark.clone(),
                 text: text.to_owned(),
-                misfit,
+                misfit: misfit.map(|m| m.0),
             });
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, mark: &ProposalMark, at: &Place, old: Option<&str>, new: Option<&str>) {
+        if mark.action == MarkAction::Noc {
+            return;
+        }
+        self.modifications.push(Modification {
+            mark: mark.clone(),
+            part: at.part.clone(),
+            section: at.section.clone(),
+            path: at.path.clone(),
+            margin: at.margin.clone(),
+            old: old.map(str::to_owned),
+            new: new.map(str::to_owned),
+        });
+    }
+
+    /// The place of a base node.
+    fn place_of(&self, id: usize) -> Place {
+        let node = &self.index.nodes[id];
+        let (part, section) = self.index.section_name(node.list.container);
+        Place {
+            part,
+            section,
+            path: self.index.path(id),
+            margin: node.clause.margin.clone(),
+        }
+    }
+
+    /// The place of a list of the base, for what is added to it.
+    fn place_of_list(&self, list: ListId) -> Place {
+        match list.parent {
+            Some(parent) => Place {
+                margin: None,
+                ..self.place_of(parent)
+            },
+            None => {
+                let (part, section) = self.index.section_name(list.container);
+                Place {
+                    part,
+                    section,
+                    path: Vec::new(),
+                    margin: None,
+                }
+            }
         }
     }
 
@@ -402,304 +322,323 @@ impl<'i, 'a> Plan<'i, 'a> {
         } else {
             Part::Preamble
         };
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let container = |at: usize| {
+            if operative {
+                Container::Operative(at)
+            } else {
+                Container::Preamble(at)
+            }
+        };
+        let mut seen = HashMap::new();
         let found: Vec<Option<usize>> = sections
             .iter()
             .map(|s| {
                 let line = s.line();
                 let occurrence = bump(&mut seen, line.clone());
-                self.index
-                    .sections
-                    .get(&(operative, line, occurrence))
-                    .copied()
+                self.index.section(operative, line, occurrence)
             })
             .collect();
-        let base_sections = if operative {
-            &self.index.doc.operative
+        let count = if operative {
+            self.index.doc.operative.len()
         } else {
-            &self.index.doc.preamble
+            self.index.doc.preamble.len()
         };
         for (i, section) in sections.iter().enumerate() {
-            let place = Place {
+            let at = Place {
                 part: part.clone(),
                 section: section.line(),
                 path: Vec::new(),
+                margin: None,
             };
-            let action = section.mark.as_ref().map(|m| m.action);
-            let container = |at: usize| {
-                if operative {
-                    Container::Operative(at)
-                } else {
-                    Container::Preamble(at)
-                }
-            };
+            let mark = section.mark.as_ref();
+            let action = mark.map(|m| m.action);
             match (action, found[i]) {
                 (Some(MarkAction::Add), Some(_)) => {
-                    self.misfit(
-                        section.mark.as_ref(),
-                        place.section.clone(),
-                        Misfit::AlreadyInBase,
-                    )?;
+                    self.misfit(mark, at.name(), Misfit::AlreadyInBase)?;
                 }
-                (Some(MarkAction::Sup), Some(at)) => {
-                    self.removed_sections.insert(container(at), true);
-                    if let Some(mark) = &section.mark {
-                        self.record(mark, &place, Some(&base_sections[at].line()), None);
+                (Some(MarkAction::Sup), Some(base)) => {
+                    self.remove_container(container(base), mark, &at, &at.section.clone());
+                }
+                (Some(action), None) if action != MarkAction::Add => {
+                    self.misfit(mark, at.name(), Misfit::NotInBase)?;
+                }
+                (_, Some(base)) => {
+                    if self.list(Some(ListId::top(container(base))), &section.clauses, &at)? {
+                        self.removed_containers.insert(container(base));
                     }
-                    self.whole_container(container(at), section.mark.as_ref());
                 }
-                (Some(_), None) if action != Some(MarkAction::Add) => {
-                    self.misfit(
-                        section.mark.as_ref(),
-                        place.section.clone(),
-                        Misfit::NotInBase,
-                    )?;
-                }
-                (_, Some(at)) => {
-                    let list = ListId {
-                        container: container(at),
-                        parent: None,
-                    };
-                    let removed = self.list(list, &section.clauses, &place)?;
-                    if removed {
-                        self.removed_sections.insert(container(at), true);
-                    }
+                (_, None) if action.is_none() && self.known_margins(&section.clauses) => {
+                    // Provisions named by margin number alone, with no article line.
+                    self.list(None, &section.clauses, &at)?;
                 }
                 (_, None) => {
-                    // A section the base lacks: added when marked ADD or when all its clauses are.
                     let explicit = action == Some(MarkAction::Add);
-                    let Some(clauses) = self.new_top_level(&section.clauses, explicit, &place)?
+                    let Some(clauses) = self.new_unit_clauses(&section.clauses, explicit, &at)?
                     else {
                         continue;
                     };
-                    if let Some(mark) = section.mark.as_ref().filter(|_| explicit) {
-                        self.record(mark, &place, None, Some(&place.section));
+                    if let Some(mark) = mark.filter(|_| explicit) {
+                        self.record(mark, &at, None, Some(&at.section));
                     }
-                    let after = found[..i].iter().rev().flatten().next().copied();
-                    let after = after.or_else(|| {
-                        // Before the next section the base has, or at the end.
-                        match found[i..].iter().flatten().next() {
-                            Some(0) => None,
-                            Some(next) => Some(next - 1),
-                            None => base_sections.len().checked_sub(1),
-                        }
-                    });
+                    let after = previous_found(&found, i, count);
                     let slot = match after {
-                        Some(at) => self.index.spans.get(&container(at)).map_or(0, |s| s.1),
-                        None => {
-                            let first = container(0);
-                            self.index
-                                .spans
-                                .get(&first)
-                                .map_or_else(|| self.end_of_part(operative), |s| s.0)
-                        }
+                        Some(base) => self.index.span(container(base)).1,
+                        None if count > 0 => self.index.span(container(0)).0,
+                        None => self.part_start(part.clone()),
                     };
-                    self.new_steps(&clauses, &place, slot);
+                    self.new_steps(&clauses, &at, slot)?;
+                    self.seq += 1;
+                    let seq = self.seq;
+                    let new = Section {
+                        mark: None,
+                        clauses,
+                        ..section.clone()
+                    };
                     self.new_sections
-                        .entry((operative, after))
+                        .entry(operative)
                         .or_default()
-                        .push(Section {
-                            keyword: section.keyword,
-                            phrase: section.phrase.clone(),
-                            addressee: section.addressee.clone(),
-                            mark: None,
-                            clauses: clauses.into_iter().map(|(c, _)| c).collect(),
-                        });
+                        .entry(after)
+                        .or_default()
+                        .push((None, seq, new));
                 }
             }
         }
         Ok(())
     }
 
-    /// Where nodes after the last section of a part would go.
-    fn end_of_part(&self, operative: bool) -> usize {
+    /// Whether the proposal names some of these clauses by a margin number the base has.
+    fn known_margins(&self, clauses: &[Clause]) -> bool {
+        clauses
+            .iter()
+            .any(|c| c.margin.is_some() && self.index.find(None, c, "").is_some())
+    }
+
+    /// The node where a part of the base would start: the preamble at 0, the operative part
+    /// after the preamble, the articles after that, the appendices last.
+    fn part_start(&self, part: Part) -> usize {
         let doc = self.index.doc;
-        let last = if operative {
-            doc.operative.len().checked_sub(1).map(Container::Operative)
-        } else {
-            doc.preamble.len().checked_sub(1).map(Container::Preamble)
-        };
-        match last {
-            Some(c) => self.index.spans.get(&c).map_or(0, |s| s.1),
-            None if operative => self
-                .index
-                .spans
-                .get(&Container::Article(0))
-                .map_or(self.index.nodes.len(), |s| s.0),
-            None => 0,
+        let order = [
+            (Part::Preamble, doc.preamble.len(), Container::Preamble(0)),
+            (
+                Part::Operative,
+                doc.operative.len(),
+                Container::Operative(0),
+            ),
+            (Part::Articles, doc.articles.len(), Container::Article(0)),
+            (
+                Part::Appendices,
+                doc.appendices.len(),
+                Container::Appendix(0),
+            ),
+        ];
+        let from = order.iter().position(|o| o.0 == part).unwrap_or(0);
+        order[from..]
+            .iter()
+            .find(|o| o.1 > 0)
+            .map_or(self.index.nodes.len(), |o| self.index.span(o.2).0)
+    }
+
+    fn remove_container(
+        &mut self,
+        container: Container,
+        mark: Option<&ProposalMark>,
+        at: &Place,
+        old: &str,
+    ) {
+        self.removed_containers.insert(container);
+        if let Some(mark) = mark {
+            self.record(mark, at, Some(old), None);
+        }
+        // Compile shows the suppression on every provision that goes.
+        let (start, end) = self.index.span(container);
+        for id in start..end {
+            if !self.strict
+                && let Some(mark) = mark
+            {
+                self.steps.push(Step {
+                    target: Target::Node(id),
+                    mark: mark.clone(),
+                    text: String::new(),
+                    misfit: None,
+                });
+            }
         }
     }
 
-    fn articles(&mut self, articles: &[Article]) -> Result<(), Error> {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        let found: Vec<Option<usize>> = articles
+    /// Articles (`appendix` false) or appendices of the proposal against the base's.
+    fn units(
+        &mut self,
+        appendix: bool,
+        units: &[Unit<'_>],
+        make: impl Fn(usize, Vec<Clause>) -> New,
+    ) -> Result<(), Error> {
+        let part = if appendix {
+            Part::Appendices
+        } else {
+            Part::Articles
+        };
+        let mut seen = HashMap::new();
+        let found: Vec<Option<Container>> = units
             .iter()
-            .map(|a| {
-                let occurrence = bump(&mut seen, a.num.as_str());
-                self.index
-                    .articles
-                    .get(&(a.num.as_str(), occurrence))
-                    .copied()
+            .map(|u| {
+                let occurrence = bump(&mut seen, u.name.clone());
+                self.index.unit(u.name.clone(), occurrence)
             })
             .collect();
-        for (i, article) in articles.iter().enumerate() {
-            let place = Place {
-                part: Part::Articles,
-                section: format!("ARTICLE {}", article.num),
+        let doc = self.index.doc;
+        let count = if appendix {
+            doc.appendices.len()
+        } else {
+            doc.articles.len()
+        };
+        let container = |at: usize| {
+            if appendix {
+                Container::Appendix(at)
+            } else {
+                Container::Article(at)
+            }
+        };
+        let base_heading = |c: Container| match c {
+            Container::Appendix(i) => doc.appendices[i].heading.clone(),
+            Container::Article(i) => doc.articles[i].heading.clone(),
+            Container::Preamble(_) | Container::Operative(_) => None,
+        };
+        for (i, unit) in units.iter().enumerate() {
+            let at = Place {
+                part: part.clone(),
+                section: unit.name.clone(),
                 path: Vec::new(),
+                margin: None,
             };
-            let action = article.mark.as_ref().map(|m| m.action);
+            let action = unit.mark.map(|m| m.action);
             match (action, found[i]) {
                 (Some(MarkAction::Add), Some(_)) => {
-                    self.misfit(
-                        article.mark.as_ref(),
-                        place.section.clone(),
-                        Misfit::AlreadyInBase,
-                    )?;
+                    self.misfit(unit.mark, at.name(), Misfit::AlreadyInBase)?;
                 }
-                (Some(MarkAction::Sup), Some(at)) => {
-                    self.removed_articles[at] = true;
-                    if let Some(mark) = &article.mark {
-                        let heading = self.index.doc.articles[at].heading.clone();
-                        self.record(mark, &place, Some(heading.as_deref().unwrap_or("")), None);
-                    }
-                    self.whole_container(Container::Article(at), article.mark.as_ref());
+                (Some(MarkAction::Sup), Some(base)) => {
+                    let old = base_heading(base).unwrap_or_default();
+                    self.remove_container(base, unit.mark, &at, &old);
                 }
-                (Some(_), None) if action != Some(MarkAction::Add) => {
-                    self.misfit(
-                        article.mark.as_ref(),
-                        place.section.clone(),
-                        Misfit::NotInBase,
-                    )?;
+                (Some(action), None) if action != MarkAction::Add => {
+                    self.misfit(unit.mark, at.name(), Misfit::NotInBase)?;
                 }
-                (_, Some(at)) => {
-                    let base_heading = self.index.doc.articles[at].heading.clone();
-                    match (&article.mark, &article.heading) {
+                (_, Some(base)) => {
+                    let old = base_heading(base);
+                    match (unit.mark, unit.heading) {
                         (Some(mark), Some(heading))
                             if matches!(
                                 mark.action,
                                 MarkAction::Mod | MarkAction::ModEditorial
-                            ) && base_heading.as_ref() != Some(heading) =>
+                            ) && old.as_ref() != Some(heading) =>
                         {
-                            self.headings.insert(at, Some(heading.clone()));
-                            self.record(mark, &place, base_heading.as_deref(), Some(heading));
+                            self.headings.insert(base, Some(heading.clone()));
+                            self.record(mark, &at, old.as_deref(), Some(heading));
                         }
                         (Some(mark), Some(heading))
-                            if mark.action == MarkAction::Noc
-                                && base_heading.as_ref() != Some(heading) =>
+                            if mark.action == MarkAction::Noc && old.as_ref() != Some(heading) =>
                         {
-                            self.misfit(
-                                Some(mark),
-                                place.section.clone(),
-                                Misfit::TextDiffers {
-                                    base: base_heading.unwrap_or_default(),
-                                },
-                            )?;
+                            let reason = Misfit::TextDiffers {
+                                base: old.unwrap_or_default(),
+                            };
+                            self.misfit(Some(mark), at.name(), reason)?;
                         }
                         _ => {}
                     }
-                    let list = ListId {
-                        container: Container::Article(at),
-                        parent: None,
-                    };
-                    if self.list(list, &article.provisions, &place)? {
-                        self.removed_articles[at] = true;
+                    if self.list(Some(ListId::top(base)), unit.provisions, &at)? {
+                        self.removed_containers.insert(base);
                     }
+                }
+                (_, None) if action.is_none() && self.known_margins(unit.provisions) => {
+                    self.list(None, unit.provisions, &at)?;
                 }
                 (_, None) => {
                     let explicit = action == Some(MarkAction::Add);
-                    let Some(provisions) =
-                        self.new_top_level(&article.provisions, explicit, &place)?
+                    let Some(provisions) = self.new_unit_clauses(unit.provisions, explicit, &at)?
                     else {
                         continue;
                     };
-                    if let Some(mark) = article.mark.as_ref().filter(|_| explicit) {
+                    if let Some(mark) = unit.mark.filter(|_| explicit) {
                         self.record(
                             mark,
-                            &place,
+                            &at,
                             None,
-                            Some(article.heading.as_deref().unwrap_or("")),
+                            Some(unit.heading.map_or("", String::as_str)),
                         );
                     }
-                    let key = OrderKey::of(&article.num, false);
+                    let key = unit.num.and_then(|n| OrderKey::of(n, false));
                     let after = match &key {
-                        Some(key) => self.article_after(key),
-                        None => found[..i].iter().rev().flatten().next().copied().map(Some),
+                        Some(key) => self.unit_after(appendix, key),
+                        None => None,
                     };
-                    let after =
-                        after.unwrap_or_else(|| self.index.doc.articles.len().checked_sub(1));
+                    let after = after.unwrap_or_else(|| {
+                        previous_found(
+                            &found
+                                .iter()
+                                .map(|f| f.map(|c| unit_index(c)))
+                                .collect::<Vec<_>>(),
+                            i,
+                            count,
+                        )
+                    });
                     let slot = match after {
-                        Some(at) => self
-                            .index
-                            .spans
-                            .get(&Container::Article(at))
-                            .map_or(0, |s| s.1),
-                        None => self
-                            .index
-                            .spans
-                            .get(&Container::Article(0))
-                            .map_or(self.index.nodes.len(), |s| s.0),
+                        Some(base) => self.index.span(container(base)).1,
+                        None => self.part_start(part.clone()),
                     };
-                    self.new_steps(&provisions, &place, slot);
+                    self.new_steps(&provisions, &at, slot)?;
                     self.seq += 1;
                     let seq = self.seq;
-                    self.new_articles.entry(after).or_default().push((
-                        key,
-                        seq,
-                        Article {
-                            num: article.num.clone(),
-                            heading: article.heading.clone(),
-                            mark: None,
-                            provisions: provisions.into_iter().map(|(c, _)| c).collect(),
-                        },
-                    ));
+                    match make(i, provisions) {
+                        New::Article(article) => {
+                            self.new_articles
+                                .entry(after)
+                                .or_default()
+                                .push((key, seq, article));
+                        }
+                        New::Appendix(new) => {
+                            self.new_appendices
+                                .entry(after)
+                                .or_default()
+                                .push((key, seq, new));
+                        }
+                    }
                 }
             }
         }
         Ok(())
     }
 
-    /// The base article a new article follows by number: `Some(None)` for before the first,
-    /// `None` when no base article has a number to compare.
-    fn article_after(&mut self, key: &OrderKey) -> Option<Option<usize>> {
-        let sorted = self.sorted_articles.get_or_insert_with(|| {
-            let mut sorted: Vec<(OrderKey, usize)> = self
-                .index
-                .doc
-                .articles
-                .iter()
-                .enumerate()
-                .filter_map(|(i, a)| OrderKey::of(&a.num, false).map(|k| (k, i)))
-                .collect();
-            sorted.sort();
-            sorted
-        });
-        if sorted.is_empty() {
-            return None;
+    /// The base article or appendix a new one follows by number: `Some(None)` for before the
+    /// first, `None` when no base one has a number to compare.
+    fn unit_after(&self, appendix: bool, key: &OrderKey) -> Option<Option<usize>> {
+        let doc = self.index.doc;
+        let nums: Vec<Option<&str>> = if appendix {
+            doc.appendices.iter().map(|a| a.num.as_deref()).collect()
+        } else {
+            doc.articles.iter().map(|a| Some(a.num.as_str())).collect()
+        };
+        let mut best: Option<(OrderKey, usize)> = None;
+        let mut any = false;
+        for (i, num) in nums.iter().enumerate() {
+            let Some(k) = num.and_then(|n| OrderKey::of(n, false)) else {
+                continue;
+            };
+            any = true;
+            if &k < key && best.as_ref().is_none_or(|(b, _)| &k >= b) {
+                best = Some((k, i));
+            }
         }
-        let below = sorted.partition_point(|(k, _)| k <= key);
-        Some(below.checked_sub(1).map(|at| sorted[at].1))
+        any.then(|| best.map(|(_, i)| i))
     }
 
-    /// Every provision of a container, for compile, when its whole section or article goes.
-    fn whole_container(&mut self, container: Container, mark: Option<&ProposalMark>) {
-        let (start, end) = self.index.spans.get(&container).copied().unwrap_or((0, 0));
-        for id in start..end {
-            self.removed.insert(id);
-            let text = self.index.nodes[id].clause.text.clone();
-            self.step(Target::Node(id), mark, &text, None);
-        }
-    }
-
-    /// The clauses of a section or article the base lacks, when the proposal adds it (by an
-    /// `ADD` on it, or on all its top-level clauses); `None` when it does not (after noting the
-    /// misfit in lenient mode).
-    fn new_top_level(
+    /// The clauses of a section, article or appendix the base lacks, when the proposal adds it
+    /// (by an `ADD` on it, or on each of its top-level clauses), marks taken off; `None` when
+    /// it does not.
+    fn new_unit_clauses(
         &mut self,
         clauses: &[Clause],
         explicit: bool,
-        place: &Place,
-    ) -> Result<Option<Vec<(Clause, Option<ProposalMark>)>>, Error> {
+        at: &Place,
+    ) -> Result<Option<Vec<Clause>>, Error> {
         if !explicit {
             let wrong = clauses
                 .iter()
@@ -711,11 +650,19 @@ impl<'i, 'a> Plan<'i, 'a> {
                 } else {
                     Misfit::NotInBase
                 };
-                let provision = place.child(label(clause, &clause_key(clause, i)));
-                self.misfit(
+                let here = at.child(clause, &clause_key(clause, i));
+                let slot = self.part_start(at.part.clone());
+                let target = Target::New {
+                    slot,
+                    key: None,
+                    at: here.clone(),
+                };
+                let text = clause.text.clone();
+                self.step(
+                    target,
                     clause.mark.as_ref(),
-                    crate::modification::place(&provision.section, &provision.path),
-                    reason,
+                    &text,
+                    Some((reason, here.name())),
                 )?;
                 return Ok(None);
             }
@@ -725,230 +672,260 @@ impl<'i, 'a> Plan<'i, 'a> {
         }
         let mut out = Vec::with_capacity(clauses.len());
         for (i, clause) in clauses.iter().enumerate() {
-            let child = place.child(label(clause, &clause_key(clause, i)));
-            let new = self.new_clause(clause, &child)?;
-            out.push((new, clause.mark.clone()));
+            let here = at.child(clause, &clause_key(clause, i));
+            out.push(self.new_clause(clause, &here)?);
         }
         Ok(Some(out))
     }
 
-    /// Compile's steps for the clauses of a new section or article, all before `slot`.
-    fn new_steps(
-        &mut self,
-        clauses: &[(Clause, Option<ProposalMark>)],
-        place: &Place,
-        slot: usize,
-    ) {
-        for (clause, mark) in clauses {
-            let key = clause.num.as_deref().and_then(|n| OrderKey::of(n, false));
-            let path = place.child(label(clause, "")).path;
-            self.step(
-                Target::New {
-                    slot,
-                    key,
-                    part: place.part.clone(),
-                    section: place.section.clone(),
-                    path,
-                },
-                mark.as_ref(),
-                &clause.text,
-                None,
-            );
+    /// Compile's steps for the top-level clauses of a new section, article or appendix.
+    fn new_steps(&mut self, clauses: &[Clause], at: &Place, slot: usize) -> Result<(), Error> {
+        if self.strict {
+            return Ok(());
         }
+        for (i, clause) in clauses.iter().enumerate() {
+            let key = clause.num.as_deref().and_then(|n| OrderKey::of(n, false));
+            let target = Target::New {
+                slot,
+                key,
+                at: at.child(clause, &clause_key(clause, i)),
+            };
+            // The marks were taken off; the unit's provisions are shown as added.
+            let mark = ProposalMark::new(MarkAction::Add);
+            self.step(target, Some(&mark), &clause.text, None)?;
+        }
+        Ok(())
     }
 
-    /// A clause the proposal adds, with its sub-items, marks taken off; marked sub-items are
+    /// A clause the proposal adds, with its sub-items, marks taken off; marked ones are
     /// recorded one by one.
-    fn new_clause(&mut self, clause: &Clause, place: &Place) -> Result<Clause, Error> {
+    fn new_clause(&mut self, clause: &Clause, at: &Place) -> Result<Clause, Error> {
         if let Some(mark) = &clause.mark {
             if mark.action == MarkAction::Add {
-                self.record(mark, place, None, Some(&clause.text));
+                self.record(mark, at, None, Some(&clause.text));
             } else {
-                self.misfit(Some(mark), place_name(place), Misfit::InsideNew)?;
+                self.misfit(Some(mark), at.name(), Misfit::InsideNew)?;
             }
         }
         let mut clauses = Vec::with_capacity(clause.clauses.len());
         for (i, child) in clause.clauses.iter().enumerate() {
-            let sub = place.child(label(child, &clause_key(child, i)));
-            clauses.push(self.new_clause(child, &sub)?);
+            let here = at.child(child, &clause_key(child, i));
+            clauses.push(self.new_clause(child, &here)?);
         }
         Ok(Clause {
-            num: clause.num.clone(),
-            text: clause.text.clone(),
             mark: None,
             clauses,
+            ..clause.clone()
         })
     }
 
-    /// Works out the marks of a list of the proposal against a list of the base; `true` when
-    /// the proposal suppresses every clause of the base's list and adds none.
-    fn list(&mut self, list: ListId, clauses: &[Clause], place: &Place) -> Result<bool, Error> {
+    /// Works out the marks of a list of the proposal against a list of the base (`None` when
+    /// the proposal names its provisions by margin number alone); `true` when the proposal
+    /// suppresses every clause of the base's list and adds none.
+    fn list(
+        &mut self,
+        list: Option<ListId>,
+        clauses: &[Clause],
+        at: &Place,
+    ) -> Result<bool, Error> {
+        let index = self.index;
         let keys: Vec<String> = clauses
             .iter()
             .enumerate()
             .map(|(i, c)| clause_key(c, i))
             .collect();
-        let found: Vec<Option<usize>> = keys.iter().map(|k| self.index.find(list, k)).collect();
+        let found: Vec<Option<usize>> = clauses
+            .iter()
+            .zip(&keys)
+            .map(|(c, k)| index.find(list, c, k))
+            .collect();
         let mut added = false;
         let mut suppressed = 0;
         for (i, clause) in clauses.iter().enumerate() {
-            let here = place.child(label(clause, &keys[i]));
             let mark = clause.mark.as_ref();
             let action = mark.map(|m| m.action);
             let Some(target) = found[i] else {
-                if action != Some(MarkAction::Add) {
-                    let reason = if mark.is_none() {
-                        Misfit::UnmarkedNew
-                    } else {
-                        Misfit::NotInBase
-                    };
-                    let slot = self.anchor(list, clause, &found[..i], &found[i + 1..]).1;
-                    self.step(
-                        Target::New {
-                            slot,
-                            key: None,
-                            part: here.part.clone(),
-                            section: here.section.clone(),
-                            path: here.path.clone(),
-                        },
-                        mark,
-                        &clause.text,
-                        Some(reason.clone()),
-                    );
-                    self.misfit(mark, place_name(&here), reason)?;
+                if action == Some(MarkAction::Add) {
+                    added = true;
+                    self.add(list, clause, at, &found[..i], &found[i + 1..])?;
                     continue;
+                }
+                let reason = if mark.is_none() {
+                    Misfit::UnmarkedNew
+                } else {
+                    Misfit::NotInBase
                 };
-                added = true;
-                self.add(list, clause, &here, &found[..i], &found[i + 1..])?;
+                let here = at.child(clause, &keys[i]);
+                let (_, _, slot, key) = self.anchor(list, clause, &found[..i], &found[i + 1..]);
+                let target = Target::New {
+                    slot,
+                    key,
+                    at: here.clone(),
+                };
+                self.step(target, mark, &clause.text, Some((reason, here.name())))?;
                 continue;
             };
-            if action.is_some() {
-                if !self.touched.insert(target) {
-                    self.step(
-                        Target::Node(target),
-                        mark,
-                        &clause.text,
-                        Some(Misfit::MarkedTwice),
-                    );
-                    self.misfit(mark, place_name(&here), Misfit::MarkedTwice)?;
-                    continue;
-                }
+            let here = self.place_of(target);
+            if action.is_some() && !self.touched.insert(target) {
+                let misfit = Some((Misfit::MarkedTwice, here.name()));
+                self.step(Target::Node(target), mark, &clause.text, misfit)?;
+                continue;
             }
-            let index = self.index;
-            let base_text = &index.nodes[target].clause.text;
-            match action {
-                Some(MarkAction::Add) => {
-                    self.step(
-                        Target::Node(target),
-                        mark,
-                        &clause.text,
-                        Some(Misfit::AlreadyInBase),
-                    );
-                    self.misfit(mark, place_name(&here), Misfit::AlreadyInBase)?;
+            let base = index.nodes[target].clause;
+            match (action, mark) {
+                (Some(MarkAction::Add), _) => {
+                    let misfit = Some((Misfit::AlreadyInBase, here.name()));
+                    self.step(Target::Node(target), mark, &clause.text, misfit)?;
                     continue;
                 }
-                Some(MarkAction::Sup) => {
+                (Some(MarkAction::Sup), Some(mark)) => {
                     self.removed.insert(target);
-                    suppressed += 1;
-                    let old = base_text.clone();
-                    self.step(Target::Node(target), mark, "", None);
-                    if let Some(mark) = mark {
-                        self.record(mark, &here, Some(&old), None);
+                    if Some(index.nodes[target].list) == list {
+                        suppressed += 1;
                     }
+                    self.step(Target::Node(target), Some(mark), "", None)?;
+                    self.record(mark, &here, Some(&base.text), None);
                     continue;
                 }
-                Some(MarkAction::Noc)
+                (Some(MarkAction::Noc), _)
                     if !clause.text.is_empty()
-                        && without_separator(&clause.text) != without_separator(base_text) =>
+                        && (without_separator(&clause.text) != without_separator(&base.text)
+                            || !same_items(&clause.items, &base.items)) =>
                 {
                     let reason = Misfit::TextDiffers {
-                        base: base_text.clone(),
+                        base: base.text.clone(),
                     };
-                    self.step(
-                        Target::Node(target),
-                        mark,
-                        &clause.text,
-                        Some(reason.clone()),
+                    let misfit = Some((reason, here.name()));
+                    self.step(Target::Node(target), mark, &clause.text, misfit)?;
+                }
+                (Some(MarkAction::Mod | MarkAction::ModEditorial), Some(mark)) => {
+                    let renumbered = clause.margin.is_some() && clause.num != base.num;
+                    self.wordings.insert(
+                        target,
+                        Wording {
+                            text: clause.text.clone(),
+                            items: clause.items.clone(),
+                            num: renumbered.then(|| clause.num.clone()).flatten(),
+                        },
                     );
-                    self.misfit(mark, place_name(&here), reason)?;
+                    self.step(Target::Node(target), Some(mark), &clause.text, None)?;
+                    self.record(mark, &here, Some(&base.text), Some(&clause.text));
                 }
-                Some(MarkAction::Mod | MarkAction::ModEditorial) => {
-                    let old = base_text.clone();
-                    self.texts.insert(target, clause.text.clone());
-                    self.step(Target::Node(target), mark, &clause.text, None);
-                    if let Some(mark) = mark {
-                        self.record(mark, &here, Some(&old), Some(&clause.text));
-                    }
+                _ => {
+                    self.step(Target::Node(target), mark, &clause.text, None)?;
                 }
-                Some(MarkAction::Noc) => {
-                    self.step(Target::Node(target), mark, &clause.text, None);
-                }
-                None => {}
             }
             let sub = ListId {
-                container: list.container,
+                container: index.nodes[target].list.container,
                 parent: Some(target),
             };
-            self.list(sub, &clause.clauses, &here)?;
+            self.list(Some(sub), &clause.clauses, &here)?;
         }
-        let all = self.index.children.get(&list).map_or(0, Vec::len);
-        Ok(list.parent.is_none() && !added && all > 0 && suppressed == all)
+        let all = list
+            .and_then(|l| index.children.get(&l))
+            .map_or(0, Vec::len);
+        Ok(list.is_some_and(|l| l.parent.is_none()) && !added && all > 0 && suppressed == all)
     }
 
-    /// Schedules an `ADD` of `clause` in `list`.
+    /// Schedules an `ADD` of `clause`, in `list` or where its margin number puts it.
     fn add(
         &mut self,
-        list: ListId,
+        list: Option<ListId>,
         clause: &Clause,
-        place: &Place,
+        at: &Place,
         before: &[Option<usize>],
         after: &[Option<usize>],
     ) -> Result<(), Error> {
-        let key = clause_key(clause, 0);
-        let duplicate = clause.num.is_some() && !self.added.insert((list, key));
-        let (anchor, slot, order) = self.anchor(list, clause, before, after);
+        let (into, anchor, slot, key) = self.anchor(list, clause, before, after);
+        let Some(into) = into else {
+            // Named by a margin number alone, in a base without margin numbers.
+            let here = at.child(clause, &clause_key(clause, 0));
+            let target = Target::New {
+                slot,
+                key,
+                at: here.clone(),
+            };
+            let misfit = Some((Misfit::NotInBase, here.name()));
+            return self.step(target, clause.mark.as_ref(), &clause.text, misfit);
+        };
+        let here = self
+            .place_of_list(into)
+            .child(clause, &clause_key(clause, 0));
         let target = Target::New {
             slot,
-            key: order.clone(),
-            part: place.part.clone(),
-            section: place.section.clone(),
-            path: place.path.clone(),
+            key: key.clone(),
+            at: here.clone(),
         };
-        if duplicate {
-            self.step(
-                target,
-                clause.mark.as_ref(),
-                &clause.text,
-                Some(Misfit::MarkedTwice),
-            );
-            return self.misfit(clause.mark.as_ref(), place_name(place), Misfit::MarkedTwice);
+        let name = clause.margin.clone().or_else(|| {
+            clause
+                .num
+                .as_ref()
+                .map(|n| n.trim_end_matches([')', '.']).to_owned())
+        });
+        if let Some(name) = name
+            && !self.added.insert((into, name))
+        {
+            let misfit = Some((Misfit::MarkedTwice, here.name()));
+            return self.step(target, clause.mark.as_ref(), &clause.text, misfit);
         }
-        self.step(target, clause.mark.as_ref(), &clause.text, None);
-        let new = self.new_clause(clause, place)?;
+        self.step(target, clause.mark.as_ref(), &clause.text, None)?;
+        let new = self.new_clause(clause, &here)?;
         self.seq += 1;
         let seq = self.seq;
         self.inserts
-            .entry((list, anchor))
+            .entry((into, anchor))
             .or_default()
             .push(Insert {
-                key: order,
+                key,
                 seq,
                 clause: new,
             });
         Ok(())
     }
 
-    /// Where a new clause goes in `list`: after which node of the base (`None`: first), the
-    /// slot in the base's order it takes, and its order key.
+    /// Where a new clause goes: the list, the node of the base it follows there (`None`:
+    /// first), the slot in the base's order it takes, and its order key.
     fn anchor(
         &mut self,
-        list: ListId,
+        list: Option<ListId>,
         clause: &Clause,
         before: &[Option<usize>],
         after: &[Option<usize>],
-    ) -> (Option<usize>, usize, Option<OrderKey>) {
-        let children: &[usize] = self.index.children.get(&list).map_or(&[], Vec::as_slice);
+    ) -> (Option<ListId>, Option<usize>, usize, Option<OrderKey>) {
         let index = self.index;
+        // By margin number, across the instrument.
+        let margin_key = clause
+            .margin
+            .as_deref()
+            .and_then(|m| OrderKey::of(m, false));
+        if let Some(previous) = margin_key.as_ref().and_then(|k| index.margin_before(k)) {
+            let placed = match (list, previous) {
+                (Some(list), Some(p)) => index.ancestor_in(list, p).map(|a| (list, Some(a))),
+                _ => None,
+            };
+            let placed = placed.or_else(|| match previous {
+                // No list to go by: the level of the provision it follows, or of a parent of
+                // it with a label of the same kind.
+                Some(p) => {
+                    let mut at = p;
+                    while let Some(parent) = index.nodes[at].list.parent
+                        && !same_kind(index.nodes[at].clause.num.as_deref(), clause.num.as_deref())
+                    {
+                        at = parent;
+                    }
+                    Some((index.nodes[at].list, Some(at)))
+                }
+                None => list.map(|l| (l, None)),
+            });
+            if let Some((into, anchor)) = placed {
+                let slot = anchor.map_or_else(|| index.list_start(into), |a| index.nodes[a].end);
+                return (Some(into), anchor, slot, margin_key);
+            }
+        }
+        let Some(list) = list else {
+            return (None, None, index.nodes.len(), margin_key);
+        };
+        let children: &[usize] = index.children.get(&list).map_or(&[], Vec::as_slice);
         let (roman, sorted) = self.sorted.entry(list).or_insert_with(|| {
             let roman = roman_list(
                 children
@@ -969,81 +946,68 @@ impl<'i, 'a> Plan<'i, 'a> {
         let key = clause.num.as_deref().and_then(|n| OrderKey::of(n, roman));
         let anchor = match &key {
             Some(key) if !sorted.is_empty() => {
-                let below = sorted.partition_point(|(k, _)| k <= key);
+                let below = sorted.partition_point(|(k, _)| k < key);
                 below.checked_sub(1).map(|at| sorted[at].1)
             }
-            _ => {
-                // By the proposal's own order: after the clause it shows before this one, or
-                // before the one it shows after it, or at the end.
-                match before.iter().rev().flatten().next() {
-                    Some(&id) => Some(id),
-                    None => match after.iter().flatten().next() {
-                        Some(&next) => children
-                            .iter()
-                            .position(|&c| c == next)
-                            .and_then(|p| p.checked_sub(1))
-                            .map(|p| children[p]),
-                        None => children.last().copied(),
-                    },
-                }
-            }
+            // By the proposal's own order: after the clause it shows before this one, or
+            // before the one it shows after it, or at the end.
+            _ => match before
+                .iter()
+                .rev()
+                .flatten()
+                .find(|&&id| index.nodes[id].list == list)
+            {
+                Some(&id) => Some(id),
+                None => match after
+                    .iter()
+                    .flatten()
+                    .find(|&&id| index.nodes[id].list == list)
+                {
+                    Some(&next) => children
+                        .iter()
+                        .position(|&c| c == next)
+                        .and_then(|p| p.checked_sub(1))
+                        .map(|p| children[p]),
+                    None => children.last().copied(),
+                },
+            },
         };
-        let slot = match anchor {
-            Some(id) => self.index.nodes[id].end,
-            None => self.index.list_start(list),
-        };
-        (anchor, slot, key)
+        let slot = anchor.map_or_else(|| index.list_start(list), |a| index.nodes[a].end);
+        (Some(list), anchor, slot, key)
     }
 
     /// The amended document.
-    pub(crate) fn build(mut self, base: &Document) -> Document {
+    pub(crate) fn build(mut self) -> Document {
+        let base = self.index.doc;
         let mut out = Document {
             preamble: Vec::new(),
             operative: Vec::new(),
             articles: Vec::new(),
+            appendices: Vec::new(),
             references: Vec::new(),
             ..base.clone()
         };
         let mut next = 0;
         for (operative, sections) in [(false, &base.preamble), (true, &base.operative)] {
+            let mut pending = self.new_sections.remove(&operative).unwrap_or_default();
             let mut built = Vec::with_capacity(sections.len());
-            built.extend(
-                self.new_sections
-                    .get(&(operative, None))
-                    .into_iter()
-                    .flatten()
-                    .cloned(),
-            );
+            take(&mut built, &mut pending, None);
             for (i, section) in sections.iter().enumerate() {
                 let container = if operative {
                     Container::Operative(i)
                 } else {
                     Container::Preamble(i)
                 };
-                let list = ListId {
-                    container,
-                    parent: None,
-                };
-                let (clauses, end) = self.build_list(list, &section.clauses, next);
+                let (clauses, end) =
+                    self.build_list(ListId::top(container), &section.clauses, next);
                 next = end;
-                if !self
-                    .removed_sections
-                    .get(&container)
-                    .copied()
-                    .unwrap_or(false)
-                {
+                if !self.removed_containers.contains(&container) {
                     built.push(Section {
                         clauses,
                         ..section.clone()
                     });
                 }
-                built.extend(
-                    self.new_sections
-                        .get(&(operative, Some(i)))
-                        .into_iter()
-                        .flatten()
-                        .cloned(),
-                );
+                take(&mut built, &mut pending, Some(i));
             }
             if operative {
                 out.operative = built;
@@ -1051,45 +1015,48 @@ impl<'i, 'a> Plan<'i, 'a> {
                 out.preamble = built;
             }
         }
-        let mut new_articles = std::mem::take(&mut self.new_articles);
-        for inserts in new_articles.values_mut() {
-            inserts.sort_by(|a, b| match (&a.0, &b.0) {
-                (Some(x), Some(y)) => x.cmp(y).then(a.1.cmp(&b.1)),
-                _ => a.1.cmp(&b.1),
-            });
-        }
-        let mut articles = Vec::with_capacity(base.articles.len());
-        let take =
-            |after: Option<usize>, into: &mut Vec<Article>, from: &mut HashMap<_, Vec<_>>| {
-                if let Some(list) = from.remove(&after) {
-                    into.extend(list.into_iter().map(|(_, _, a)| a));
-                }
-            };
-        take(None, &mut articles, &mut new_articles);
+        let mut pending = std::mem::take(&mut self.new_articles);
+        take(&mut out.articles, &mut pending, None);
         for (i, article) in base.articles.iter().enumerate() {
-            let list = ListId {
-                container: Container::Article(i),
-                parent: None,
-            };
-            let (provisions, end) = self.build_list(list, &article.provisions, next);
+            let container = Container::Article(i);
+            let (provisions, end) =
+                self.build_list(ListId::top(container), &article.provisions, next);
             next = end;
-            if !self.removed_articles[i] {
-                articles.push(Article {
-                    num: article.num.clone(),
-                    heading: match self.headings.get(&i) {
-                        Some(heading) => heading.clone(),
-                        None => article.heading.clone(),
-                    },
-                    mark: article.mark.clone(),
+            if !self.removed_containers.contains(&container) {
+                out.articles.push(Article {
+                    heading: self.heading(container, &article.heading),
                     provisions,
+                    ..article.clone()
                 });
             }
-            take(Some(i), &mut articles, &mut new_articles);
+            take(&mut out.articles, &mut pending, Some(i));
         }
-        out.articles = articles;
-        out.modifications.extend(self.modifications);
+        let mut pending = std::mem::take(&mut self.new_appendices);
+        take(&mut out.appendices, &mut pending, None);
+        for (i, appendix) in base.appendices.iter().enumerate() {
+            let container = Container::Appendix(i);
+            let (provisions, end) =
+                self.build_list(ListId::top(container), &appendix.provisions, next);
+            next = end;
+            if !self.removed_containers.contains(&container) {
+                out.appendices.push(Appendix {
+                    heading: self.heading(container, &appendix.heading),
+                    provisions,
+                    ..appendix.clone()
+                });
+            }
+            take(&mut out.appendices, &mut pending, Some(i));
+        }
+        out.modifications.append(&mut self.modifications);
         out.references = out.find_references();
         out
+    }
+
+    fn heading(&self, container: Container, base: &Option<String>) -> Option<String> {
+        match self.headings.get(&container) {
+            Some(heading) => heading.clone(),
+            None => base.clone(),
+        }
     }
 
     /// A list of the base with the plan's changes, and the node after it.
@@ -1098,19 +1065,25 @@ impl<'i, 'a> Plan<'i, 'a> {
         self.push_inserts(&mut out, list, None);
         let mut id = first;
         for clause in clauses {
-            let sub = ListId {
-                container: list.container,
-                parent: Some(id),
-            };
             let end = self.index.nodes[id].end;
             if !self.removed.contains(&id) {
+                let sub = ListId {
+                    container: list.container,
+                    parent: Some(id),
+                };
                 let (children, _) = self.build_list(sub, &clause.clauses, id + 1);
-                out.push(Clause {
-                    num: clause.num.clone(),
-                    text: self.texts.get(&id).unwrap_or(&clause.text).clone(),
-                    mark: clause.mark.clone(),
+                let mut built = Clause {
                     clauses: children,
-                });
+                    ..shallow(clause)
+                };
+                if let Some(wording) = self.wordings.get(&id) {
+                    built.text.clone_from(&wording.text);
+                    built.items.clone_from(&wording.items);
+                    if let Some(num) = &wording.num {
+                        built.num = Some(num.clone());
+                    }
+                }
+                out.push(built);
             }
             self.push_inserts(&mut out, list, Some(id));
             id = end;
@@ -1130,6 +1103,77 @@ impl<'i, 'a> Plan<'i, 'a> {
     }
 }
 
-fn place_name(at: &Place) -> String {
-    place(&at.section, &at.path)
+/// An article or appendix of a proposal.
+struct Unit<'p> {
+    name: String,
+    num: Option<&'p str>,
+    heading: Option<&'p String>,
+    mark: Option<&'p ProposalMark>,
+    provisions: &'p [Clause],
+}
+
+/// A new article or appendix.
+enum New {
+    Article(Article),
+    Appendix(Appendix),
+}
+
+fn unit_index(container: Container) -> usize {
+    match container {
+        Container::Preamble(i)
+        | Container::Operative(i)
+        | Container::Article(i)
+        | Container::Appendix(i) => i,
+    }
+}
+
+/// The base unit a new one goes after, by the proposal's order: after the one the proposal
+/// shows before it, or before the one it shows after it, or at the end.
+fn previous_found(found: &[Option<usize>], i: usize, count: usize) -> Option<usize> {
+    if let Some(&before) = found[..i].iter().rev().flatten().next() {
+        return Some(before);
+    }
+    match found[i + 1..].iter().flatten().next() {
+        Some(&next) => next.checked_sub(1),
+        None => count.checked_sub(1),
+    }
+}
+
+/// Moves the pending new units that go after `after` to the end of `out`, in number order.
+fn take<T>(out: &mut Vec<T>, pending: &mut Pending<T>, after: Option<usize>) {
+    let Some(mut list) = pending.remove(&after) else {
+        return;
+    };
+    if list.iter().all(|(k, _, _)| k.is_some()) {
+        list.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    }
+    out.extend(list.into_iter().map(|(_, _, t)| t));
+}
+
+fn same_items(a: &[ListItem], b: &[ListItem]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| without_separator(&x.text) == without_separator(&y.text))
+}
+
+/// Whether two labels are of one kind: both numbers or both letters.
+fn same_kind(a: Option<&str>, b: Option<&str>) -> bool {
+    let kind = |l: Option<&str>| l.and_then(|l| l.bytes().next()).map(|b| b.is_ascii_digit());
+    kind(a) == kind(b)
+}
+
+/// A clause without its sub-clauses, which are rebuilt.
+fn shallow(clause: &Clause) -> Clause {
+    Clause {
+        num: clause.num.clone(),
+        text: clause.text.clone(),
+        mark: clause.mark.clone(),
+        clauses: Vec::new(),
+        margin: clause.margin.clone(),
+        revised_by: clause.revised_by.clone(),
+        suppressed: clause.suppressed,
+        items: clause.items.clone(),
+        divisions: clause.divisions.clone(),
+    }
 }

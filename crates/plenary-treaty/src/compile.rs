@@ -6,8 +6,9 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
-use crate::apply::{Index, Plan, Target};
+use crate::apply::{Plan, Target};
 use crate::document::{Document, Part};
+use crate::locate::{Container, Index};
 use crate::mark::ProposalMark;
 use crate::modification::place;
 use crate::order::OrderKey;
@@ -38,6 +39,9 @@ pub struct CompiledProvision {
     /// The labels down to the provision (`["1.7", "b)"]`; `"#2"` counts an unlabelled one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub path: Vec<String>,
+    /// The provision's margin number, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<String>,
     /// The text in the base; `None` for a provision a proposal adds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -49,7 +53,7 @@ pub struct CompiledProvision {
 impl CompiledProvision {
     /// Where the provision is, for people: `"ARTICLE 3, 3.1bis"`.
     pub fn place(&self) -> String {
-        place(&self.section, &self.path)
+        place(&self.section, &self.path, self.margin.as_deref())
     }
 }
 
@@ -123,17 +127,11 @@ pub fn compile(base: &Document, proposals: &[Document]) -> Compilation {
             };
             match step.target {
                 Target::Node(id) => rows[id].push(entry),
-                Target::New {
-                    slot,
-                    key,
-                    part,
-                    section,
-                    path,
-                } => {
+                Target::New { slot, key, at } => {
                     let list = added.entry(slot).or_default();
                     match list
                         .iter_mut()
-                        .find(|a| a.section == section && a.path == path)
+                        .find(|a| a.section == at.section && a.path == at.path)
                     {
                         Some(row) => row.proposals.push(entry),
                         None => {
@@ -141,9 +139,10 @@ pub fn compile(base: &Document, proposals: &[Document]) -> Compilation {
                             list.push(Added {
                                 key,
                                 seq,
-                                part,
-                                section,
-                                path,
+                                part: at.part,
+                                section: at.section,
+                                path: at.path,
+                                margin: at.margin,
                                 proposals: vec![entry],
                             });
                         }
@@ -153,7 +152,7 @@ pub fn compile(base: &Document, proposals: &[Document]) -> Compilation {
         }
     }
     let mut provisions = Vec::with_capacity(index.nodes.len() + added.len());
-    let mut names: HashMap<crate::apply::Container, (Part, String)> = HashMap::new();
+    let mut names: HashMap<Container, (Part, String)> = HashMap::new();
     for (id, proposals) in rows.into_iter().enumerate() {
         take_added(&mut provisions, &mut added, id);
         let node = &index.nodes[id];
@@ -165,6 +164,7 @@ pub fn compile(base: &Document, proposals: &[Document]) -> Compilation {
             part,
             section,
             path: index.path(id),
+            margin: node.clause.margin.clone(),
             text: Some(node.clause.text.clone()),
             proposals,
         });
@@ -187,6 +187,7 @@ struct Added {
     part: Part,
     section: String,
     path: Vec<String>,
+    margin: Option<String>,
     proposals: Vec<CompiledProposal>,
 }
 
@@ -211,6 +212,7 @@ fn take_added(
         part: a.part,
         section: a.section,
         path: a.path,
+        margin: a.margin,
         text: None,
         proposals: a.proposals,
     }));

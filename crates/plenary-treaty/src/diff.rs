@@ -143,7 +143,34 @@ pub(crate) fn entries(doc: &Document) -> Vec<Entry> {
             &article.provisions,
         );
     }
+    for appendix in &doc.appendices {
+        walk(
+            &mut out,
+            &Part::Appendices,
+            &appendix_key(appendix),
+            "",
+            0,
+            &appendix.provisions,
+        );
+    }
     out
+}
+
+/// The key of an appendix across versions: `APPENDIX 1`, `ANNEX 2 TO RESOLUTION 101`.
+pub(crate) fn appendix_key(appendix: &crate::Appendix) -> String {
+    let mut key = match appendix.kind {
+        crate::AppendixKind::Appendix => "APPENDIX".to_owned(),
+        crate::AppendixKind::Annex => "ANNEX".to_owned(),
+    };
+    if let Some(num) = &appendix.num {
+        key.push(' ');
+        key.push_str(num);
+    }
+    if let Some(target) = &appendix.target {
+        key.push_str(" TO ");
+        key.push_str(target);
+    }
+    key
 }
 
 /// The words of a clause without its list separator: a trailing `;`, `,`, `.` or `:` and a

@@ -173,15 +173,178 @@ pub struct Document {
     /// Lines the parser could not place, kept with their line numbers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<UnplacedLine>,
+    /// The header block of a UN-system document: organ, distribution, session, agenda item,
+    /// adoption note and the report it was adopted on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
+    /// The heading of an instrument's preamble as written, such as `"Preamble"`; its provisions
+    /// are the clauses of a [`Section`] without keyword in [`Document::preamble`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preamble_heading: Option<String>,
+    /// The appendices and annexes, in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<Appendix>,
+    /// The closing formula of an instrument, one paragraph each: `IN WITNESS WHEREOF …`,
+    /// `DONE at Melbourne, 9 December 1988.`
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<String>,
+    /// The adoption line of a UN resolution, such as `"52nd plenary meeting 1 December 2025"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adoption: Option<String>,
+    /// The footnotes, in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Footnote>,
+    /// Running heads repeated at page breaks (the title printed again inside an unfinished
+    /// sentence), kept with their line numbers and left out of the structure. Canonical text
+    /// has no page breaks, so [`render`](crate::render) does not write them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub running_heads: Vec<UnplacedLine>,
     /// The changes that proposals made to the text, when it is the result of
     /// [`apply`](crate::apply); kept in JSON and Akoma Ntoso, not in the plain text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modifications: Vec<Modification>,
 }
 
-/// A preamble or operative section: a keyword line and its clauses.
+/// The header block of a UN-system document, each field as written.
+///
+/// ```text
+/// United Nations                                         organization
+/// General Assembly Distr.: General 5 December 2025       body, distribution, date
+/// Eightieth session Agenda item 94 Developments in …     session, agenda_item, agenda_title
+/// Resolution adopted by the General Assembly on 1 December 2025     adopted
+/// [on the report of the First Committee (A/80/534, para. 7)]         report
+/// ```
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    /// The organization: `"United Nations"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    /// The organ issuing the document: `"General Assembly"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The distribution: `"General"`, `"Limited"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
+    /// The date of the document as written: `"5 December 2025"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The session: `"Eightieth session"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// The agenda item's number: `"94"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<String>,
+    /// The agenda item's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_title: Option<String>,
+    /// The adoption note: `"Resolution adopted by the General Assembly on 1 December 2025"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<String>,
+    /// The report it was adopted on, without brackets:
+    /// `"on the report of the First Committee (A/80/534, para. 7)"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+}
+
+/// What kind of division groups articles or provisions.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DivisionKind {
+    /// `PART I`.
+    Part,
+    /// `CHAPTER II`.
+    Chapter,
+    /// `SECTION 1`, `Section I – General terms`.
+    Section,
+    /// An un-numbered sub-heading inside an article: `Transitional arrangements`.
+    Subheading,
+}
+
+/// A division opening before an article or a provision: `CHAPTER I Basic Provisions`,
+/// `SECTION 2`, or an un-numbered sub-heading.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Division {
+    /// Part, chapter, section or sub-heading.
+    pub kind: DivisionKind,
+    /// The number as written: `"I"`, `"1"`, `"3A"`; `None` for a sub-heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<String>,
+    /// The heading: `"Basic Provisions"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+}
+
+/// Whether an [`Appendix`] is an appendix or an annex.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AppendixKind {
+    /// `APPENDIX 1`.
+    Appendix,
+    /// `ANNEX 2 TO RESOLUTION 101`.
+    Annex,
+}
+
+/// An appendix or annex: `APPENDIX 1`, `ANNEX 2 TO RESOLUTION 101`, its heading and provisions.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    /// Appendix or annex.
+    pub kind: AppendixKind,
+    /// The number as written: `"1"`, `"A"`; `None` for a lone `ANNEX`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num: Option<String>,
+    /// What it is attached to, as written after `TO`: `"RESOLUTION 101"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The heading: `"General Provisions Concerning Accounting"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The proposal mark on the appendix line, in a proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<ProposalMark>,
+    /// The provisions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provisions: Vec<Clause>,
+}
+
+/// A footnote: `2 A/79/123, annex.`
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    /// The footnote's number or sign as written: `"2"`, `"*"`.
+    pub num: String,
+    /// The text.
+    pub text: String,
+}
+
+/// An item of a dash or bullet list inside a provision: `- administrations;`.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListItem {
+    /// The marker as written: `"-"`, `"–"`, `"•"`.
+    pub marker: String,
+    /// The text, whitespace collapsed.
+    pub text: String,
+}
+
+/// A preamble or operative section: a keyword line and its clauses.
+///
+/// In a UN-system resolution each paragraph opens with its keyword (`Recalling also its
+/// resolution …`, `1. Decides …`): such a section is `inline`, its `phrase` is the keyword as it
+/// opens the paragraph and its one clause holds the whole paragraph.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// The keyword, in English whatever the language of the text; `None` for clauses that no
@@ -200,6 +363,10 @@ pub struct Section {
     /// The clauses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<Clause>,
+    /// The keyword opens the paragraph itself (UN layout) instead of standing on a line of its
+    /// own; the clause's text starts with the phrase.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inline: bool,
 }
 
 impl Section {
@@ -212,7 +379,8 @@ impl Section {
     }
 }
 
-/// A clause: an optional label (`a)`, `1`, `i)`, `1.1`), its text and its sub-clauses.
+/// A clause or provision: an optional margin number (`2`, `14A`), an optional label (`a)`, `1`,
+/// `i)`, `1.1`), its text, its sub-clauses and its list items.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -229,6 +397,23 @@ pub struct Clause {
     /// The nested clauses.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<Clause>,
+    /// The margin number of an instrument's provision (`"2"`, `"14A"`, `"62bis"`), apart from
+    /// its label in [`Clause::num`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<String>,
+    /// The revising conferences noted in the margin, such as `["PP-06"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revised_by: Vec<String>,
+    /// The provision is marked `(SUP)`: suppressed by a revising conference.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suppressed: bool,
+    /// Dash or bullet list items (`- administrations;`) after the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ListItem>,
+    /// Divisions opening just before this provision inside an article or appendix: sections
+    /// and sub-headings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub divisions: Vec<Division>,
 }
 
 /// An article of regulations: `ARTICLE 3`, a heading and numbered provisions.
@@ -247,6 +432,10 @@ pub struct Article {
     /// The numbered provisions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provisions: Vec<Clause>,
+    /// Divisions opening just before this article, outermost first: `PART I`, `CHAPTER II`,
+    /// `SECTION 1`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub divisions: Vec<Division>,
 }
 
 /// A line the parser could not place in the structure, kept so that nothing is lost.
@@ -274,6 +463,8 @@ pub enum Part {
     Operative,
     /// The articles.
     Articles,
+    /// The appendices and annexes.
+    Appendices,
 }
 
 impl Part {
@@ -284,6 +475,7 @@ impl Part {
             Part::Preamble => "preamble",
             Part::Operative => "operative",
             Part::Articles => "articles",
+            Part::Appendices => "appendices",
         }
     }
 }
@@ -326,6 +518,15 @@ impl Document {
                 i,
                 &mut path,
                 &article.provisions,
+                &mut visit,
+            );
+        }
+        for (i, appendix) in self.appendices.iter().enumerate() {
+            walk(
+                &Part::Appendices,
+                i,
+                &mut path,
+                &appendix.provisions,
                 &mut visit,
             );
         }

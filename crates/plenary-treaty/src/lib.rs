@@ -58,6 +58,7 @@ mod heading;
 mod html;
 mod keyword;
 mod label;
+mod locate;
 mod mark;
 mod markdown;
 mod modification;
@@ -73,8 +74,8 @@ pub use apply::apply;
 pub use compile::{Compilation, CompiledProposal, CompiledProvision, compile};
 pub use diff::{Change, ChangeKind, Diff, WordEdit, diff};
 pub use document::{
-    Article, Clause, Document, DocumentKind, Part, Revision, RevisionStatus, Section, Session,
-    UnplacedLine,
+    Appendix, AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind,
+    Footnote, ListItem, Metadata, Part, Revision, RevisionStatus, Section, Session, UnplacedLine,
 };
 pub use error::{Error, Misfit};
 pub use html::to_html;

@@ -72,6 +72,9 @@ pub struct Modification {
     /// section or article itself.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub path: Vec<String>,
+    /// The provision's margin number, when it has one (`"14A"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin: Option<String>,
     /// The text before the change (none for an insertion).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old: Option<String>,
@@ -92,9 +95,10 @@ impl Modification {
         source_of(&self.mark)
     }
 
-    /// Where the change is, for people: `"ARTICLE 3, 3.1bis"`, `"resolves, 1 a)"`.
+    /// Where the change is, for people: `"ARTICLE 3, 3.1bis"`, `"resolves, 1 a)"`,
+    /// `"ARTICLE 1, 1.8bis (No. 12A)"`.
     pub fn place(&self) -> String {
-        place(&self.section, &self.path)
+        place(&self.section, &self.path, self.margin.as_deref())
     }
 }
 
@@ -106,17 +110,25 @@ pub(crate) fn source_of(mark: &ProposalMark) -> Option<&str> {
         .filter(|s| !s.is_empty())
 }
 
-/// A section or article and a label path, for people: `"ARTICLE 3, 3.1 a)"`.
-pub(crate) fn place(section: &str, path: &[String]) -> String {
+/// A section or article, a label path and a margin number, for people:
+/// `"ARTICLE 3, 3.1 a)"`, `"ARTICLE 1, 1.8bis (No. 12A)"`.
+pub(crate) fn place(section: &str, path: &[String], margin: Option<&str>) -> String {
     let section = if section.is_empty() {
         "the clauses before any keyword"
     } else {
         section
     };
-    if path.is_empty() {
-        return section.to_owned();
+    let mut out = section.to_owned();
+    if !path.is_empty() {
+        out.push_str(", ");
+        out.push_str(&path.join(" "));
     }
-    format!("{section}, {}", path.join(" "))
+    if let Some(margin) = margin {
+        out.push_str(" (No. ");
+        out.push_str(margin);
+        out.push(')');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -142,9 +154,13 @@ mod tests {
         assert_eq!(source_of(&mark), Some("CEPT"));
         assert_eq!(source_of(&ProposalMark::new(MarkAction::Add)), None);
         assert_eq!(
-            place("ARTICLE 3", &["3.1".into(), "a)".into()]),
+            place("ARTICLE 3", &["3.1".into(), "a)".into()], None),
             "ARTICLE 3, 3.1 a)"
         );
-        assert_eq!(place("", &[]), "the clauses before any keyword");
+        assert_eq!(
+            place("ARTICLE 1", &["1.8bis".into()], Some("12A")),
+            "ARTICLE 1, 1.8bis (No. 12A)"
+        );
+        assert_eq!(place("", &[], None), "the clauses before any keyword");
     }
 }

@@ -135,7 +135,7 @@ impl Parser {
                 num: num.to_owned(),
                 heading: heading.map(str::to_owned),
                 mark,
-                provisions: Vec::new(),
+                ..Article::default()
             });
             self.awaiting_heading = heading.is_none();
             self.place = Some(Place::Article);
@@ -159,7 +159,7 @@ impl Parser {
                 phrase: k.phrase,
                 addressee: k.addressee,
                 mark,
-                clauses: Vec::new(),
+                ..Section::default()
             };
             if k.keyword.is_operative() {
                 self.doc.operative.push(section);
@@ -277,7 +277,7 @@ impl Parser {
             num: label.map(str::to_owned),
             text: text.to_owned(),
             mark,
-            clauses: Vec::new(),
+            ..Clause::default()
         };
         let last_letter = self
             .levels
@@ -323,8 +323,7 @@ impl Parser {
                     keyword: None,
                     phrase: String::new(),
                     addressee: None,
-                    mark: None,
-                    clauses: Vec::new(),
+                    ..Section::default()
                 });
                 self.place = Some(Place::Preamble);
                 self.levels.clear();

@@ -70,7 +70,7 @@ pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Do
             num: entry.num.clone(),
             text: String::new(),
             mark: Some(ProposalMark::new(MarkAction::Sup)),
-            clauses: Vec::new(),
+            ..Clause::default()
         };
         let list = match entry.part {
             crate::Part::Articles => {
@@ -88,13 +88,37 @@ pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Do
                         proposal.articles.push(Article {
                             num: heading.map(|a| a.num.clone()).unwrap_or_default(),
                             heading: heading.and_then(|a| a.heading.clone()),
-                            mark: None,
-                            provisions: Vec::new(),
+                            ..Article::default()
                         });
                         proposal.articles.len() - 1
                     }
                 };
                 &mut proposal.articles[at].provisions
+            }
+            crate::Part::Appendices => {
+                let found = proposal
+                    .appendices
+                    .iter()
+                    .position(|a| crate::diff::appendix_key(a) == entry.section);
+                match found {
+                    Some(at) => &mut proposal.appendices[at].provisions,
+                    None => {
+                        let Some(template) = base
+                            .appendices
+                            .iter()
+                            .find(|a| crate::diff::appendix_key(a) == entry.section)
+                        else {
+                            continue;
+                        };
+                        proposal.appendices.push(crate::Appendix {
+                            provisions: Vec::new(),
+                            mark: None,
+                            ..template.clone()
+                        });
+                        let last = proposal.appendices.len() - 1;
+                        &mut proposal.appendices[last].provisions
+                    }
+                }
             }
             crate::Part::Preamble | crate::Part::Operative | crate::Part::Header => {
                 let (sections, base_sections) = if entry.part == crate::Part::Preamble {
@@ -110,8 +134,7 @@ pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Do
                             keyword: template.and_then(|s| s.keyword),
                             phrase: template.map(|s| s.phrase.clone()).unwrap_or_default(),
                             addressee: template.and_then(|s| s.addressee.clone()),
-                            mark: None,
-                            clauses: Vec::new(),
+                            ..Section::default()
                         });
                         sections.len() - 1
                     }

@@ -107,6 +107,7 @@ fn clause(g: &mut Gen, num: String, children: &[String]) -> Clause {
             .iter()
             .map(|n| clause(g, n.clone(), &[]))
             .collect(),
+        ..Clause::default()
     }
 }
 
@@ -182,8 +183,7 @@ fn section(g: &mut Gen, pool: Pool, operative: bool) -> Section {
         clauses = vec![Clause {
             num: None,
             text: text(g, "the"),
-            mark: None,
-            clauses: Vec::new(),
+            ..Clause::default()
         }];
     }
     Section {
@@ -192,6 +192,7 @@ fn section(g: &mut Gen, pool: Pool, operative: bool) -> Section {
         addressee,
         mark: mark(g),
         clauses,
+        ..Section::default()
     }
 }
 
@@ -243,8 +244,8 @@ fn document(seed: u64) -> Document {
             keyword: None,
             phrase: String::new(),
             addressee: None,
-            mark: None,
             clauses: letter_clauses(g),
+            ..Section::default()
         });
     }
     for _ in 0..g.below(4) {
@@ -260,6 +261,7 @@ fn document(seed: u64) -> Document {
                 heading: g.chance(80).then(|| text(g, "General")),
                 mark: mark(g),
                 provisions: number_clauses(g, &format!("{a}.")),
+                ..Article::default()
             });
         }
     }
