@@ -199,10 +199,19 @@ pub struct Document {
     /// has no page breaks, so [`render`](crate::render) does not write them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub running_heads: Vec<UnplacedLine>,
+    /// How many unplaced lines there were beyond the first
+    /// [`MAX_UNPLACED`](crate::MAX_UNPLACED) quoted in [`Document::unplaced`]: counted, not
+    /// quoted.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unplaced_omitted: usize,
     /// The changes that proposals made to the text, when it is the result of
     /// [`apply`](crate::apply); kept in JSON and Akoma Ntoso, not in the plain text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modifications: Vec<Modification>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The header block of a UN-system document, each field as written.

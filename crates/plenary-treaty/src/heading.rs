@@ -15,53 +15,19 @@ pub(crate) struct Heading {
     pub(crate) title: Option<String>,
 }
 
-/// The words that open a heading, longest first, in English, French and Spanish.
-const KIND_WORDS: &[(&str, DocumentKind)] = &[
-    ("draft new resolution", DocumentKind::DraftNewResolution),
-    (
-        "projet de nouvelle résolution",
-        DocumentKind::DraftNewResolution,
-    ),
-    (
-        "projet de nouvelle rÉsolution",
-        DocumentKind::DraftNewResolution,
-    ),
-    (
-        "proyecto de nueva resolución",
-        DocumentKind::DraftNewResolution,
-    ),
-    (
-        "proyecto de nueva resoluciÓn",
-        DocumentKind::DraftNewResolution,
-    ),
-    ("recommendation", DocumentKind::Recommendation),
-    ("recommandation", DocumentKind::Recommendation),
-    ("recomendación", DocumentKind::Recommendation),
-    ("recomendaciÓn", DocumentKind::Recommendation),
-    ("resolution", DocumentKind::Resolution),
-    ("résolution", DocumentKind::Resolution),
-    ("rÉsolution", DocumentKind::Resolution),
-    ("resolución", DocumentKind::Resolution),
-    ("resoluciÓn", DocumentKind::Resolution),
-    ("regulations", DocumentKind::Regulations),
-    ("proposals", DocumentKind::Proposals),
-    ("report", DocumentKind::Report),
-    ("agenda", DocumentKind::Agenda),
-    ("declaration", DocumentKind::Declaration),
-    ("final acts", DocumentKind::FinalActs),
-];
-
 /// Reads a heading line (whitespace collapsed), or `None` when the line is not one.
 pub(crate) fn heading(line: &str) -> Option<Heading> {
     let (revised_draft, line) = match strip_ci(line, "[revised]") {
         Some(rest) => (true, rest.trim_start()),
         None => (false, line),
     };
-    let (kind, mut rest) = KIND_WORDS.iter().find_map(|(words, kind)| {
-        let rest = strip_ci(line, words)?;
-        matches!(rest.as_bytes().first(), None | Some(b' ' | b':'))
-            .then_some((*kind, rest.trim_start()))
-    })?;
+    let folded = crate::lang::Folded::new(line);
+    let (kind, _, len) = crate::lang::longest(&folded.text, |w| w.kinds)?;
+    let rest = &line[folded.original_len(len)?..];
+    if !matches!(rest.as_bytes().first(), None | Some(b' ' | b':')) {
+        return None;
+    }
+    let mut rest = rest.trim_start();
     let mut heading = Heading {
         kind,
         revised_draft,
@@ -158,9 +124,12 @@ fn is_number_token(token: &str) -> bool {
     !token.is_empty()
         && token.len() <= 24
         && token.bytes().any(|b| b.is_ascii_digit())
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'/' | b' '))
+        && !token.starts_with('(')
+        && token.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'/' | b' ' | b'(' | b')')
+        })
+        && token.bytes().filter(|b| *b == b'(').count()
+            == token.bytes().filter(|b| *b == b')').count()
 }
 
 /// `line` without `prefix` at its start, ASCII case ignored.
@@ -226,19 +195,34 @@ pub(crate) fn revises_line(line: &str) -> Option<&str> {
 }
 
 /// The issuer line: `The World Conference on International Telecommunications (Dubai, 2012),`
-/// (or `La Conférence …`, `El …`), returned without its trailing comma.
-pub(crate) fn issuer_line(line: &str) -> Option<&str> {
-    let starts = ["The ", "La ", "Le ", "El ", "L'"]
-        .iter()
-        .any(|p| line.starts_with(p));
-    if !starts {
+/// (or `La Conférence …`, `El …`), or a UN organ: `The General Assembly,`, `THE ASSEMBLY,`,
+/// `L'Assemblée générale,`, `إن الجمعية العامة،`, `大会，`. Returned without its trailing comma,
+/// with whether it is a UN-style issuer (no conference session).
+pub(crate) fn issuer_line(line: &str) -> Option<(&str, bool)> {
+    let folded = crate::lang::Folded::new(line);
+    let opens = crate::lang::Language::ALL.into_iter().any(|l| {
+        l.words()
+            .issuer
+            .iter()
+            .any(|opener| folded.text.starts_with(opener))
+    });
+    if !opens {
         return None;
     }
-    let body = line.strip_suffix(',').unwrap_or(line);
-    let open = body.rfind('(')?;
-    let inner = body[open + 1..].strip_suffix(')')?;
-    session(inner)?;
-    Some(body)
+    let (body, comma) = match line.strip_suffix([',', '،', '，']) {
+        Some(body) => (body, true),
+        None => (line, false),
+    };
+    if let Some(open) = body.rfind('(')
+        && let Some(inner) = body[open + 1..].strip_suffix(')')
+        && session(inner).is_some()
+    {
+        return Some((body, false));
+    }
+    let short = body.split(' ').count() <= 8
+        && body.len() <= 120
+        && !body.contains([',', ';', '.', ':', '(', '،', '，']);
+    (comma && short).then_some((body, true))
 }
 
 #[cfg(test)]
@@ -354,6 +338,14 @@ mod tests {
                 Some((DraftNewResolution, false, None, Some("COM5/3"), None, None)),
             ),
             ("Resolution 65/172 of 20 December 2010", None),
+            (
+                "Resolution A.1099(29)",
+                Some((Resolution, false, Some("A.1099(29)"), None, None, None)),
+            ),
+            (
+                "RESOLUCIÓN 12",
+                Some((Resolution, false, Some("12"), None, None, None)),
+            ),
             ("Resolutions adopted by the conference", None),
             ("resolves", None),
         ];
@@ -394,9 +386,13 @@ mod tests {
                 Some("La Conférence de plénipotentiaires (Guadalajara, 2010)"),
             ),
             ("The conference (soon),", None),
-            ("the World Conference (Dubai, 2012),", None),
+            ("The General Assembly,", Some("The General Assembly")),
+            ("THE ASSEMBLY,", Some("THE ASSEMBLY")),
+            ("L'Assemblée générale,", Some("L'Assemblée générale")),
+            ("The General Assembly", None),
+            ("The Members shall, in their relations,", None),
         ] {
-            assert_eq!(issuer_line(line), expected, "{line:?}");
+            assert_eq!(issuer_line(line).map(|i| i.0), expected, "{line:?}");
         }
     }
 }

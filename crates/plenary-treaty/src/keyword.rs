@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::{Folded, KeywordIndex, Language};
+
 /// A section keyword, named in English whatever the language of the text.
 ///
 /// Preamble keywords (`considering`, `noting`, …) give reasons; operative keywords (`resolves`,
@@ -60,6 +62,116 @@ pub enum Keyword {
     Urges,
     /// recommends, recommande, recomienda
     Recommends,
+    /// affirming
+    Affirming,
+    /// alarmed
+    Alarmed,
+    /// appreciating
+    Appreciating,
+    /// believing
+    Believing,
+    /// cognizant
+    Cognizant,
+    /// commending
+    Commending,
+    /// condemning
+    Condemning,
+    /// deploring
+    Deploring,
+    /// desiring
+    Desiring,
+    /// determined
+    Determined,
+    /// expressing
+    Expressing,
+    /// guided by
+    Guided,
+    /// having considered
+    HavingConsidered,
+    /// having examined
+    HavingExamined,
+    /// having adopted
+    HavingAdopted,
+    /// having heard
+    HavingHeard,
+    /// having reviewed
+    HavingReviewed,
+    /// highlighting
+    Highlighting,
+    /// observing
+    Observing,
+    /// realizing
+    Realizing,
+    /// reiterating
+    Reiterating,
+    /// regretting
+    Regretting,
+    /// stressing
+    Stressing,
+    /// taking note
+    TakingNote,
+    /// underlining
+    Underlining,
+    /// accepts
+    Accepts,
+    /// adopts
+    Adopts,
+    /// affirms
+    Affirms,
+    /// agrees
+    Agrees,
+    /// appeals
+    Appeals,
+    /// approves
+    Approves,
+    /// authorizes
+    Authorizes,
+    /// commends
+    Commends,
+    /// condemns
+    Condemns,
+    /// confirms
+    Confirms,
+    /// declares
+    Declares,
+    /// demands
+    Demands,
+    /// deplores
+    Deplores,
+    /// designates
+    Designates,
+    /// emphasizes
+    Emphasizes,
+    /// endorses
+    Endorses,
+    /// establishes
+    Establishes,
+    /// expresses
+    Expresses,
+    /// notes
+    Notes,
+    /// proclaims
+    Proclaims,
+    /// reaffirms
+    Reaffirms,
+    /// recognizes
+    Recognizes,
+    /// regrets
+    Regrets,
+    /// reiterates
+    Reiterates,
+    /// revokes
+    Revokes,
+    /// stresses
+    Stresses,
+    /// supports
+    Supports,
+    /// takes note
+    TakesNote,
+    /// underlines
+    Underlines,
+    /// welcomes
+    Welcomes,
 }
 
 impl Keyword {
@@ -76,134 +188,47 @@ impl Keyword {
                 | Keyword::CallsUpon
                 | Keyword::Urges
                 | Keyword::Recommends
+                | Keyword::Accepts
+                | Keyword::Adopts
+                | Keyword::Affirms
+                | Keyword::Agrees
+                | Keyword::Appeals
+                | Keyword::Approves
+                | Keyword::Authorizes
+                | Keyword::Commends
+                | Keyword::Condemns
+                | Keyword::Confirms
+                | Keyword::Declares
+                | Keyword::Demands
+                | Keyword::Deplores
+                | Keyword::Designates
+                | Keyword::Emphasizes
+                | Keyword::Endorses
+                | Keyword::Establishes
+                | Keyword::Expresses
+                | Keyword::Notes
+                | Keyword::Proclaims
+                | Keyword::Reaffirms
+                | Keyword::Recognizes
+                | Keyword::Regrets
+                | Keyword::Reiterates
+                | Keyword::Revokes
+                | Keyword::Stresses
+                | Keyword::Supports
+                | Keyword::TakesNote
+                | Keyword::Underlines
+                | Keyword::Welcomes
         )
     }
 
     /// The English phrase, such as `"bearing in mind"`.
     pub fn english(self) -> &'static str {
-        KEYWORDS
+        crate::lang::en::KEYWORDS
             .iter()
-            .find(|(_, k, lang)| *k == self && *lang == "en")
-            .map_or("", |(phrase, _, _)| phrase)
+            .find(|(_, k)| *k == self)
+            .map_or("", |(phrase, _)| phrase)
     }
 }
-
-/// Phrase, keyword, language (`""` when the word is shared by French and Spanish).
-const KEYWORDS: &[(&str, Keyword, &str)] = &[
-    ("considering", Keyword::Considering, "en"),
-    ("noting", Keyword::Noting, "en"),
-    ("recognizing", Keyword::Recognizing, "en"),
-    ("recognising", Keyword::Recognizing, "en"),
-    ("recalling", Keyword::Recalling, "en"),
-    ("bearing in mind", Keyword::BearingInMind, "en"),
-    ("having regard to", Keyword::HavingRegardTo, "en"),
-    ("taking into account", Keyword::TakingIntoAccount, "en"),
-    ("aware", Keyword::Aware, "en"),
-    ("convinced", Keyword::Convinced, "en"),
-    ("emphasizing", Keyword::Emphasizing, "en"),
-    ("emphasising", Keyword::Emphasizing, "en"),
-    ("mindful", Keyword::Mindful, "en"),
-    ("concerned", Keyword::Concerned, "en"),
-    ("acknowledging", Keyword::Acknowledging, "en"),
-    ("reaffirming", Keyword::Reaffirming, "en"),
-    ("welcoming", Keyword::Welcoming, "en"),
-    ("resolves", Keyword::Resolves, "en"),
-    ("decides", Keyword::Decides, "en"),
-    ("instructs", Keyword::Instructs, "en"),
-    ("invites", Keyword::Invites, "en"),
-    ("requests", Keyword::Requests, "en"),
-    ("encourages", Keyword::Encourages, "en"),
-    ("calls upon", Keyword::CallsUpon, "en"),
-    ("urges", Keyword::Urges, "en"),
-    ("recommends", Keyword::Recommends, "en"),
-    ("considérant", Keyword::Considering, "fr"),
-    ("notant", Keyword::Noting, "fr"),
-    ("reconnaissant", Keyword::Recognizing, "fr"),
-    ("rappelant", Keyword::Recalling, "fr"),
-    ("ayant à l'esprit", Keyword::BearingInMind, "fr"),
-    ("tenant compte", Keyword::TakingIntoAccount, "fr"),
-    ("conscient", Keyword::Aware, "fr"),
-    ("convaincue", Keyword::Convinced, "fr"),
-    ("convaincu", Keyword::Convinced, "fr"),
-    ("soulignant", Keyword::Emphasizing, "fr"),
-    ("préoccupée", Keyword::Concerned, "fr"),
-    ("réaffirmant", Keyword::Reaffirming, "fr"),
-    ("se félicitant", Keyword::Welcoming, "fr"),
-    ("décide", Keyword::Resolves, "fr"),
-    ("charge", Keyword::Instructs, "fr"),
-    ("invite", Keyword::Invites, "fr"),
-    ("prie", Keyword::Requests, "fr"),
-    ("encourage", Keyword::Encourages, "fr"),
-    ("appelle", Keyword::CallsUpon, "fr"),
-    ("exhorte", Keyword::Urges, "fr"),
-    ("recommande", Keyword::Recommends, "fr"),
-    ("considerando", Keyword::Considering, "es"),
-    ("observando", Keyword::Noting, "es"),
-    ("reconociendo", Keyword::Recognizing, "es"),
-    ("recordando", Keyword::Recalling, "es"),
-    ("teniendo presente", Keyword::BearingInMind, "es"),
-    ("teniendo en cuenta", Keyword::TakingIntoAccount, "es"),
-    ("consciente", Keyword::Aware, ""),
-    ("convencida", Keyword::Convinced, "es"),
-    ("convencido", Keyword::Convinced, "es"),
-    ("destacando", Keyword::Emphasizing, "es"),
-    ("preocupada", Keyword::Concerned, "es"),
-    ("reafirmando", Keyword::Reaffirming, "es"),
-    ("resuelve", Keyword::Resolves, "es"),
-    ("encarga", Keyword::Instructs, "es"),
-    ("invita", Keyword::Invites, "es"),
-    ("pide", Keyword::Requests, "es"),
-    ("alienta", Keyword::Encourages, "es"),
-    ("exhorta", Keyword::CallsUpon, "es"),
-    ("insta", Keyword::Urges, "es"),
-    ("recomienda", Keyword::Recommends, "es"),
-];
-
-/// Words that may follow a keyword and belong to its phrase: `considering further`,
-/// `noting that`, `resolves to instruct`, `considérant en outre`, `considerando además`.
-const MODIFIERS: &[&str] = &[
-    "further",
-    "also",
-    "that",
-    "in particular",
-    "moreover",
-    "with concern",
-    "with satisfaction",
-    "with appreciation",
-    "to instruct",
-    "to invite",
-    "to request",
-    "to encourage",
-    "en outre",
-    "également",
-    "que",
-    "de plus",
-    "en particulier",
-    "avec préoccupation",
-    "avec satisfaction",
-    "de charger",
-    "d'inviter",
-    "además",
-    "asimismo",
-    "también",
-    "en particular",
-    "con preocupación",
-    "con satisfacción",
-    "encargar",
-    "invitar",
-];
-
-/// The modifiers that turn a keyword into a verb taking an addressee (`resolves to instruct`).
-const VERB_MODIFIERS: &[&str] = &[
-    "to instruct",
-    "to invite",
-    "to request",
-    "to encourage",
-    "de charger",
-    "d'inviter",
-    "encargar",
-    "invitar",
-];
 
 /// A keyword line, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,48 +242,93 @@ pub(crate) struct KeywordLine {
 /// The longest addressee accepted on a keyword line; longer lines are prose, not keywords.
 const MAX_ADDRESSEE: usize = 200;
 
-/// Reads a keyword line (whitespace already collapsed), or `None` when the line is not one.
-pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
-    let first = *line.as_bytes().first()?;
-    if !first.is_ascii_alphabetic() {
+/// A keyword phrase at the start of a line: modifiers before it (`also`), the keyword, modifiers
+/// after it (`further`, `to instruct`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Phrase {
+    pub(crate) keyword: Keyword,
+    pub(crate) language: Language,
+    /// Byte length of the phrase in the line as written.
+    pub(crate) len: usize,
+    /// A modifier after the keyword makes it take an addressee (`resolves to instruct`).
+    pub(crate) verb: bool,
+    /// Some modifier came after the keyword.
+    pub(crate) modified: bool,
+}
+
+/// Reads the keyword phrase that opens `line`, in any of the six languages and any case.
+pub(crate) fn phrase(line: &str) -> Option<Phrase> {
+    let first = line.chars().next()?;
+    if !first.is_alphabetic() {
         return None;
     }
-    let line = line.trim_end_matches([',', ':']);
-    let mut best: Option<(&str, Keyword, &str)> = None;
-    let first = first.to_ascii_lowercase();
-    for &(phrase, keyword, language) in KEYWORDS {
-        if phrase.as_bytes()[0] != first {
-            continue;
-        }
-        if strip_word_prefix(line, phrase).is_some()
-            && best.is_none_or(|(p, _, _)| p.len() < phrase.len())
+    let folded = Folded::new(line);
+    let text = folded.text.as_str();
+    let index = KeywordIndex::get();
+    // Modifiers before the keyword: `Also decides`, `ALSO URGES`, `Deeply concerned`, `又回顾`.
+    let mut start = 0;
+    let mut found = index.find(text);
+    if found.is_none()
+        && let Some((language, len)) = crate::lang::longest_word(text, |w| w.before)
+    {
+        let after = &text[len..];
+        let skip = after.len() - after.trim_start().len();
+        if let Some(k) = index.find(&text[len + skip..])
+            && k.language == language
         {
-            best = Some((phrase, keyword, language));
+            start = len + skip;
+            found = Some(k);
         }
     }
-    let (phrase, keyword, language) = best?;
-    let mut phrase_len = phrase.len();
-    let mut rest = line[phrase_len..].trim_start();
-    let mut verb_modifier = false;
-    for modifier in MODIFIERS {
-        if let Some(after) = strip_word_prefix(rest, modifier) {
-            phrase_len = line.len() - after.len();
-            rest = after.trim_start();
-            verb_modifier = VERB_MODIFIERS.contains(modifier);
-            break;
+    let found = found?;
+    let words = found.language.words();
+    let mut end = start + found.len;
+    let mut verb = false;
+    let mut modified = false;
+    let rest = &text[end..];
+    let skip = rest.len() - rest.trim_start().len();
+    let mut best = 0;
+    for modifier in words.after {
+        let r = &rest[skip..];
+        if modifier.len() > best
+            && r.starts_with(modifier)
+            && crate::lang::boundary(&r[modifier.len()..], words.unspaced)
+        {
+            best = modifier.len();
+            verb = words.verbs.contains(modifier);
         }
     }
-    let phrase = line[..phrase_len].trim_end().to_owned();
+    if best > 0 {
+        end += skip + best;
+        modified = true;
+    }
+    Some(Phrase {
+        keyword: found.value,
+        language: found.language,
+        len: folded.original_len(end)?,
+        verb,
+        modified,
+    })
+}
+
+/// Reads a keyword line (whitespace already collapsed): a keyword phrase alone, or an
+/// operative verb and its addressee (`instructs the Secretary-General`); `None` otherwise.
+pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
+    let line = line.trim_end_matches([',', ':', '،', '，', '：']);
+    let p = phrase(line)?;
+    let phrase_text = line[..p.len].trim_end().to_owned();
+    let rest = line[p.len..].trim_start();
+    let language = p.language.code();
     if rest.is_empty() {
         return Some(KeywordLine {
-            keyword,
-            phrase,
+            keyword: p.keyword,
+            phrase: phrase_text,
             addressee: None,
             language,
         });
     }
     let addressed_verb = matches!(
-        keyword,
+        p.keyword,
         Keyword::Instructs
             | Keyword::Invites
             | Keyword::Requests
@@ -266,15 +336,15 @@ pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
             | Keyword::CallsUpon
             | Keyword::Urges
     );
-    let takes_addressee = verb_modifier || (addressed_verb && phrase_len == phrase.len());
+    let takes_addressee = p.verb || (addressed_verb && !p.modified);
     if takes_addressee
         && rest.len() <= MAX_ADDRESSEE
         && !rest.contains([';', '.', ':'])
         && !rest.ends_with(',')
     {
         return Some(KeywordLine {
-            keyword,
-            phrase,
+            keyword: p.keyword,
+            phrase: phrase_text,
             addressee: Some(rest.to_owned()),
             language,
         });
@@ -282,17 +352,17 @@ pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
     None
 }
 
-/// `line` without `word` at its start (ASCII case ignored), when `word` ends at a word boundary.
-fn strip_word_prefix<'a>(line: &'a str, word: &str) -> Option<&'a str> {
-    let head = line.as_bytes().get(..word.len())?;
-    if !head.eq_ignore_ascii_case(word.as_bytes()) {
+/// A paragraph that opens with its keyword, UN style: `Recalling also its resolution …`,
+/// `Decides to …`, `ALSO URGES …`. The keyword must be capitalised (or in a script without
+/// case) and followed by the paragraph's words. Returns the phrase's length in bytes.
+pub(crate) fn inline_keyword(text: &str) -> Option<Phrase> {
+    let first = text.chars().next()?;
+    if first.is_lowercase() {
         return None;
     }
-    let rest = &line[word.len()..];
-    match rest.as_bytes().first() {
-        None | Some(b' ' | b',' | b':') => Some(rest),
-        Some(_) => None,
-    }
+    let p = phrase(text)?;
+    let rest = text[p.len..].trim_start_matches([' ', ',', '،', '，']);
+    (!rest.is_empty()).then_some(p)
 }
 
 #[cfg(test)]
@@ -399,8 +469,10 @@ mod tests {
 
     #[test]
     fn every_keyword_has_an_english_phrase_and_its_part() {
-        for (_, keyword, _) in KEYWORDS {
-            assert!(!keyword.english().is_empty(), "{keyword:?}");
+        for language in Language::ALL {
+            for (_, keyword) in language.words().keywords {
+                assert!(!keyword.english().is_empty(), "{keyword:?}");
+            }
         }
         assert!(Keyword::Instructs.is_operative());
         assert!(!Keyword::Recalling.is_operative());

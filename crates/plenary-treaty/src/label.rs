@@ -18,24 +18,30 @@ pub(crate) enum Style {
 /// The suffixes ITU adds to a number for an inserted provision.
 const SUFFIXES: &[&str] = &["quinquies", "quater", "sexies", "bis", "ter"];
 
-/// Splits a line into its label and the text after it, or `None` when it has no label.
+/// Splits a line into its label and the text after it, or `None` when it has no label:
+/// `a)`, `(a)`, `bbis)`, `iv)`, `(iv)`, `1`, `1)`, `(1)`, `1.`, `1.1`, `3.1bis`.
 pub(crate) fn split_label(line: &str) -> Option<(&str, &str)> {
     let bytes = line.as_bytes();
     let first = *bytes.first()?;
     let end = if first.is_ascii_digit() {
         numeric_label_end(bytes)?
+    } else if first == b'(' {
+        let inner = &bytes[1..];
+        let n = if inner.first()?.is_ascii_digit() {
+            inner.iter().take_while(|b| b.is_ascii_digit()).count()
+        } else {
+            letters_end(inner)?
+        };
+        if n == 0 || n > 6 || inner.get(n) != Some(&b')') {
+            return None;
+        }
+        n + 2
     } else if first.is_ascii_lowercase() {
-        let letters = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
-        if bytes.get(letters) != Some(&b')') {
+        let n = letters_end(bytes)?;
+        if bytes.get(n) != Some(&b')') {
             return None;
         }
-        if letters > 1 && !bytes[..letters].iter().all(|b| is_roman_byte(*b)) {
-            return None;
-        }
-        if letters > 6 {
-            return None;
-        }
-        letters + 1
+        n + 1
     } else {
         return None;
     };
@@ -44,6 +50,22 @@ pub(crate) fn split_label(line: &str) -> Option<(&str, &str)> {
         Some(b' ') => Some((&line[..end], &line[end + 1..])),
         Some(_) => None,
     }
+}
+
+/// The length of a letter label's letters: one letter, a letter and a suffix (`bbis`), or a
+/// roman numeral of up to six letters.
+fn letters_end(bytes: &[u8]) -> Option<usize> {
+    let letters = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    if letters == 0 {
+        return None;
+    }
+    if letters > 1 && SUFFIXES.iter().any(|s| &bytes[1..letters] == s.as_bytes()) {
+        return Some(letters);
+    }
+    if letters > 6 || (letters > 1 && !bytes[..letters].iter().all(|b| is_roman_byte(*b))) {
+        return None;
+    }
+    Some(letters)
 }
 
 fn is_roman_byte(b: u8) -> bool {
@@ -82,9 +104,12 @@ fn numeric_label_end(bytes: &[u8]) -> Option<usize> {
 /// The style of a label, given the letter the current letter list last used (to tell `i)`
 /// after `h)` from a roman `i)`) and whether a roman list is open.
 pub(crate) fn style_of(label: &str, last_letter: Option<u8>, roman_open: bool) -> Style {
-    let bytes = label.as_bytes();
-    if bytes[0].is_ascii_digit() {
-        let core = label.trim_end_matches([')', '.']);
+    let core = label.trim_start_matches('(').trim_end_matches([')', '.']);
+    let bytes = core.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return Style::None;
+    };
+    if first.is_ascii_digit() {
         let dots = core.bytes().filter(|b| *b == b'.').count();
         return if dots == 0 {
             Style::Number
@@ -92,11 +117,13 @@ pub(crate) fn style_of(label: &str, last_letter: Option<u8>, roman_open: bool) -
             Style::Dotted(dots + 1)
         };
     }
-    let letters = &bytes[..bytes.len() - 1];
-    if letters.len() > 1 {
+    if bytes.len() > 1 {
+        if SUFFIXES.iter().any(|s| &bytes[1..] == s.as_bytes()) {
+            return Style::Letter;
+        }
         return Style::Roman;
     }
-    let c = letters[0];
+    let c = first;
     if !matches!(c, b'i' | b'v' | b'x') {
         return Style::Letter;
     }
@@ -133,6 +160,13 @@ mod tests {
             ("1,5 million", None),
             ("3.1text", None),
             ("Article 3", None),
+            ("(a) the text", Some(("(a)", "the text"))),
+            ("(iv) text", Some(("(iv)", "text"))),
+            ("(12) text", Some(("(12)", "text"))),
+            ("bbis) text", Some(("bbis)", "text"))),
+            ("(ab) text", None),
+            ("(a text", None),
+            ("()", None),
             ("", None),
         ] {
             assert_eq!(split_label(line), expected, "{line:?}");
@@ -153,6 +187,10 @@ mod tests {
             ("1.1", None, false, Style::Dotted(2)),
             ("3.1bis", None, false, Style::Dotted(2)),
             ("1.2.3", None, false, Style::Dotted(3)),
+            ("(a)", None, false, Style::Letter),
+            ("(ii)", None, false, Style::Roman),
+            ("(1)", None, false, Style::Number),
+            ("bbis)", Some(b'b'), false, Style::Letter),
         ] {
             assert_eq!(style_of(label, last, roman), expected, "{label}");
         }

@@ -39,6 +39,12 @@ pub(crate) fn normalize_line(line: &str) -> Cow<'_, str> {
             other => other,
         });
     }
+    // Text is kept in Unicode NFC, so that a decomposed `é` reads and compares like a
+    // precomposed one.
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if !out.is_ascii() && is_nfc_quick(out.chars()) != IsNormalized::Yes {
+        return Cow::Owned(out.nfc().collect());
+    }
     Cow::Owned(out)
 }
 
@@ -58,6 +64,7 @@ mod tests {
             ),
             ("\u{feff}RESOLUTION 1", "RESOLUTION 1"),
             ("considérant", "considérant"),
+            ("Conside\u{301}rant", "Considérant"),
             ("", ""),
             (" \t ", ""),
         ] {

@@ -2,13 +2,26 @@
 
 use plenary_core::LanguageTag;
 
-use crate::document::{Article, Clause, Document, Revision, RevisionStatus, Section, UnplacedLine};
+use crate::document::{
+    Appendix, Article, Clause, Division, Document, Footnote, ListItem, Revision, RevisionStatus,
+    Section, UnplacedLine,
+};
 use crate::heading::{heading, issuer_line, revises_line};
-use crate::keyword::keyword_line;
+use crate::keyword::{inline_keyword, keyword_line};
 use crate::label::{Style, split_label, style_of};
+use crate::lines::lines;
 use crate::mark::{MarkAction, ProposalMark};
 use crate::normalize::normalize_line;
+use crate::structure::{
+    self, adoption_line, appendix_line, article_line, closing_line, division_line, is_list_marker,
+    margin_line, metadata_line, preamble_heading, un_title,
+};
 use crate::{Error, reference};
+
+/// How many unplaced lines a [`Document`] quotes; beyond them, unplaced lines are counted in
+/// [`Document::unplaced_omitted`], so that a hostile text of millions of stray lines costs
+/// bounded memory for its diagnostics.
+pub const MAX_UNPLACED: usize = 1000;
 
 /// How deep labelled clauses nest when parsed: ITU texts use three or four levels (`1`, `1.1`,
 /// `a)`, `i)`); a clause whose label would open a level deeper than this becomes a sibling at the
@@ -32,17 +45,23 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
-/// Parses plain text in ITU layout into a [`Document`], keeping every line it cannot place in
-/// [`Document::unplaced`] (see [`Document::diagnostics`]).
+/// Parses plain text in ITU or UN layout into a [`Document`], keeping every line it cannot
+/// place in [`Document::unplaced`] (see [`Document::diagnostics`]).
 ///
 /// The text needs no markup: the heading, title, issuer, keyword lines (`considering`,
-/// `instructs the Secretary-General`, `considérant`, `resuelve`), labelled clauses (`a)`, `1`,
-/// `i)`, `1.1`), proposal marks (`ADD B2/49/1`) and `ARTICLE 3` lines are recognised by their
-/// layout alone. A paragraph wrapped over several lines is joined into one clause while the
-/// clause has not ended its sentence (`;`, `.` or `:`); a plain line after a finished clause is
-/// unplaced. CRLF, tabs, non-breaking spaces and curly quotes are accepted. The parser reads
-/// each line once, so its cost is linear in the input; clauses nest at most
-/// [`MAX_CLAUSE_DEPTH`] deep.
+/// `instructs the Secretary-General`, `considérant`, `resuelve`), labelled clauses (`a)`, `(a)`,
+/// `1`, `i)`, `1.1`, `bbis)`), proposal marks (`ADD B2/49/1`), `Article 3` lines, `CHAPTER`,
+/// `SECTION` and `PART` lines, appendices and annexes, margin numbers (`14A PP-06 bbis) …`),
+/// dash lists, the UN header block, `80/16. Title`, paragraphs that open with their keyword
+/// (`Recalling also …`, `3 ALSO URGES …`), footnotes and the adoption line are recognised by
+/// their layout alone, in the six UN languages and in any case. A paragraph wrapped over several
+/// lines is joined into one clause while the clause has not ended its sentence (`;`, `.` or
+/// `:`), across a page break and its repeated running head; a plain line after a finished
+/// clause is unplaced. LF, CRLF, CR, NEL, U+2028 and U+2029 all end a line; tabs, non-breaking
+/// spaces and curly quotes are accepted and text is put in Unicode NFC. The parser reads each
+/// line once (and the start of each line once more to see whether the text has margin
+/// numbers), so its cost is linear in the input; clauses nest at most [`MAX_CLAUSE_DEPTH`]
+/// deep.
 ///
 /// ```
 /// let doc = plenary_treaty::parse(
@@ -61,11 +80,14 @@ impl std::fmt::Display for Diagnostic {
 /// assert!(doc.unplaced.is_empty());
 /// ```
 pub fn parse(text: &str) -> Document {
-    let mut parser = Parser::default();
-    for (index, raw) in text.split('\n').enumerate() {
+    let mut parser = Parser {
+        margins: structure::has_margins(text),
+        ..Parser::default()
+    };
+    for (number, raw) in lines(text) {
         let line = normalize_line(raw);
         if !line.is_empty() {
-            parser.line(index + 1, &line);
+            parser.line(number, &line);
         }
     }
     parser.finish()
@@ -94,6 +116,22 @@ enum Place {
     Preamble,
     Operative,
     Article,
+    Appendix,
+    Closing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Awaiting {
+    #[default]
+    Nothing,
+    /// A labelled clause with no text yet, waiting for its text on the next line.
+    Text,
+    /// The current article waits for its heading.
+    ArticleHeading,
+    /// The current appendix waits for its heading.
+    AppendixHeading,
+    /// The last pending division waits for its heading.
+    DivisionHeading,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -108,19 +146,29 @@ struct Parser {
     place: Option<Place>,
     levels: Vec<Level>,
     pending_mark: Option<(usize, ProposalMark)>,
-    /// A labelled clause with no text yet, waiting for its text on the next line.
-    awaiting_text: bool,
-    /// The current article still waits for its heading.
-    awaiting_heading: bool,
+    awaiting: Awaiting,
+    /// The last clause took its text from the line after its label: it is a heading, and an
+    /// unlabelled paragraph after it is its content.
+    heading_clause: bool,
     header_seen: bool,
+    /// The title line was repeated once before the issuer, as ITU texts print it.
+    title_repeated: bool,
     language: Option<&'static str>,
+    /// The text shows margin numbers (`2 1.1 a) …`) somewhere.
+    margins: bool,
+    /// The numeric part of the last margin number.
+    last_margin: Option<u32>,
+    /// Divisions waiting for the article or provision they open.
+    pending_divisions: Vec<Division>,
+    /// The text is a UN-system document: UN header, `80/16.` title or inline keywords.
+    un: bool,
 }
 
 impl Parser {
     fn line(&mut self, number: usize, line: &str) {
         if let Some(mark) = ProposalMark::from_line(line) {
             self.flush_mark();
-            self.awaiting_text = false;
+            self.awaiting = Awaiting::Nothing;
             if self.place.is_none() && !self.header_seen && self.doc.mark.is_none() {
                 self.doc.mark = Some(mark);
             } else {
@@ -128,31 +176,40 @@ impl Parser {
             }
             return;
         }
-        if let Some((num, heading)) = article_line(line) {
-            self.awaiting_text = false;
-            let mark = self.take_mark();
-            self.doc.articles.push(Article {
-                num: num.to_owned(),
-                heading: heading.map(str::to_owned),
-                mark,
-                ..Article::default()
-            });
-            self.awaiting_heading = heading.is_none();
-            self.place = Some(Place::Article);
-            self.levels.clear();
+        if self.structure(line) {
             return;
+        }
+        if self.margin(line) {
+            return;
+        }
+        if let Some((marker, text)) = is_list_marker(line) {
+            let place = self.place;
+            if matches!(
+                place,
+                Some(Place::Article | Place::Appendix | Place::Preamble | Place::Operative)
+            ) && self.pending_mark.is_none()
+                && let Some(clause) = self.last_clause()
+            {
+                clause.items.push(ListItem {
+                    marker: marker.to_owned(),
+                    text: text.to_owned(),
+                });
+                self.awaiting = Awaiting::Nothing;
+                self.heading_clause = false;
+                return;
+            }
         }
         if let Some((label, text)) = split_label(line) {
-            self.awaiting_heading = false;
-            self.clause(Some(label), text);
+            self.labelled(label, text);
             return;
         }
-        if let Some(k) = keyword_line(line) {
-            self.awaiting_text = false;
-            self.awaiting_heading = false;
-            if self.language.is_none() && !k.language.is_empty() {
-                self.language = Some(k.language);
-            }
+        let continuing = self.continuing();
+        if let Some(k) = keyword_line(line)
+            && !(continuing && self.un)
+        {
+            self.awaiting = Awaiting::Nothing;
+            self.heading_clause = false;
+            self.set_language(k.language);
             let mark = self.take_mark();
             let section = Section {
                 keyword: Some(k.keyword),
@@ -161,37 +218,85 @@ impl Parser {
                 mark,
                 ..Section::default()
             };
-            if k.keyword.is_operative() {
-                self.doc.operative.push(section);
-                self.place = Some(Place::Operative);
-            } else {
-                self.doc.preamble.push(section);
-                self.place = Some(Place::Preamble);
-            }
-            self.levels.clear();
+            self.push_section(section, k.keyword.is_operative());
             return;
         }
-        if self.awaiting_text {
-            self.awaiting_text = false;
-            if let Some(clause) = self.last_clause() {
-                clause.text = line.to_owned();
-                return;
-            }
-        }
-        if self.awaiting_heading {
-            self.awaiting_heading = false;
-            if let Some(article) = self.doc.articles.last_mut() {
-                article.heading = Some(line.to_owned());
-                return;
-            }
-        }
-        if self.pending_mark.is_none()
-            && let Some(clause) = self.last_clause()
-            && continues(&clause.text)
+        if (!continuing || self.un)
+            && !matches!(self.place, Some(Place::Article | Place::Appendix))
+            && (self.doc.issuer.is_some() || self.un || !self.doc.preamble.is_empty())
+            && let Some(p) = inline_keyword(line)
         {
-            // A paragraph wrapped over several lines: the clause has not ended its sentence.
-            clause.text.push(' ');
-            clause.text.push_str(line);
+            self.inline_section(None, line, p);
+            return;
+        }
+        match self.awaiting {
+            Awaiting::Text => {
+                self.awaiting = Awaiting::Nothing;
+                if let Some(clause) = self.last_clause() {
+                    clause.text = line.to_owned();
+                    self.heading_clause = structure::is_subheading(line);
+                    return;
+                }
+            }
+            Awaiting::ArticleHeading => {
+                self.awaiting = Awaiting::Nothing;
+                if let Some(article) = self.doc.articles.last_mut() {
+                    article.heading = Some(line.to_owned());
+                    return;
+                }
+            }
+            Awaiting::AppendixHeading => {
+                self.awaiting = Awaiting::Nothing;
+                if let Some(appendix) = self.doc.appendices.last_mut() {
+                    appendix.heading = Some(line.to_owned());
+                    return;
+                }
+            }
+            Awaiting::DivisionHeading => {
+                self.awaiting = Awaiting::Nothing;
+                if let Some(division) = self.pending_divisions.last_mut() {
+                    division.heading = Some(line.to_owned());
+                    return;
+                }
+            }
+            Awaiting::Nothing => {}
+        }
+        if self.running_head(line, continuing) {
+            self.doc.running_heads.push(UnplacedLine {
+                line: number,
+                text: line.to_owned(),
+            });
+            return;
+        }
+        if self.doc.adoption.is_none()
+            && self.has_body()
+            && let Some(adoption) = adoption_line(line)
+        {
+            self.doc.adoption = Some(adoption.to_owned());
+            self.heading_clause = false;
+            return;
+        }
+        if self.heading_clause && self.pending_mark.is_none() {
+            // `1` / `General` / a paragraph: the paragraph is the heading clause's content.
+            self.heading_clause = false;
+            if let Some(clause) = self.last_clause() {
+                clause.clauses.push(Clause {
+                    text: line.to_owned(),
+                    ..Clause::default()
+                });
+                return;
+            }
+        }
+        if continuing {
+            self.continue_with(line);
+            return;
+        }
+        if self.place == Some(Place::Closing)
+            && let Some(last) = self.doc.closing.last_mut()
+            && continues(last)
+        {
+            last.push(' ');
+            last.push_str(line);
             return;
         }
         let place = self.place;
@@ -200,14 +305,266 @@ impl Parser {
             Some(Place::Preamble | Place::Operative) if self.section_is_empty() => {
                 self.clause(None, line);
             }
+            Some(Place::Article | Place::Appendix) if structure::is_subheading(line) => {
+                self.pending_divisions.push(Division {
+                    kind: crate::DivisionKind::Subheading,
+                    num: None,
+                    heading: Some(line.to_owned()),
+                });
+            }
+            Some(Place::Article | Place::Appendix) if structure::is_sentence(line) => {
+                self.clause(None, line);
+            }
             _ => self.unplaced(number, line),
         }
     }
 
-    /// Heading, revision note, title and issuer; `false` when the line is none of them.
+    /// Whether the document's body (any section, article or appendix) has begun.
+    fn has_body(&self) -> bool {
+        !self.doc.preamble.is_empty()
+            || !self.doc.operative.is_empty()
+            || !self.doc.articles.is_empty()
+            || !self.doc.appendices.is_empty()
+    }
+
+    fn set_language(&mut self, code: &'static str) {
+        if self.language.is_none() && !code.is_empty() {
+            self.language = Some(code);
+        }
+    }
+
+    fn push_section(&mut self, section: Section, operative: bool) {
+        if operative {
+            self.doc.operative.push(section);
+            self.place = Some(Place::Operative);
+        } else {
+            self.doc.preamble.push(section);
+            self.place = Some(Place::Preamble);
+        }
+        self.levels.clear();
+    }
+
+    /// A paragraph that opens with its keyword: its own section, the paragraph its clause.
+    fn inline_section(&mut self, label: Option<&str>, text: &str, p: crate::keyword::Phrase) {
+        self.un = true;
+        self.awaiting = Awaiting::Nothing;
+        self.heading_clause = false;
+        self.set_language(p.language.code());
+        let mark = self.take_mark();
+        let section = Section {
+            keyword: Some(p.keyword),
+            phrase: text[..p.len].to_owned(),
+            mark,
+            inline: true,
+            ..Section::default()
+        };
+        self.push_section(section, p.keyword.is_operative());
+        self.clause(label, text);
+    }
+
+    fn labelled(&mut self, label: &str, text: &str) {
+        if matches!(
+            self.awaiting,
+            Awaiting::ArticleHeading | Awaiting::AppendixHeading
+        ) {
+            self.awaiting = Awaiting::Nothing;
+        }
+        let bare = label.bytes().all(|b| b.is_ascii_digit());
+        let inline = if matches!(self.place, Some(Place::Article | Place::Appendix)) {
+            None
+        } else {
+            inline_keyword(text)
+        };
+        if let Some(p) = inline {
+            self.inline_section(Some(label), text, p);
+            return;
+        }
+        if self.un && bare && !text.is_empty() && self.pending_mark.is_none() {
+            self.doc.footnotes.push(Footnote {
+                num: label.to_owned(),
+                text: text.to_owned(),
+            });
+            return;
+        }
+        self.clause(Some(label), text);
+    }
+
+    /// `CHAPTER`, `SECTION`, `PART`, `Article 3`, `APPENDIX 1`, `Preamble`, `IN WITNESS
+    /// WHEREOF …`; `false` when the line is none of them.
+    fn structure(&mut self, line: &str) -> bool {
+        let first = line.chars().next();
+        if first.is_none_or(|c| c.is_lowercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        if let Some(a) = article_line(line) {
+            self.awaiting = if a.heading.is_none() {
+                Awaiting::ArticleHeading
+            } else {
+                Awaiting::Nothing
+            };
+            self.heading_clause = false;
+            let mark = self.take_mark();
+            let divisions = std::mem::take(&mut self.pending_divisions);
+            self.doc.articles.push(Article {
+                num: a.num.to_owned(),
+                heading: a.heading.map(str::to_owned),
+                mark,
+                divisions,
+                ..Article::default()
+            });
+            self.place = Some(Place::Article);
+            self.levels.clear();
+            return true;
+        }
+        if let Some(d) = division_line(line) {
+            self.awaiting = if d.heading.is_none() {
+                Awaiting::DivisionHeading
+            } else {
+                Awaiting::Nothing
+            };
+            self.heading_clause = false;
+            self.pending_divisions.push(d);
+            return true;
+        }
+        if let Some(a) = appendix_line(line) {
+            self.awaiting = if a.heading.is_none() {
+                Awaiting::AppendixHeading
+            } else {
+                Awaiting::Nothing
+            };
+            self.heading_clause = false;
+            let mark = self.take_mark();
+            self.doc.appendices.push(Appendix { mark, ..a });
+            self.place = Some(Place::Appendix);
+            self.levels.clear();
+            return true;
+        }
+        if self.doc.preamble_heading.is_none() && !self.has_body() && preamble_heading(line) {
+            self.doc.preamble_heading = Some(line.to_owned());
+            self.doc.preamble.push(Section::default());
+            self.place = Some(Place::Preamble);
+            self.levels.clear();
+            self.awaiting = Awaiting::Nothing;
+            return true;
+        }
+        if self.has_body() && closing_line(line) {
+            self.doc.closing.push(line.to_owned());
+            self.place = Some(Place::Closing);
+            self.awaiting = Awaiting::Nothing;
+            self.heading_clause = false;
+            return true;
+        }
+        false
+    }
+
+    /// A provision with its margin number: `2 1.1 a) …`, `14A PP-06 bbis) …`, `47 PP-02 (SUP)`.
+    fn margin(&mut self, line: &str) -> bool {
+        if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let Some(m) = margin_line(line) else {
+            return false;
+        };
+        let in_instrument = matches!(self.place, Some(Place::Article | Place::Appendix))
+            || (self.place == Some(Place::Preamble) && self.doc.preamble_heading.is_some());
+        let value = m.value;
+        let increasing = self.last_margin.is_none_or(|last| {
+            value > last || (value == last && m.margin.len() > value.to_string().len())
+        });
+        let accept =
+            m.strong || (self.margins && in_instrument && increasing && !m.rest.is_empty());
+        if !accept {
+            return false;
+        }
+        self.last_margin = Some(value);
+        if self.place == Some(Place::Closing) {
+            self.place = Some(Place::Article);
+        }
+        let (label, text) = match m.label {
+            Some((label, text)) => (Some(label), text),
+            None => (None, m.rest),
+        };
+        // `2 1.1 a) text`: the first label is the provision, the next one its first sub-item.
+        let (text, inner) = match label.and_then(|_| split_label(text)) {
+            Some((inner_label, inner_text)) if !inner_text.is_empty() => {
+                ("", Some((inner_label, inner_text)))
+            }
+            _ => (text, None),
+        };
+        self.clause(label, text);
+        if let Some(clause) = self.last_clause() {
+            clause.margin = Some(m.margin.to_owned());
+            clause.revised_by = m.notes.iter().map(|n| (*n).to_owned()).collect();
+            clause.suppressed = m.suppressed;
+        }
+        if m.suppressed || inner.is_some() {
+            self.awaiting = Awaiting::Nothing;
+        }
+        if let Some((inner_label, inner_text)) = inner {
+            self.clause(Some(inner_label), inner_text);
+        }
+        true
+    }
+
+    /// Whether a repeated title stands here as a running head: inside an unfinished sentence,
+    /// or between the paragraphs of a UN text. (The one repeat of an ITU title before its
+    /// issuer is the header's.)
+    fn running_head(&self, line: &str, continuing: bool) -> bool {
+        let Some(title) = self.doc.title.as_deref() else {
+            return false;
+        };
+        let repeats = line == title || (line.len() >= 20 && title.starts_with(line));
+        repeats && (continuing || (self.has_body() && self.un))
+    }
+
+    /// Whether the last clause (or its last list item) has not ended its sentence.
+    fn continuing(&mut self) -> bool {
+        if self.pending_mark.is_some() || self.awaiting != Awaiting::Nothing {
+            return false;
+        }
+        match self.last_clause() {
+            Some(clause) => match clause.items.last() {
+                Some(item) => continues(&item.text),
+                None => continues(&clause.text),
+            },
+            None => false,
+        }
+    }
+
+    fn continue_with(&mut self, line: &str) {
+        if let Some(clause) = self.last_clause() {
+            let text = match clause.items.last_mut() {
+                Some(item) => &mut item.text,
+                None => &mut clause.text,
+            };
+            text.push(' ');
+            text.push_str(line);
+        }
+    }
+
+    /// Heading, UN header block, revision note, title and issuer; `false` when the line is none
+    /// of them.
     fn header_line(&mut self, line: &str) -> bool {
         let doc = &mut self.doc;
+        if doc.title.is_none() && doc.issuer.is_none() && metadata_line(doc, line) {
+            self.un = true;
+            self.header_seen = true;
+            self.place = Some(Place::Header);
+            return true;
+        }
         let fresh = doc.kind.is_none() && doc.title.is_none() && doc.issuer.is_none();
+        if fresh
+            && doc.revised.is_none()
+            && let Some((number, title)) = un_title(line)
+        {
+            doc.kind = Some(crate::DocumentKind::Resolution);
+            doc.number = Some(number.to_owned());
+            doc.title = Some(title.to_owned());
+            self.un = true;
+            self.header_seen = true;
+            self.place = Some(Place::Header);
+            return true;
+        }
         if fresh
             && doc.revised.is_none()
             && let Some(h) = heading(line)
@@ -243,12 +600,14 @@ impl Parser {
                     return true;
                 }
             }
-            if let Some(issuer) = issuer_line(line) {
+            if let Some((issuer, un)) = issuer_line(line) {
                 doc.issuer = Some(issuer.to_owned());
+                self.un |= un;
                 self.header_seen = true;
                 return true;
             }
-            if doc.title.as_deref() == Some(line) {
+            if doc.title.as_deref() == Some(line) && !self.title_repeated {
+                self.title_repeated = true;
                 return true;
             }
             if doc.title.is_none() {
@@ -272,11 +631,17 @@ impl Parser {
     fn clause(&mut self, label: Option<&str>, text: &str) {
         let mark = self.take_mark();
         let suppressed = mark.as_ref().is_some_and(|m| m.action == MarkAction::Sup);
-        self.awaiting_text = label.is_some() && text.is_empty() && !suppressed;
+        self.awaiting = if label.is_some() && text.is_empty() && !suppressed {
+            Awaiting::Text
+        } else {
+            Awaiting::Nothing
+        };
+        self.heading_clause = false;
         let clause = Clause {
             num: label.map(str::to_owned),
             text: text.to_owned(),
             mark,
+            divisions: std::mem::take(&mut self.pending_divisions),
             ..Clause::default()
         };
         let last_letter = self
@@ -292,7 +657,7 @@ impl Parser {
         };
         let letter = label
             .filter(|_| style == Style::Letter)
-            .and_then(|l| l.bytes().next());
+            .and_then(|l| l.bytes().find(u8::is_ascii_lowercase));
 
         // Labels of one style are siblings; a new style opens a level below the last clause, down
         // to MAX_CLAUSE_DEPTH, below which clauses stay siblings (keeping their labels), so that
@@ -311,20 +676,16 @@ impl Parser {
 
         let root = match self.place {
             Some(Place::Article) => self.doc.articles.last_mut().map(|a| &mut a.provisions),
+            Some(Place::Appendix) => self.doc.appendices.last_mut().map(|a| &mut a.provisions),
             Some(Place::Operative) => self.doc.operative.last_mut().map(|s| &mut s.clauses),
             Some(Place::Preamble) => self.doc.preamble.last_mut().map(|s| &mut s.clauses),
-            None | Some(Place::Header) => None,
+            None | Some(Place::Header | Place::Closing) => None,
         };
         let root = match root {
             Some(root) => root,
             None => {
                 // Clauses that no keyword line introduces, as in a text whose keyword was lost.
-                self.doc.preamble.push(Section {
-                    keyword: None,
-                    phrase: String::new(),
-                    addressee: None,
-                    ..Section::default()
-                });
+                self.doc.preamble.push(Section::default());
                 self.place = Some(Place::Preamble);
                 self.levels.clear();
                 self.levels.push(Level {
@@ -346,14 +707,19 @@ impl Parser {
             list = &mut list[last].clauses;
         }
         list.push(clause);
+        if style == Style::None && depth == 0 {
+            // An unlabelled provision (`13 For the purpose …`) is a sibling of what follows.
+            self.levels.clear();
+        }
     }
 
     fn last_clause(&mut self) -> Option<&mut Clause> {
         let mut list = match self.place? {
             Place::Article => &mut self.doc.articles.last_mut()?.provisions,
+            Place::Appendix => &mut self.doc.appendices.last_mut()?.provisions,
             Place::Operative => &mut self.doc.operative.last_mut()?.clauses,
             Place::Preamble => &mut self.doc.preamble.last_mut()?.clauses,
-            Place::Header => return None,
+            Place::Header | Place::Closing => return None,
         };
         loop {
             let last = list.len().checked_sub(1)?;
@@ -376,40 +742,28 @@ impl Parser {
     }
 
     fn unplaced(&mut self, line: usize, text: &str) {
-        self.doc.unplaced.push(UnplacedLine {
-            line,
-            text: text.to_owned(),
-        });
+        if self.doc.unplaced.len() < MAX_UNPLACED {
+            self.doc.unplaced.push(UnplacedLine {
+                line,
+                text: text.to_owned(),
+            });
+        } else {
+            self.doc.unplaced_omitted += 1;
+        }
     }
 
     fn finish(mut self) -> Document {
         self.flush_mark();
+        // Divisions that opened nothing (a heading at the very end) stay as unplaced lines.
+        for division in std::mem::take(&mut self.pending_divisions) {
+            let text = crate::render::division_text(&division);
+            self.unplaced(0, &text);
+        }
         self.doc.unplaced.sort_by_key(|u| u.line);
         self.doc.language = self.language.and_then(|l| LanguageTag::new(l).ok());
         self.doc.references = reference::document_references(&self.doc);
         self.doc
     }
-}
-
-/// `ARTICLE 3`, `Article 6A`, `Artículo 3`, optionally with its heading after a dash.
-fn article_line(line: &str) -> Option<(&str, Option<&str>)> {
-    let rest = ["ARTICLE ", "Article ", "ARTÍCULO ", "Artículo "]
-        .iter()
-        .find_map(|p| line.strip_prefix(p))?;
-    let (num, heading) = match rest.split_once(' ') {
-        Some((num, after)) => {
-            let heading = after
-                .strip_prefix("- ")
-                .or_else(|| after.strip_prefix("– "))?
-                .trim();
-            (num, (!heading.is_empty()).then_some(heading))
-        }
-        None => (rest, None),
-    };
-    let valid = num.len() <= 8
-        && num.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        && num.bytes().all(|b| b.is_ascii_alphanumeric());
-    valid.then_some((num, heading))
 }
 
 /// Whether a clause with this text goes on on the next line: it has text, and its last
@@ -423,23 +777,6 @@ fn continues(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn article_lines() {
-        for (line, expected) in [
-            ("ARTICLE 3", Some(("3", None))),
-            ("Article 6A", Some(("6A", None))),
-            (
-                "Article 3 – International network",
-                Some(("3", Some("International network"))),
-            ),
-            ("Artículo 4", Some(("4", None))),
-            ("Article three", None),
-            ("ARTICLE 3 of the Constitution", None),
-        ] {
-            assert_eq!(article_line(line), expected, "{line:?}");
-        }
-    }
 
     #[test]
     fn clauses_nest_by_their_labels() {
