@@ -373,13 +373,13 @@ impl<'i, 'a> Plan<'i, 'a> {
                 }
                 (_, None) => {
                     let explicit = action == Some(MarkAction::Add);
+                    if let Some(mark) = mark.filter(|_| explicit) {
+                        self.record(mark, &at, None, Some(&at.section));
+                    }
                     let Some(clauses) = self.new_unit_clauses(&section.clauses, explicit, &at)?
                     else {
                         continue;
                     };
-                    if let Some(mark) = mark.filter(|_| explicit) {
-                        self.record(mark, &at, None, Some(&at.section));
-                    }
                     let after = previous_found(&found, i, count);
                     let slot = match after {
                         Some(base) => self.index.span(container(base)).1,
@@ -553,18 +553,14 @@ impl<'i, 'a> Plan<'i, 'a> {
                 }
                 (_, None) => {
                     let explicit = action == Some(MarkAction::Add);
+                    if let Some(mark) = unit.mark.filter(|_| explicit) {
+                        let heading = unit.heading.map_or("", String::as_str);
+                        self.record(mark, &at, None, Some(heading));
+                    }
                     let Some(provisions) = self.new_unit_clauses(unit.provisions, explicit, &at)?
                     else {
                         continue;
                     };
-                    if let Some(mark) = unit.mark.filter(|_| explicit) {
-                        self.record(
-                            mark,
-                            &at,
-                            None,
-                            Some(unit.heading.map_or("", String::as_str)),
-                        );
-                    }
                     let key = unit.num.and_then(|n| OrderKey::of(n, false));
                     let after = match &key {
                         Some(key) => self.unit_after(appendix, key),
@@ -710,6 +706,12 @@ impl<'i, 'a> Plan<'i, 'a> {
         let mut clauses = Vec::with_capacity(clause.clauses.len());
         for (i, child) in clause.clauses.iter().enumerate() {
             let here = at.child(child, &clause_key(child, i));
+            if child.margin.is_some() && self.index.find(None, child, "").is_some() {
+                // A provision of the base named by its margin number, which the layout of a
+                // proposal without article lines nested here: it is not part of the new one.
+                self.list(None, std::slice::from_ref(child), &here)?;
+                continue;
+            }
             clauses.push(self.new_clause(child, &here)?);
         }
         Ok(Clause {
