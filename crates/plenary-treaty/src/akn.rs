@@ -4,7 +4,9 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::Error;
-use crate::document::{Article, Clause, Document, DocumentKind, Section};
+use crate::document::{
+    AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind, Section,
+};
 
 const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
@@ -33,7 +35,7 @@ pub fn to_akn(doc: &Document) -> Result<String, Error> {
     x.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .map_err(|e| xml_error("the XML declaration", &e))?;
     x.start("akomaNtoso", &[("xmlns", AKN_NS)])?;
-    let is_act = doc.kind == Some(DocumentKind::Regulations)
+    let is_act = matches!(doc.kind, None | Some(DocumentKind::Regulations))
         && !doc.articles.is_empty()
         && doc.operative.is_empty();
     let root = if is_act { "act" } else { "statement" };
@@ -43,25 +45,117 @@ pub fn to_akn(doc: &Document) -> Result<String, Error> {
     preface(&mut x, doc)?;
     if !doc.preamble.is_empty() {
         x.start("preamble", &[])?;
-        for (i, section) in doc.preamble.iter().enumerate() {
-            section_list(&mut x, section, &format!("preamble__list_{}", i + 1))?;
+        if let Some(heading) = &doc.preamble_heading {
+            x.text_element("p", &[("class", "heading")], heading)?;
+        }
+        let mut i = 0;
+        while i < doc.preamble.len() {
+            let section = &doc.preamble[i];
+            if section.inline {
+                // A run of paragraphs that open with their keyword: AKN4UN recitals.
+                let start = i;
+                while i < doc.preamble.len() && doc.preamble[i].inline {
+                    i += 1;
+                }
+                let id = format!("preamble__recitals_{}", start + 1);
+                x.start("recitals", &[("eId", &id)])?;
+                for (n, section) in doc.preamble[start..i].iter().enumerate() {
+                    recital(&mut x, section, &format!("{id}__recital_{}", n + 1))?;
+                }
+                x.end("recitals")?;
+            } else {
+                section_list(&mut x, section, &format!("preamble__list_{}", i + 1))?;
+                i += 1;
+            }
         }
         x.end("preamble")?;
     }
     let body = if is_act { "body" } else { "mainBody" };
     x.start(body, &[])?;
+    let mut paragraph = 0;
     for (i, section) in doc.operative.iter().enumerate() {
-        section_list(&mut x, section, &format!("mainBody__list_{}", i + 1))?;
+        if section.inline {
+            mark_p(&mut x, section.mark.as_ref())?;
+            for clause in &section.clauses {
+                paragraph += 1;
+                provision(
+                    &mut x,
+                    clause,
+                    &format!("para_{paragraph}"),
+                    section.keyword,
+                )?;
+            }
+        } else {
+            section_list(&mut x, section, &format!("mainBody__list_{}", i + 1))?;
+        }
     }
+    let mut open: Vec<(DivisionKind, &'static str)> = Vec::new();
     for (i, article) in doc.articles.iter().enumerate() {
+        for (d, division) in article.divisions.iter().enumerate() {
+            let level = division_level(division.kind);
+            while open
+                .last()
+                .is_some_and(|(k, _)| division_level(*k) >= level)
+            {
+                if let Some((_, element)) = open.pop() {
+                    x.end(element)?;
+                }
+            }
+            let element = open_division(&mut x, division, &format!("art_{}_div_{}", i + 1, d + 1))?;
+            open.push((division.kind, element));
+        }
         article_element(&mut x, article, i)?;
     }
-    if doc.operative.is_empty() && doc.articles.is_empty() {
+    while let Some((_, element)) = open.pop() {
+        x.end(element)?;
+    }
+    for (i, appendix) in doc.appendices.iter().enumerate() {
+        let name = match appendix.kind {
+            AppendixKind::Appendix => "appendix",
+            AppendixKind::Annex => "annex",
+        };
+        let id = format!("{}_{}", name, i + 1);
+        x.start("hcontainer", &[("eId", &id), ("name", name)])?;
+        x.text_element("num", &[], &crate::render::appendix_text(appendix))?;
+        if let Some(heading) = &appendix.heading {
+            x.text_element("heading", &[], heading)?;
+        }
+        if appendix.provisions.is_empty() || appendix.mark.is_some() {
+            x.start("content", &[])?;
+            mark_p(&mut x, appendix.mark.as_ref())?;
+            if appendix.mark.is_none() {
+                x.empty("p", &[])?;
+            }
+            x.end("content")?;
+        }
+        if !appendix.provisions.is_empty() && appendix.mark.is_none() {
+            provisions(&mut x, &appendix.provisions, &id)?;
+        }
+        x.end("hcontainer")?;
+    }
+    if doc.operative.is_empty() && doc.articles.is_empty() && doc.appendices.is_empty() {
         x.empty("p", &[("class", "empty")])?;
     }
     x.end(body)?;
-    if !doc.unplaced.is_empty() {
+    let conclusions = !doc.unplaced.is_empty()
+        || !doc.closing.is_empty()
+        || doc.adoption.is_some()
+        || !doc.footnotes.is_empty();
+    if conclusions {
         x.start("conclusions", &[])?;
+        for paragraph in &doc.closing {
+            x.text_element("p", &[("class", "closing")], paragraph)?;
+        }
+        if let Some(adoption) = &doc.adoption {
+            x.text_element("p", &[("class", "adoption")], adoption)?;
+        }
+        for footnote in &doc.footnotes {
+            x.text_element(
+                "p",
+                &[("class", "footnote"), ("title", &footnote.num)],
+                &format!("{} {}", footnote.num, footnote.text),
+            )?;
+        }
         for line in &doc.unplaced {
             let n = line.line.to_string();
             x.text_element(
@@ -243,12 +337,34 @@ fn meta(x: &mut Xml, doc: &Document, root: &str, name: &str) -> Result<(), Error
 
 fn preface(x: &mut Xml, doc: &Document) -> Result<(), Error> {
     let heading = crate::heading::heading_of(doc);
-    if doc.mark.is_none() && heading.is_none() && doc.title.is_none() && doc.issuer.is_none() {
+    if doc.mark.is_none()
+        && heading.is_none()
+        && doc.title.is_none()
+        && doc.issuer.is_none()
+        && doc.metadata.is_none()
+    {
         return Ok(());
     }
     x.start("preface", &[])?;
     if let Some(mark) = &doc.mark {
         x.text_element("p", &[("class", "mark")], &mark.to_string())?;
+    }
+    if let Some(meta) = &doc.metadata {
+        for (class, value) in [
+            ("organization", &meta.organization),
+            ("body", &meta.body),
+            ("distribution", &meta.distribution),
+            ("date", &meta.date),
+            ("session", &meta.session),
+            ("agenda_item", &meta.agenda_item),
+            ("agenda_title", &meta.agenda_title),
+            ("adopted", &meta.adopted),
+            ("report", &meta.report),
+        ] {
+            if let Some(value) = value {
+                x.text_element("p", &[("class", class)], value)?;
+            }
+        }
     }
     if let Some(heading) = heading {
         x.start("p", &[("class", "heading")])?;
@@ -359,31 +475,7 @@ fn article_element(x: &mut Xml, article: &Article, index: usize) -> Result<(), E
         }
         x.end("intro")?;
     }
-    let mut seen = std::collections::HashMap::new();
-    for (i, provision) in article.provisions.iter().enumerate() {
-        let mut label = item_id(provision, i);
-        let count = seen.entry(label.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            label = format!("{label}_{count}");
-        }
-        let pid = format!("{id}__para_{label}");
-        x.start("paragraph", &[("eId", &pid)])?;
-        if let Some(num) = &provision.num {
-            x.text_element("num", &[], num)?;
-        }
-        x.start("content", &[])?;
-        mark_p(x, provision.mark.as_ref())?;
-        x.text_element("p", &[], &provision.text)?;
-        if !provision.clauses.is_empty() {
-            let list = format!("{pid}__list_1");
-            x.start("blockList", &[("eId", &list)])?;
-            items(x, &provision.clauses, &list)?;
-            x.end("blockList")?;
-        }
-        x.end("content")?;
-        x.end("paragraph")?;
-    }
+    provisions(x, &article.provisions, &id)?;
     if article.provisions.is_empty() {
         // An article needs content or sub-structures; an empty one gets an empty paragraph.
         x.start("paragraph", &[("eId", &format!("{id}__para_1"))])?;
@@ -393,4 +485,149 @@ fn article_element(x: &mut Xml, article: &Article, index: usize) -> Result<(), E
         x.end("paragraph")?;
     }
     x.end("article")
+}
+
+/// The provisions of an article or appendix as `paragraph`s, their eIds made unique.
+fn provisions(x: &mut Xml, clauses: &[Clause], parent: &str) -> Result<(), Error> {
+    let mut seen = std::collections::HashMap::new();
+    for (i, clause) in clauses.iter().enumerate() {
+        let mut label = match clause.margin.as_deref() {
+            Some(margin) if clause.num.is_none() => slug_label(margin),
+            _ => item_id(clause, i),
+        };
+        let count = seen.entry(label.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            label = format!("{label}_{count}");
+        }
+        provision(x, clause, &format!("{parent}__para_{label}"), None)?;
+    }
+    Ok(())
+}
+
+/// One provision: `paragraph` with its number, its margin number, revising conferences and
+/// `(SUP)` as classes, sub-headings, text, list items and sub-clauses.
+fn provision(
+    x: &mut Xml,
+    clause: &Clause,
+    id: &str,
+    keyword: Option<crate::Keyword>,
+) -> Result<(), Error> {
+    let mut class = String::new();
+    if let Some(keyword) = keyword {
+        class.push_str(&slug(keyword.english()));
+    }
+    if let Some(margin) = &clause.margin {
+        push_class(&mut class, &format!("margin-{}", slug(margin)));
+    }
+    for note in &clause.revised_by {
+        push_class(&mut class, &format!("revised-by-{}", slug(note)));
+    }
+    if clause.suppressed {
+        push_class(&mut class, "suppressed");
+    }
+    let mut attrs = vec![("eId", id)];
+    if !class.is_empty() {
+        attrs.push(("class", &class));
+    }
+    x.start("paragraph", &attrs)?;
+    if let Some(num) = &clause.num {
+        x.text_element("num", &[], num)?;
+    }
+    if !clause.divisions.is_empty() {
+        let text: Vec<String> = clause
+            .divisions
+            .iter()
+            .map(|d| match (&d.heading, d.kind) {
+                (Some(h), DivisionKind::Subheading) => h.clone(),
+                (Some(h), _) => format!("{} – {h}", crate::render::division_text(d)),
+                (None, _) => crate::render::division_text(d),
+            })
+            .collect();
+        x.text_element("subheading", &[], &text.join(" / "))?;
+    }
+    x.start("content", &[])?;
+    mark_p(x, clause.mark.as_ref())?;
+    x.text_element("p", &[], &clause.text)?;
+    if !clause.items.is_empty() {
+        let list = format!("{id}__list_items");
+        x.start("blockList", &[("eId", &list), ("class", "dash")])?;
+        for (n, item) in clause.items.iter().enumerate() {
+            x.start("item", &[("eId", &format!("{list}__item_{}", n + 1))])?;
+            x.text_element("num", &[], &item.marker)?;
+            x.text_element("p", &[], &item.text)?;
+            x.end("item")?;
+        }
+        x.end("blockList")?;
+    }
+    if !clause.clauses.is_empty() {
+        let list = format!("{id}__list_1");
+        x.start("blockList", &[("eId", &list)])?;
+        items(x, &clause.clauses, &list)?;
+        x.end("blockList")?;
+    }
+    x.end("content")?;
+    x.end("paragraph")
+}
+
+fn push_class(class: &mut String, token: &str) {
+    if !class.is_empty() {
+        class.push(' ');
+    }
+    class.push_str(token);
+}
+
+/// A preamble paragraph that opens with its keyword, as an AKN4UN `recital`.
+fn recital(x: &mut Xml, section: &Section, id: &str) -> Result<(), Error> {
+    let keyword = section.keyword.map_or(String::new(), |k| slug(k.english()));
+    x.start("recital", &[("eId", id), ("class", &keyword)])?;
+    mark_p(x, section.mark.as_ref())?;
+    for clause in &section.clauses {
+        if let Some(num) = &clause.num {
+            x.text_element("num", &[], num)?;
+        }
+        mark_p(x, clause.mark.as_ref())?;
+        x.text_element("p", &[], &clause.text)?;
+        if !clause.clauses.is_empty() {
+            let list = format!("{id}__list_1");
+            x.start("blockList", &[("eId", &list)])?;
+            items(x, &clause.clauses, &list)?;
+            x.end("blockList")?;
+        }
+    }
+    if section.clauses.is_empty() {
+        x.text_element("p", &[], &section.phrase)?;
+    }
+    x.end("recital")
+}
+
+fn division_level(kind: DivisionKind) -> u8 {
+    match kind {
+        DivisionKind::Part => 0,
+        DivisionKind::Chapter => 1,
+        DivisionKind::Section => 2,
+        DivisionKind::Subheading => 3,
+    }
+}
+
+/// Opens a `part`, `chapter`, `section` or sub-heading `hcontainer` with its number and heading.
+fn open_division(x: &mut Xml, division: &Division, id: &str) -> Result<&'static str, Error> {
+    let element = match division.kind {
+        DivisionKind::Part => "part",
+        DivisionKind::Chapter => "chapter",
+        DivisionKind::Section => "section",
+        DivisionKind::Subheading => "hcontainer",
+    };
+    if element == "hcontainer" {
+        x.start(element, &[("eId", id), ("name", "subheading")])?;
+    } else {
+        x.start(element, &[("eId", id)])?;
+    }
+    if division.kind != DivisionKind::Subheading {
+        x.text_element("num", &[], &crate::render::division_text(division))?;
+    }
+    if let Some(heading) = &division.heading {
+        x.text_element("heading", &[], heading)?;
+    }
+    Ok(element)
 }

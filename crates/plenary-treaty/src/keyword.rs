@@ -354,10 +354,11 @@ pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
 
 /// A paragraph that opens with its keyword, UN style: `Recalling also its resolution …`,
 /// `Decides to …`, `ALSO URGES …`. The keyword must be capitalised (or in a script without
-/// case) and followed by the paragraph's words. Returns the phrase's length in bytes.
-pub(crate) fn inline_keyword(text: &str) -> Option<Phrase> {
+/// case, or `any_case` for a text already known to be in UN layout, as Russian texts write
+/// `ссылаясь на …`) and followed by the paragraph's words. Returns the phrase's length in bytes.
+pub(crate) fn inline_keyword(text: &str, any_case: bool) -> Option<Phrase> {
     let first = text.chars().next()?;
-    if first.is_lowercase() {
+    if first.is_lowercase() && !any_case {
         return None;
     }
     let p = phrase(text)?;

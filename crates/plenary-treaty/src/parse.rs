@@ -224,7 +224,7 @@ impl Parser {
         if (!continuing || self.un)
             && !matches!(self.place, Some(Place::Article | Place::Appendix))
             && (self.doc.issuer.is_some() || self.un || !self.doc.preamble.is_empty())
-            && let Some(p) = inline_keyword(line)
+            && let Some(p) = inline_keyword(line, self.un)
         {
             self.inline_section(None, line, p);
             return;
@@ -373,7 +373,7 @@ impl Parser {
         let inline = if matches!(self.place, Some(Place::Article | Place::Appendix)) {
             None
         } else {
-            inline_keyword(text)
+            inline_keyword(text, self.un)
         };
         if let Some(p) = inline {
             self.inline_section(Some(label), text, p);
@@ -480,9 +480,21 @@ impl Parser {
         if self.place == Some(Place::Closing) {
             self.place = Some(Place::Article);
         }
-        let (label, text) = match m.label {
+        // In a text with margin numbers, `2 1 The purposes …`: the bare number after the margin
+        // is the provision's number.
+        let bare = m
+            .label
+            .is_none()
+            .then(|| split_label(m.rest))
+            .flatten()
+            .filter(|(_, text)| self.margins && !text.is_empty());
+        let (label, text) = match m.label.or(bare) {
             Some((label, text)) => (Some(label), text),
-            None => (None, m.rest),
+            None => {
+                // A provision with a margin number and no label stands at the top level.
+                self.levels.clear();
+                (None, m.rest)
+            }
         };
         // `2 1.1 a) text`: the first label is the provision, the next one its first sub-item.
         let (text, inner) = match label.and_then(|_| split_label(text)) {

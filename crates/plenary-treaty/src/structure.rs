@@ -455,6 +455,16 @@ pub(crate) fn split_date(text: &str) -> (&str, Option<&str>) {
         .collect();
     let n = tokens.len();
     let is_year = |t: &str| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+    // `5 de diciembre de 2025`.
+    if n >= 5
+        && is_year(tokens[n - 1].1)
+        && tokens[n - 2].1 == "de"
+        && tokens[n - 4].1 == "de"
+        && tokens[n - 5].1.as_bytes()[0].is_ascii_digit()
+    {
+        let start = tokens[n - 5].0;
+        return (text[..start].trim_end(), Some(&text[start..]));
+    }
     if n >= 3 && is_year(tokens[n - 1].1) {
         let day = tokens[n - 3].1;
         let month = tokens[n - 2].1;
@@ -559,5 +569,9 @@ mod tests {
             ("General", Some("5 December 2025"))
         );
         assert_eq!(split_date("Limited"), ("Limited", None));
+        assert_eq!(
+            split_date("general 5 de diciembre de 2025"),
+            ("general", Some("5 de diciembre de 2025"))
+        );
     }
 }
