@@ -452,3 +452,41 @@ fn a_compilation_shows_misfits_instead_of_refusing_them() {
             .contains("<p class=\"proposal misfit\">")
     );
 }
+
+#[test]
+fn akoma_ntoso_records_the_modifications_on_both_sides() {
+    let base = itrs();
+    let proposal = fixture("itr_proposals_arb.txt");
+    let amended = apply(&base, &proposal).unwrap();
+    let xml = plenary_treaty::to_akn(&amended).unwrap();
+    assert_eq!(xml.matches("<textualMod ").count(), 4);
+    assert!(xml.contains(
+        r##"<textualMod eId="pmod_3" type="repeal"><source href="#src_arb-7-14"/><destination href="#art_3__para_3-4"/><old>"##
+    ));
+    assert!(xml.contains(
+        r#"<passiveRef eId="src_arb-7-15" href="/akn/int/doc/proposal/itu/arb-7-15" showAs="ADD ARB/7/15"/>"#
+    ));
+    // Every inserted or substituted provision is where its destination points.
+    let destinations: Vec<&str> = xml
+        .split("<destination href=\"#")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(destinations.len(), amended.modifications.len());
+    for (m, destination) in amended.modifications.iter().zip(destinations) {
+        let present = xml.contains(&format!("<paragraph eId=\"{destination}\""));
+        assert_eq!(
+            present,
+            m.kind() != Some(ModificationKind::Repeal),
+            "{destination}"
+        );
+    }
+    let active = plenary_treaty::to_akn(&proposal).unwrap();
+    // NOC changes nothing, so four of the five marks are active modifications.
+    assert_eq!(active.matches("<textualMod ").count(), 4);
+    assert!(active.contains(
+        r##"<textualMod eId="amod_4" type="insertion"><source href="#art_3__para_3-5"/>"##
+    ));
+    // A text with neither marks nor modifications has no analysis.
+    assert!(!plenary_treaty::to_akn(&base).unwrap().contains("<analysis"));
+}
