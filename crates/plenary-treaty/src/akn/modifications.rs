@@ -6,7 +6,7 @@ use super::{Xml, slug, slug_label};
 use crate::Error;
 use crate::diff::appendix_key;
 use crate::document::{AppendixKind, Clause, Document, Part, clause_key};
-use crate::mark::MarkAction;
+use crate::mark::{MarkAction, ProposalMark};
 use crate::modification::Modification;
 
 /// The namespace of the old and new texts inside `old` and `new`, which Akoma Ntoso leaves
@@ -108,106 +108,82 @@ fn text_argument(x: &mut Xml, name: &str, text: &str) -> Result<(), Error> {
 /// itself (`NOC` left out).
 fn marked(doc: &Document) -> Vec<Modification> {
     let mut out = Vec::new();
-    let mut push =
-        |out: &mut Vec<Modification>, c: &Clause, part: &Part, section: &str, path: &[String]| {
-            if let Some(mark) = c.mark.as_ref().filter(|m| m.action != MarkAction::Noc) {
-                out.push(Modification {
-                    mark: mark.clone(),
-                    part: part.clone(),
-                    section: section.to_owned(),
-                    path: path.to_vec(),
-                    margin: c.margin.clone(),
-                    old: None,
-                    new: (mark.action != MarkAction::Sup).then(|| c.text.clone()),
-                });
-            }
-        };
-    fn walk(
-        out: &mut Vec<Modification>,
-        push: &mut dyn FnMut(&mut Vec<Modification>, &Clause, &Part, &str, &[String]),
-        part: &Part,
-        section: &str,
-        path: &mut Vec<String>,
-        clauses: &[Clause],
-    ) {
-        for (i, clause) in clauses.iter().enumerate() {
-            path.push(clause.num.clone().unwrap_or_else(|| clause_key(clause, i)));
-            push(out, clause, part, section, path);
-            walk(out, push, part, section, path, &clause.clauses);
-            path.pop();
-        }
-    }
     let mut path = Vec::new();
     for (part, sections) in [
         (Part::Preamble, &doc.preamble),
         (Part::Operative, &doc.operative),
     ] {
         for section in sections {
-            let line = section.line();
-            walk(
-                &mut out,
-                &mut push,
-                &part,
-                &line,
-                &mut path,
-                &section.clauses,
-            );
+            let at = (part.clone(), section.line());
+            marked_clauses(&mut out, &at, &mut path, &section.clauses);
         }
     }
-    let whole = |out: &mut Vec<Modification>,
-                 mark: Option<&crate::ProposalMark>,
-                 part: Part,
-                 section: String,
-                 heading: Option<&String>| {
-        if let Some(mark) = mark.filter(|m| m.action != MarkAction::Noc) {
-            out.push(Modification {
-                mark: mark.clone(),
-                part,
-                section,
-                path: Vec::new(),
-                margin: None,
-                old: None,
-                new: heading.filter(|_| mark.action != MarkAction::Sup).cloned(),
-            });
-        }
-    };
     for article in &doc.articles {
-        let name = format!("ARTICLE {}", article.num);
+        let at = (Part::Articles, format!("ARTICLE {}", article.num));
         whole(
             &mut out,
             article.mark.as_ref(),
-            Part::Articles,
-            name.clone(),
+            &at,
             article.heading.as_ref(),
         );
-        walk(
-            &mut out,
-            &mut push,
-            &Part::Articles,
-            &name,
-            &mut path,
-            &article.provisions,
-        );
+        marked_clauses(&mut out, &at, &mut path, &article.provisions);
     }
     for appendix in &doc.appendices {
-        let name = appendix_key(appendix);
+        let at = (Part::Appendices, appendix_key(appendix));
         whole(
             &mut out,
             appendix.mark.as_ref(),
-            Part::Appendices,
-            name.clone(),
+            &at,
             appendix.heading.as_ref(),
         );
-        walk(
-            &mut out,
-            &mut push,
-            &Part::Appendices,
-            &name,
-            &mut path,
-            &appendix.provisions,
-        );
+        marked_clauses(&mut out, &at, &mut path, &appendix.provisions);
     }
     out
+}
+
+/// A mark on a whole article or appendix.
+fn whole(
+    out: &mut Vec<Modification>,
+    mark: Option<&ProposalMark>,
+    at: &(Part, String),
+    heading: Option<&String>,
+) {
+    if let Some(mark) = mark.filter(|m| m.action != MarkAction::Noc) {
+        out.push(Modification {
+            mark: mark.clone(),
+            part: at.0.clone(),
+            section: at.1.clone(),
+            path: Vec::new(),
+            margin: None,
+            old: None,
+            new: heading.filter(|_| mark.action != MarkAction::Sup).cloned(),
+        });
+    }
+}
+
+/// The marks on clauses and their sub-clauses.
+fn marked_clauses(
+    out: &mut Vec<Modification>,
+    at: &(Part, String),
+    path: &mut Vec<String>,
+    clauses: &[Clause],
+) {
+    for (i, clause) in clauses.iter().enumerate() {
+        path.push(clause.num.clone().unwrap_or_else(|| clause_key(clause, i)));
+        if let Some(mark) = clause.mark.as_ref().filter(|m| m.action != MarkAction::Noc) {
+            out.push(Modification {
+                mark: mark.clone(),
+                part: at.0.clone(),
+                section: at.1.clone(),
+                path: path.clone(),
+                margin: clause.margin.clone(),
+                old: None,
+                new: (mark.action != MarkAction::Sup).then(|| clause.text.clone()),
+            });
+        }
+        marked_clauses(out, at, path, &clause.clauses);
+        path.pop();
+    }
 }
 
 /// The eId that [`to_akn`](super::to_akn) gives the provision, article or section a
