@@ -37,6 +37,8 @@
 //! | [`render`] | canonical text, with `parse(render(doc)) == doc` |
 //! | [`find_references`], [`Reference`] | ITU and UN resolutions, Recommendations, study groups, conferences |
 //! | [`diff`], [`propose`] | clause-level changes, and ITU proposals with ADD/MOD/SUP/NOC marks |
+//! | [`apply`], [`Modification`], [`Misfit`] | a proposal applied to its base, matched by margin number or article and label, with the record of each change, or refused whole |
+//! | [`compile`], [`Compilation`] | every proposal on each provision side by side, as JSON, Markdown or HTML |
 //! | [`to_akn`], [`to_markdown`], [`to_html`] | Akoma Ntoso 3.0 XML, Markdown, escaped HTML |
 //!
 //! # JSON
@@ -46,7 +48,10 @@
 //! `mark` (`{action, reference}`), `preamble` and `operative` (sections with `keyword`,
 //! `phrase`, `addressee`, `clauses`), clauses with `num`, `text`, `clauses`, `articles` with
 //! `num`, `heading`, `provisions`, `references` with `kind` and `text`, and the diff's
-//! `{"changes": [{"part", "section", "num", "change", "old", "new"}]}`.
+//! `{"changes": [{"part", "section", "num", "change", "old", "new"}]}`. An amended text
+//! has `modifications` (`{mark, part, section, path, margin, old, new}`); a compilation is
+//! `{"sources", "provisions": [{part, section, path, margin, text, proposals: [{source, mark,
+//! text, misfit}]}]}`.
 
 mod akn;
 mod apply;
