@@ -14,12 +14,15 @@
 //! cargo run --example treaty -- compile BASE.txt PROPOSAL.txt... [--json|--html] [--untouched]
 //! ```
 //!
-//! Lines the parser could not place are reported on stderr with their line numbers; output goes
-//! to stdout; errors go to stderr with exit status 1.
+//! Lines the parser could not place are reported on stderr with their line numbers (the first
+//! `MAX_UNPLACED`, then a count of the rest); output is streamed to stdout; errors go to stderr
+//! with exit status 1. A closed pipe on either stream ends the program quietly.
 
+#[allow(dead_code, unused_macros)]
 #[macro_use]
 mod support;
 
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,7 +40,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("treaty: {message}");
+            let _ = writeln!(io::stderr(), "treaty: {message}");
             ExitCode::FAILURE
         }
     }
@@ -68,7 +71,11 @@ fn parse_args() -> Result<Args, lexopt::Error> {
             Long("json") => format = Some("json"),
             Long("html") => format = Some("html"),
             Long("untouched") => untouched = true,
-            Long("reference") => options.reference = Some(parser.value()?.string()?),
+            Long("reference") => {
+                let reference = parser.value()?.string()?;
+                treaty::check_reference(&reference).map_err(|e| e.to_string())?;
+                options.reference = Some(reference);
+            }
             Value(value) if command.is_none() => command = Some(value.string()?),
             Value(value) => files.push(PathBuf::from(value)),
             _ => return Err(arg.unexpected()),
@@ -84,17 +91,60 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     })
 }
 
+/// Writes to a stream through a buffer; a closed pipe ends the program with status 0, any
+/// other failure with 1, never a panic.
+fn guarded(result: io::Result<()>, stream: &str) {
+    if let Err(err) = result {
+        if err.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let _ = writeln!(io::stderr(), "treaty: cannot write to {stream}: {err}");
+        std::process::exit(1);
+    }
+}
+
 fn read(path: &std::path::Path) -> Result<Document, String> {
     let text = support::read_file(path)?;
     let doc = treaty::parse(&text);
+    let mut err = BufWriter::new(io::stderr().lock());
+    let name = path.display();
     for diagnostic in doc.diagnostics() {
-        eprintln!("{}: {diagnostic}", path.display());
+        guarded(writeln!(err, "{name}: {diagnostic}"), "stderr");
     }
+    if doc.unplaced_omitted > 0 {
+        guarded(
+            writeln!(
+                err,
+                "{name}: {} more unplaced lines, not quoted",
+                doc.unplaced_omitted
+            ),
+            "stderr",
+        );
+    }
+    guarded(err.flush(), "stderr");
     Ok(doc)
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string_pretty(value).map_err(|e| e.to_string())
+/// Streams `value` as pretty JSON to stdout.
+fn json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match serde_json::to_writer_pretty(&mut out, value) {
+        Ok(()) => {}
+        Err(e) if e.is_io() => guarded(Err(io::Error::from(e)), "stdout"),
+        Err(e) => return Err(e.to_string()),
+    }
+    guarded(writeln!(out).and_then(|()| out.flush()), "stdout");
+    Ok(())
+}
+
+/// Writes a rendered text to stdout, ending it with a newline.
+fn text(output: &str) {
+    let mut out = BufWriter::new(io::stdout().lock());
+    guarded(out.write_all(output.as_bytes()), "stdout");
+    if !output.ends_with('\n') {
+        guarded(out.write_all(b"\n"), "stdout");
+    }
+    guarded(out.flush(), "stdout");
 }
 
 fn run() -> Result<(), String> {
@@ -125,20 +175,20 @@ fn run() -> Result<(), String> {
         ));
     }
     let first = read(&args.files[0])?;
-    let output = match args.command.as_str() {
+    match args.command.as_str() {
         "parse" => json(&first)?,
-        "akn" => treaty::to_akn(&first).map_err(|e| e.to_string())?,
-        "render" => treaty::render(&first),
-        "markdown" => treaty::to_markdown(&first),
-        "html" => treaty::to_html(&first),
+        "akn" => text(&treaty::to_akn(&first).map_err(|e| e.to_string())?),
+        "render" => text(&treaty::render(&first)),
+        "markdown" => text(&treaty::to_markdown(&first)),
+        "html" => text(&treaty::to_html(&first)),
         "refs" => json(&first.references)?,
         "diff" => json(&treaty::diff(&first, &read(&args.files[1])?))?,
         "apply" => {
             let amended = treaty::apply(&first, &read(&args.files[1])?)
                 .map_err(|e| format!("{}: {e}", args.files[1].display()))?;
             match args.format {
-                Some("text") => treaty::render(&amended),
-                Some("akn") => treaty::to_akn(&amended).map_err(|e| e.to_string())?,
+                Some("text") => text(&treaty::render(&amended)),
+                Some("akn") => text(&treaty::to_akn(&amended).map_err(|e| e.to_string())?),
                 _ => json(&amended)?,
             }
         }
@@ -153,19 +203,14 @@ fn run() -> Result<(), String> {
             }
             match args.format {
                 Some("json") => json(&compilation)?,
-                Some("html") => compilation.to_html(),
-                _ => compilation.to_markdown(),
+                Some("html") => text(&compilation.to_html()),
+                _ => text(&compilation.to_markdown()),
             }
         }
-        _ => treaty::render(&treaty::propose(
-            &first,
-            &read(&args.files[1])?,
-            &args.options,
+        _ => text(&treaty::render(
+            &treaty::propose(&first, &read(&args.files[1])?, &args.options)
+                .map_err(|e| e.to_string())?,
         )),
-    };
-    out!("{output}");
-    if !output.ends_with('\n') {
-        outln!();
     }
     Ok(())
 }

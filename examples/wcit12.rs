@@ -375,7 +375,8 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
             noc: false,
             reference: Some("XYZ/1".into()),
         },
-    );
+    )
+    .map_err(|e| e.to_string())?;
     let marks: Vec<String> = proposal
         .preamble
         .iter()

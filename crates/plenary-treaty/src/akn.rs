@@ -1,8 +1,5 @@
 //! Akoma Ntoso 3.0 (OASIS LegalDocML) XML export.
 
-use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-
 use crate::Error;
 use crate::document::{
     AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind, Section,
@@ -30,12 +27,9 @@ const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 /// ```
 pub fn to_akn(doc: &Document) -> Result<String, Error> {
     let mut x = Xml {
-        w: Writer::new(Vec::with_capacity(
-            4096 + doc.title.as_ref().map_or(0, String::len) * 4,
-        )),
+        out: String::with_capacity(4096 + text_size(doc) * 2),
     };
-    x.w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .map_err(|e| xml_error("the XML declaration", &e))?;
+    x.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     x.start("akomaNtoso", &[("xmlns", AKN_NS)])?;
     let is_act = matches!(doc.kind, None | Some(DocumentKind::Regulations))
         && !doc.articles.is_empty()
@@ -170,54 +164,90 @@ pub fn to_akn(doc: &Document) -> Result<String, Error> {
     }
     x.end(root)?;
     x.end("akomaNtoso")?;
-    String::from_utf8(x.w.into_inner()).map_err(|e| Error::Xml {
-        what: "the document".to_owned(),
-        reason: e.to_string(),
-    })
+    Ok(x.out)
 }
 
+/// About how many bytes of text a document holds, to size the XML buffer once.
+fn text_size(doc: &Document) -> usize {
+    let mut size = doc.title.as_ref().map_or(0, String::len);
+    doc.for_each_clause(|_, _, _, clause| {
+        size += clause.text.len() + 64;
+        size += clause
+            .items
+            .iter()
+            .map(|i| i.text.len() + 64)
+            .sum::<usize>();
+    });
+    size
+}
+
+/// A small XML writer into one string: elements, attributes and text, escaped as they are
+/// written (`&`, `<`, `>` in text, and `"` too in attributes; control characters that XML 1.0
+/// cannot carry become U+FFFD). Writing into a `String` cannot fail; the `Result`s keep the
+/// export's signature for writers that can.
 struct Xml {
-    w: Writer<Vec<u8>>,
+    out: String,
 }
 
-fn xml_error(what: &str, e: &dyn std::fmt::Display) -> Error {
-    Error::Xml {
-        what: what.to_owned(),
-        reason: e.to_string(),
+/// Appends `text` escaped for XML; `attribute` escapes `"` as well.
+fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    let needs = text.bytes().any(|b| {
+        matches!(b, b'&' | b'<' | b'>')
+            || (attribute && b == b'"')
+            || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+    });
+    if !needs {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
     }
 }
 
 impl Xml {
-    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), Error> {
-        let mut tag = BytesStart::new(name);
-        for attr in attrs {
-            tag.push_attribute(*attr);
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attrs {
+            self.out.push(' ');
+            self.out.push_str(key);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value, true);
+            self.out.push('"');
         }
-        self.w
-            .write_event(Event::Start(tag))
-            .map_err(|e| xml_error(name, &e))
+    }
+
+    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), Error> {
+        self.open(name, attrs);
+        self.out.push('>');
+        Ok(())
     }
 
     fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<(), Error> {
-        let mut tag = BytesStart::new(name);
-        for attr in attrs {
-            tag.push_attribute(*attr);
-        }
-        self.w
-            .write_event(Event::Empty(tag))
-            .map_err(|e| xml_error(name, &e))
+        self.open(name, attrs);
+        self.out.push_str("/>");
+        Ok(())
     }
 
     fn text(&mut self, text: &str) -> Result<(), Error> {
-        self.w
-            .write_event(Event::Text(BytesText::new(text)))
-            .map_err(|e| xml_error("text", &e))
+        escape_into(&mut self.out, text, false);
+        Ok(())
     }
 
     fn end(&mut self, name: &str) -> Result<(), Error> {
-        self.w
-            .write_event(Event::End(BytesEnd::new(name)))
-            .map_err(|e| xml_error(name, &e))
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
+        Ok(())
     }
 
     fn text_element(
@@ -442,12 +472,19 @@ fn items(x: &mut Xml, clauses: &[Clause], parent: &str) -> Result<(), Error> {
             label = format!("{label}_{count}");
         }
         let id = format!("{parent}__item_{label}");
-        x.start("item", &[("eId", &id)])?;
+        let mut class = String::new();
+        clause_class(&mut class, clause);
+        if class.is_empty() {
+            x.start("item", &[("eId", &id)])?;
+        } else {
+            x.start("item", &[("eId", &id), ("class", &class)])?;
+        }
         if let Some(num) = &clause.num {
             x.text_element("num", &[], num)?;
         }
         mark_p(x, clause.mark.as_ref())?;
         x.text_element("p", &[], &clause.text)?;
+        dash_list(x, clause, &id)?;
         if !clause.clauses.is_empty() {
             let list = format!("{id}__list_1");
             x.start("blockList", &[("eId", &list)])?;
@@ -521,16 +558,9 @@ fn provision(
     if let Some(keyword) = keyword {
         class.push_str(&slug(keyword.english()));
     }
-    if let Some(margin) = &clause.margin {
-        push_class(&mut class, &format!("margin-{}", slug(margin)));
-    }
-    for note in &clause.revised_by {
-        push_class(&mut class, &format!("revised-by-{}", slug(note)));
-    }
-    if clause.suppressed {
-        push_class(&mut class, "suppressed");
-    }
+    clause_class(&mut class, clause);
     let mut attrs = vec![("eId", id)];
+
     if !class.is_empty() {
         attrs.push(("class", &class));
     }
@@ -553,17 +583,7 @@ fn provision(
     x.start("content", &[])?;
     mark_p(x, clause.mark.as_ref())?;
     x.text_element("p", &[], &clause.text)?;
-    if !clause.items.is_empty() {
-        let list = format!("{id}__list_items");
-        x.start("blockList", &[("eId", &list), ("class", "dash")])?;
-        for (n, item) in clause.items.iter().enumerate() {
-            x.start("item", &[("eId", &format!("{list}__item_{}", n + 1))])?;
-            x.text_element("num", &[], &item.marker)?;
-            x.text_element("p", &[], &item.text)?;
-            x.end("item")?;
-        }
-        x.end("blockList")?;
-    }
+    dash_list(x, clause, id)?;
     if !clause.clauses.is_empty() {
         let list = format!("{id}__list_1");
         x.start("blockList", &[("eId", &list)])?;
@@ -572,6 +592,35 @@ fn provision(
     }
     x.end("content")?;
     x.end("paragraph")
+}
+
+/// A clause's dash or bullet list items as a `blockList` of class `dash`.
+fn dash_list(x: &mut Xml, clause: &Clause, id: &str) -> Result<(), Error> {
+    if clause.items.is_empty() {
+        return Ok(());
+    }
+    let list = format!("{id}__list_items");
+    x.start("blockList", &[("eId", &list), ("class", "dash")])?;
+    for (n, item) in clause.items.iter().enumerate() {
+        x.start("item", &[("eId", &format!("{list}__item_{}", n + 1))])?;
+        x.text_element("num", &[], &item.marker)?;
+        x.text_element("p", &[], &item.text)?;
+        x.end("item")?;
+    }
+    x.end("blockList")
+}
+
+/// The classes that carry a clause's margin number, revising conferences and `(SUP)`.
+fn clause_class(class: &mut String, clause: &Clause) {
+    if let Some(margin) = &clause.margin {
+        push_class(class, &format!("margin-{}", slug(margin)));
+    }
+    for note in &clause.revised_by {
+        push_class(class, &format!("revised-by-{}", slug(note)));
+    }
+    if clause.suppressed {
+        push_class(class, "suppressed");
+    }
 }
 
 fn push_class(class: &mut String, token: &str) {

@@ -26,6 +26,15 @@ pub enum Error {
         text: String,
     },
 
+    /// A proposal reference prefix is not one token such as `ARB/7`.
+    #[error(
+        "invalid proposal reference {reference:?}: expected one token of letters, digits, '-' and '.' in parts joined by '/', such as \"ARB/7\", at most 32 bytes"
+    )]
+    InvalidReference {
+        /// The reference as given.
+        reference: String,
+    },
+
     /// Writing XML failed.
     #[error("cannot write Akoma Ntoso XML for {what}: {reason}")]
     Xml {

@@ -1,12 +1,17 @@
-//! Treaty texts as ITU writes them — resolutions, draft resolutions, Recommendations,
-//! regulations and proposals with ADD/MOD/SUP/NOC marks — read from plain text with no markup,
+//! Treaty texts as the ITU and the UN write them — resolutions, draft resolutions,
+//! Recommendations, treaty instruments with margin numbers, chapters and appendices, UN-system
+//! resolutions, and proposals with ADD/MOD/SUP/NOC marks — read from plain text with no markup,
 //! cross-referenced, diffed and exported to Akoma Ntoso 3.0, Markdown and HTML.
 //!
 //! ITU texts have a strict layout that carries their structure: a heading, a title, the issuing
 //! conference, preamble keywords (`considering`, `noting that`), operative keywords (`resolves`,
 //! `instructs the Secretary-General`), labelled clauses (`a)`, `1`, `i)`, `1.1`), articles with
-//! numbered provisions, and proposal marks in the margin. [`parse`] reads that layout in one
-//! linear pass, in English, French and Spanish, and keeps every line it cannot place.
+//! numbered provisions, and proposal marks in the margin. Instruments such as the International
+//! Telecommunication Regulations add margin numbers (`2 1.1 a) …`, `14A PP-06 bbis) …`),
+//! chapters, dash lists and appendices; UN-system resolutions a header block, `80/16. Title` and
+//! paragraphs that open with their keyword (`Recalling also …`, `1. Decides …`). [`parse`]
+//! reads all of it in one linear pass, in the six UN languages ([`Language`]), and keeps every
+//! line it cannot place.
 //!
 //! ```
 //! use plenary_treaty::{Keyword, MarkAction, ReferenceKind, parse, render};
@@ -33,6 +38,8 @@
 //! | item | what |
 //! |---|---|
 //! | [`Document`], [`Section`], [`Clause`], [`Article`], [`ProposalMark`], [`Keyword`] | the model |
+//! | [`Division`], [`Appendix`], [`ListItem`], [`Metadata`], [`Footnote`] | instruments and UN texts |
+//! | [`Language`] | the six UN languages whose words the parser knows |
 //! | [`parse`], [`parse_strict`], [`Document::diagnostics`] | plain text in ITU layout, in one linear pass |
 //! | [`render`] | canonical text, with `parse(render(doc)) == doc` |
 //! | [`find_references`], [`Reference`] | ITU and UN resolutions, Recommendations, study groups, conferences |
@@ -46,10 +53,12 @@
 //! Every type is serde-serialisable with snake_case names; empty optional fields are omitted.
 //! The names are those of plenary's contract: `kind`, `number`, `title`, `issuer`, `revised`,
 //! `mark` (`{action, reference}`), `preamble` and `operative` (sections with `keyword`,
-//! `phrase`, `addressee`, `clauses`), clauses with `num`, `text`, `clauses`, `articles` with
-//! `num`, `heading`, `provisions`, `references` with `kind` and `text`, and the diff's
-//! `{"changes": [{"part", "section", "num", "change", "old", "new"}]}`. An amended text
-//! has `modifications` (`{mark, part, section, path, margin, old, new}`); a compilation is
+//! `phrase`, `addressee`, `clauses`, `inline`), clauses with `num`, `text`, `clauses`, `margin`,
+//! `revised_by`, `suppressed`, `items`, `divisions`, `articles` with `num`, `heading`,
+//! `provisions`, `divisions`, `appendices`, `metadata`, `preamble_heading`, `closing`,
+//! `adoption`, `footnotes`, `running_heads`, `references` with `kind` and `text`, and the diff's
+//! `{"changes": [{"part", "section", "num", "change", "old", "new"}]}`. An amended text has
+//! `modifications` (`{mark, part, section, path, margin, old, new}`); a compilation is
 //! `{"sources", "provisions": [{part, section, path, margin, text, proposals: [{source, mark,
 //! text, misfit}]}]}`.
 
@@ -93,7 +102,7 @@ pub use mark::{MarkAction, ProposalMark};
 pub use markdown::to_markdown;
 pub use modification::{Modification, ModificationKind};
 pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, MAX_UNPLACED, parse, parse_strict};
-pub use proposal::{ProposalOptions, propose};
+pub use proposal::{MAX_REFERENCE_LEN, ProposalOptions, check_reference, propose};
 pub use reference::{Reference, ReferenceKind, find_references};
 pub use render::render;
 

@@ -199,6 +199,15 @@ impl Parser {
                 return;
             }
         }
+        // `61st plenary meeting` / `19 December 2024`: the adoption line's date on its own line.
+        if let Some(adoption) = &mut self.doc.adoption
+            && structure::split_date(adoption).1.is_none()
+            && structure::split_date(line).0.is_empty()
+        {
+            adoption.push(' ');
+            adoption.push_str(line);
+            return;
+        }
         if let Some((label, text)) = split_label(line) {
             self.labelled(label, text);
             return;

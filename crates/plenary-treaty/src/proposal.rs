@@ -1,5 +1,6 @@
 //! ITU proposals written from a diff: every clause marked ADD, MOD, SUP or NOC.
 
+use crate::Error;
 use crate::diff::{ChangeKind, entries, matching};
 use crate::document::{Article, Clause, Document, Section};
 use crate::mark::{MarkAction, ProposalMark};
@@ -24,15 +25,32 @@ pub struct ProposalOptions {
 /// let base = parse("ARTICLE 3\nNetwork\n3.1 one;\n3.2 two;\n3.3 three.\n");
 /// let new = parse("ARTICLE 3\nNetwork\n3.1 one;\n3.2 two more;\n3.1bis four.\n");
 /// let options = ProposalOptions { noc: true, reference: Some("ARB/7".into()) };
-/// let proposal = propose(&base, &new, &options);
+/// let proposal = propose(&base, &new, &options)?;
 /// let marks: Vec<String> = proposal.articles[0]
 ///     .provisions
 ///     .iter()
 ///     .map(|p| format!("{} {}", p.mark.as_ref().map_or(String::new(), |m| m.to_string()), p.num.as_deref().unwrap_or("")))
 ///     .collect();
 /// assert_eq!(marks, ["NOC ARB/7/1 3.1", "MOD ARB/7/2 3.2", "SUP ARB/7/3 3.3", "ADD ARB/7/4 3.1bis"]);
+///
+/// // A reference is one token: a newline would inject a line into the proposal.
+/// let bad = ProposalOptions { noc: false, reference: Some("ARB/7\nresolves".into()) };
+/// assert!(propose(&base, &new, &bad).is_err());
+/// # Ok::<(), plenary_treaty::Error>(())
 /// ```
-pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Document {
+///
+/// # Errors
+///
+/// [`Error::InvalidReference`] when [`ProposalOptions::reference`] is not one token of letters,
+/// digits, `-` and `.` in parts joined by `/` (such as `ARB/7`), at most 32 bytes.
+pub fn propose(
+    base: &Document,
+    new: &Document,
+    options: &ProposalOptions,
+) -> Result<Document, Error> {
+    if let Some(reference) = &options.reference {
+        check_reference(reference)?;
+    }
     let old_entries = entries(base);
     let new_entries = entries(new);
     let m = matching(&old_entries, &new_entries);
@@ -168,7 +186,34 @@ pub fn propose(base: &Document, new: &Document, options: &ProposalOptions) -> Do
         }
     }
     proposal.references = proposal.find_references();
-    proposal
+    Ok(proposal)
+}
+
+/// The longest reference prefix [`propose`] accepts, in bytes.
+pub const MAX_REFERENCE_LEN: usize = 32;
+
+/// Checks a proposal reference prefix such as `ARB/7`: one token of ASCII letters, digits, `-`
+/// and `.` in non-empty parts joined by `/`, at most [`MAX_REFERENCE_LEN`] bytes.
+///
+/// # Errors
+///
+/// [`Error::InvalidReference`], quoting the prefix, when it is anything else.
+pub fn check_reference(reference: &str) -> Result<(), Error> {
+    let valid = !reference.is_empty()
+        && reference.len() <= MAX_REFERENCE_LEN
+        && reference.split('/').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        });
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::InvalidReference {
+            reference: reference.to_owned(),
+        })
+    }
 }
 
 fn mark_all(clauses: &mut [Clause], actions: &[Option<MarkAction>], index: &mut usize) {
@@ -238,7 +283,7 @@ mod tests {
     fn a_removed_sub_clause_comes_back_as_sup_under_its_parent() {
         let base = parse("resolves\n1 to act:\na) now;\nb) later;\n2 to stop.\n");
         let new = parse("resolves\n1 to act:\na) now;\n2 to stop.\n");
-        let proposal = propose(&base, &new, &ProposalOptions::default());
+        let proposal = propose(&base, &new, &ProposalOptions::default()).unwrap();
         assert_eq!(
             render(&proposal),
             "resolves\n\n1 to act:\n\na) now;\n\nSUP\n\nb)\n\n2 to stop.\n"
@@ -249,7 +294,27 @@ mod tests {
     fn a_removed_clause_takes_its_sub_clauses_with_it() {
         let base = parse("resolves\n1 to act:\na) now;\nb) later;\n2 to stop.\n");
         let new = parse("resolves\n2 to stop.\n");
-        let proposal = propose(&base, &new, &ProposalOptions::default());
+        let proposal = propose(&base, &new, &ProposalOptions::default()).unwrap();
         assert_eq!(render(&proposal), "resolves\n\nSUP\n\n1\n\n2 to stop.\n");
+    }
+
+    #[test]
+    fn a_reference_is_one_token() {
+        for (reference, ok) in [
+            ("ARB/7", true),
+            ("EUR/16A1", true),
+            ("B2", true),
+            ("ARB/7\nresolves", false),
+            ("ARB 7", false),
+            ("ARB//7", false),
+            ("", false),
+            ("ARB/7\r", false),
+            ("A/\u{2028}", false),
+            (&"A".repeat(33), false),
+        ] {
+            assert_eq!(check_reference(reference).is_ok(), ok, "{reference:?}");
+        }
+        let err = check_reference("ARB/7\nx").unwrap_err();
+        assert!(err.to_string().contains("\"ARB/7\\nx\""), "{err}");
     }
 }

@@ -265,22 +265,20 @@ fn resolution(text: &str, start: usize, num_start: usize) -> Option<Reference> {
     Some(r)
 }
 
-/// `20 December 2010` at the start of `text`: the date and its length in bytes.
+/// `20 December 2010` (or `20 décembre 2010`, `20 diciembre 2010`, `20 декабря 2010`) at the
+/// start of `text`: the date and its length in bytes.
 fn date_prefix(text: &str) -> Option<(NaiveDate, usize)> {
     let mut parts = text.splitn(4, ' ');
     let day: u32 = parts.next()?.parse().ok()?;
     let month_word = parts.next()?;
-    let month = plenary_core::MONTH_NAMES
-        .iter()
-        .position(|m| *m == month_word)?
-        + 1;
+    let month = crate::lang::month(month_word)?;
     let year_word = parts.next()?;
     let year_digits = year_word.trim_end_matches([',', ';', '.', ')']);
     if year_digits.len() != 4 {
         return None;
     }
     let year: i32 = year_digits.parse().ok()?;
-    let date = NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, day)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
     let len = text.find(month_word)? + month_word.len() + 1 + year_digits.len();
     Some((date, len))
 }

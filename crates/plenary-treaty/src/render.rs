@@ -35,7 +35,12 @@ pub fn render(doc: &Document) -> String {
     if let Some(mark) = &doc.mark {
         block(&mut out, &mark.to_string());
     }
-    if let Some(meta) = &doc.metadata {
+    // A UN header block opens with the organization or the distribution line; without them
+    // (an agency resolution: `Resolution A.1099(29)` / `Adopted on …`) it follows the heading.
+    let opens = doc.metadata.as_ref().is_some_and(|m| {
+        m.organization.is_some() || m.body.is_some() || m.distribution.is_some() || m.date.is_some()
+    });
+    if opens && let Some(meta) = &doc.metadata {
         for line in metadata_lines(meta) {
             block(&mut out, &line);
         }
@@ -47,6 +52,11 @@ pub fn render(doc: &Document) -> String {
             if let Some(heading) = crate::heading::heading_of(doc) {
                 block(&mut out, &heading);
             }
+        }
+    }
+    if !opens && let Some(meta) = &doc.metadata {
+        for line in metadata_lines(meta) {
+            block(&mut out, &line);
         }
     }
     if let Some(revises) = doc.revised.as_ref().and_then(|r| r.revises.as_deref()) {
@@ -151,7 +161,20 @@ pub(crate) fn metadata_lines(meta: &Metadata) -> Vec<String> {
         }
         lines.push(line);
     }
-    if meta.session.is_some() || meta.agenda_item.is_some() {
+    let opens = meta.organization.is_some()
+        || meta.body.is_some()
+        || meta.distribution.is_some()
+        || meta.date.is_some();
+    if !opens && let Some(adopted) = &meta.adopted {
+        lines.push(adopted.clone());
+    }
+    if !opens
+        && meta.session.is_none()
+        && meta.agenda_title.is_none()
+        && let Some(item) = &meta.agenda_item
+    {
+        lines.push(format!("(Agenda item {item})"));
+    } else if meta.session.is_some() || meta.agenda_item.is_some() {
         let mut line = meta.session.clone().unwrap_or_default();
         if let Some(item) = &meta.agenda_item {
             if !line.is_empty() {
@@ -166,7 +189,7 @@ pub(crate) fn metadata_lines(meta: &Metadata) -> Vec<String> {
         }
         lines.push(line);
     }
-    if let Some(adopted) = &meta.adopted {
+    if opens && let Some(adopted) = &meta.adopted {
         lines.push(adopted.clone());
     }
     if let Some(report) = &meta.report {

@@ -316,7 +316,7 @@ fn the_two_versions_of_a_revision_proposal_fixture_apply_back() {
         noc: true,
         reference: Some("ARB/7".into()),
     };
-    let proposal = plenary_treaty::propose(&base, &new, &options);
+    let proposal = plenary_treaty::propose(&base, &new, &options).unwrap();
     let amended = apply(&base, &proposal).unwrap();
     assert_eq!(amended.articles[0].provisions.len(), 4);
     assert_eq!(

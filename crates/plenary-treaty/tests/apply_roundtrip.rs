@@ -209,7 +209,7 @@ proptest! {
             noc,
             reference: numbered.then(|| "ARB/7".to_owned()),
         };
-        let proposal = propose(&base, &new, &options);
+        let proposal = propose(&base, &new, &options).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let mut amended = apply(&base, &proposal)
             .map_err(|e| TestCaseError::fail(format!("{e}\nproposal: {proposal:#?}")))?;
         prop_assert!(amended.modifications.iter().all(|m| m.kind().is_some()));
@@ -244,7 +244,8 @@ fn the_generator_makes_every_kind_of_change() {
         };
         let base = base(g);
         let new = new_version(g, &base);
-        let proposal = propose(&base, &new, &ProposalOptions::default());
+        let proposal =
+            propose(&base, &new, &ProposalOptions::default()).expect("no reference to check");
         let amended = apply(&base, &proposal).expect("a proposal from a diff fits");
         for m in &amended.modifications {
             let nested = m.path.len() > 1;

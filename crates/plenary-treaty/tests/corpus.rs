@@ -419,7 +419,8 @@ fn a_proposal_from_the_regulations_revision() {
             noc: true,
             reference: Some("ARB/7".to_owned()),
         },
-    );
+    )
+    .unwrap();
     let text = render(&proposal);
     for expected in [
         "NOC ARB/7/1\n\n3.1 ",

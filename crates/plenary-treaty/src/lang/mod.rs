@@ -126,6 +126,15 @@ pub(crate) fn fold(text: &str) -> String {
     text.nfc().collect::<String>().to_lowercase()
 }
 
+/// The month (1–12) a month name of any of the six languages names, in any case.
+pub(crate) fn month(word: &str) -> Option<u32> {
+    let folded = fold(word);
+    Language::ALL.into_iter().find_map(|l| {
+        let at = l.words().months.iter().position(|m| *m == folded)?;
+        u32::try_from(at + 1).ok()
+    })
+}
+
 /// A word of some language found at the start of a text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Found<T> {
@@ -305,6 +314,21 @@ mod tests {
                 w.code
             );
             assert_eq!(Language::from_code(w.code), Some(language));
+        }
+    }
+
+    #[test]
+    fn month_names_of_every_language() {
+        for (word, month) in [
+            ("December", Some(12)),
+            ("décembre", Some(12)),
+            ("Diciembre", Some(12)),
+            ("декабря", Some(12)),
+            ("يونيه", Some(6)),
+            ("3月", Some(3)),
+            ("Decembre", None),
+        ] {
+            assert_eq!(super::month(word), month, "{word}");
         }
     }
 

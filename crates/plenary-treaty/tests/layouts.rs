@@ -1,0 +1,450 @@
+//! Real layouts: the ITU and UN texts of `../shared/corpus/treaty/` (read from there, never
+//! copied in), an instrument with chapters and margin notes, UN resolutions in the six
+//! languages, and hostile line ends, titles and volumes.
+
+use plenary_treaty::{
+    AppendixKind, DivisionKind, Document, DocumentKind, Keyword, Language, MAX_UNPLACED, parse,
+    render, to_akn,
+};
+
+fn corpus(name: &str) -> String {
+    let path = format!(
+        "{}/../../../shared/corpus/treaty/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// `margin num` of every provision of an article, depth first, `-` for none.
+fn provisions(doc: &Document, article: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(out: &mut Vec<String>, clauses: &[plenary_treaty::Clause], depth: usize) {
+        for c in clauses {
+            out.push(format!(
+                "{}{} {}",
+                "  ".repeat(depth),
+                c.margin.as_deref().unwrap_or("-"),
+                c.num.as_deref().unwrap_or("-")
+            ));
+            walk(out, &c.clauses, depth + 1);
+        }
+    }
+    walk(&mut out, &doc.articles[article].provisions, 0);
+    out
+}
+
+#[test]
+fn the_itrs_of_1988_read_with_margins_lists_appendices_and_nothing_unplaced() {
+    let doc = parse(&corpus("itr_1988_melbourne.txt"));
+    assert_eq!(doc.unplaced, []);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("International Telecommunications Regulations")
+    );
+    assert_eq!(doc.preamble_heading.as_deref(), Some("Preamble"));
+    assert_eq!(doc.preamble[0].clauses[0].margin.as_deref(), Some("1"));
+    assert_eq!(doc.articles.len(), 10);
+    assert_eq!(
+        doc.articles[0].heading.as_deref(),
+        Some("Purpose and Scope of the Regulations")
+    );
+    // `2 1.1 a) These Regulations …`: margin 2, provision 1.1, sub-item a).
+    assert_eq!(
+        provisions(&doc, 0)[..4],
+        ["2 1.1", "  - a)", "  3 b)", "4 1.2"]
+    );
+    let first = &doc.articles[0].provisions[0].clauses[0];
+    assert!(first.text.starts_with("These Regulations establish"));
+    // Article 2: a provision with no number, then 2.1 beside it, not below it.
+    assert_eq!(provisions(&doc, 1)[..2], ["13 -", "14 2.1"]);
+    // Dash lists: three items under 2.4, two under 2.7 a).
+    let art2 = &doc.articles[1].provisions;
+    let p24 = art2
+        .iter()
+        .find(|p| p.num.as_deref() == Some("2.4"))
+        .unwrap();
+    assert_eq!(p24.items.len(), 3);
+    assert_eq!(p24.items[0].text, "administrations;");
+    let p27 = art2
+        .iter()
+        .find(|p| p.num.as_deref() == Some("2.7"))
+        .unwrap();
+    assert_eq!(p27.clauses[0].items.len(), 2);
+    // Every provision of the articles has its margin number, 1 to 64 in order.
+    let mut margins = Vec::new();
+    doc.for_each_clause(|part, _, _, c| {
+        if part == plenary_treaty::Part::Articles
+            && let Some(m) = &c.margin
+        {
+            margins.push(m.parse::<u32>().unwrap());
+        }
+    });
+    assert_eq!(margins, (2..=64).collect::<Vec<_>>());
+    assert_eq!(doc.closing.len(), 1);
+    assert!(doc.closing[0].starts_with("IN WITNESS WHEREOF"));
+    let kinds: Vec<_> = doc
+        .appendices
+        .iter()
+        .map(|a| (a.kind, a.num.as_deref(), a.provisions.len()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (AppendixKind::Appendix, Some("1"), 3),
+            (AppendixKind::Appendix, Some("2"), 4),
+            (AppendixKind::Appendix, Some("3"), 3)
+        ]
+    );
+    // `1` / `General` / a paragraph: a heading clause with its paragraph.
+    let general = &doc.appendices[1].provisions[0];
+    assert_eq!(general.text, "General");
+    assert!(
+        general.clauses[0]
+            .text
+            .starts_with("The provisions contained")
+    );
+    assert_eq!(parse(&render(&doc)), doc);
+}
+
+#[test]
+fn the_unga_resolution_80_16_reads_with_its_header_keywords_and_nothing_unplaced() {
+    let doc = parse(&corpus("unga_res_80_16.txt"));
+    assert_eq!(doc.unplaced, []);
+    assert_eq!(doc.kind, Some(DocumentKind::Resolution));
+    assert_eq!(doc.number.as_deref(), Some("80/16"));
+    assert_eq!(doc.issuer.as_deref(), Some("The General Assembly"));
+    let meta = doc.metadata.as_ref().unwrap();
+    assert_eq!(meta.organization.as_deref(), Some("United Nations"));
+    assert_eq!(meta.body.as_deref(), Some("General Assembly"));
+    assert_eq!(meta.distribution.as_deref(), Some("General"));
+    assert_eq!(meta.date.as_deref(), Some("5 December 2025"));
+    assert_eq!(meta.session.as_deref(), Some("Eightieth session"));
+    assert_eq!(meta.agenda_item.as_deref(), Some("94"));
+    assert_eq!(
+        meta.report.as_deref(),
+        Some("on the report of the First Committee (A/80/534, para. 7)")
+    );
+    let preamble: Vec<_> = doc
+        .preamble
+        .iter()
+        .map(|s| (s.keyword, s.phrase.as_str(), s.inline))
+        .collect();
+    assert_eq!(
+        preamble,
+        [
+            (Some(Keyword::Recalling), "Recalling", true),
+            (Some(Keyword::Recalling), "Recalling also", true),
+            (Some(Keyword::Recalling), "Recalling further", true)
+        ]
+    );
+    let operative: Vec<_> = doc
+        .operative
+        .iter()
+        .map(|s| (s.keyword, s.phrase.as_str(), s.clauses[0].num.as_deref()))
+        .collect();
+    assert_eq!(
+        operative,
+        [
+            (Some(Keyword::Decides), "Decides", Some("1.")),
+            (Some(Keyword::Requests), "Requests", Some("2.")),
+            (Some(Keyword::Requests), "Also requests", Some("3.")),
+            (Some(Keyword::Decides), "Also decides", Some("4."))
+        ]
+    );
+    // Paragraph 2 is joined across the page break; its running head is kept aside.
+    let p2 = &doc.operative[1].clauses[0].text;
+    assert!(
+        p2.contains("by the General Assembly in its resolution 79/237, and"),
+        "{p2}"
+    );
+    assert_eq!(doc.running_heads.len(), 1);
+    assert_eq!(doc.running_heads[0].line, 25);
+    assert_eq!(
+        doc.adoption.as_deref(),
+        Some("52nd plenary meeting 1 December 2025")
+    );
+    let mut back = parse(&render(&doc));
+    back.running_heads = doc.running_heads.clone();
+    assert_eq!(back, doc);
+}
+
+#[test]
+fn an_instrument_with_chapters_sections_margin_notes_and_an_annex() {
+    let doc = parse(&fixture("13_instrument_chapters_margins.txt"));
+    assert_eq!(doc.unplaced, []);
+    assert_eq!(doc.preamble_heading.as_deref(), Some("PREAMBLE"));
+    let divisions: Vec<_> = doc
+        .articles
+        .iter()
+        .map(|a| {
+            a.divisions
+                .iter()
+                .map(|d| (d.kind, d.num.as_deref(), d.heading.as_deref()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        divisions,
+        [
+            vec![(DivisionKind::Chapter, Some("I"), Some("Basic Provisions"))],
+            vec![(DivisionKind::Section, Some("2"), Some("Members"))],
+            vec![(DivisionKind::Chapter, Some("II"), Some("Final Provisions"))]
+        ]
+    );
+    assert_eq!(doc.articles[2].num, "3A");
+    let art1 = &doc.articles[0].provisions;
+    let sub = &art1[0].clauses;
+    assert_eq!(sub[1].revised_by, ["PP-98"]);
+    assert_eq!(
+        (sub[2].margin.as_deref(), sub[2].num.as_deref()),
+        (Some("3B"), Some("bbis)"))
+    );
+    assert_eq!(sub[2].items.len(), 2);
+    assert_eq!(
+        sub[2].items[1].text,
+        "to developing countries in particular, in accordance with their needs;"
+    );
+    assert!(art1[1].suppressed && art1[1].revised_by == ["PP-02"] && art1[1].text.is_empty());
+    assert_eq!(
+        art1[2].divisions[0].heading.as_deref(),
+        Some("Transitional arrangements")
+    );
+    let annex = &doc.appendices[0];
+    assert_eq!(annex.target.as_deref(), Some("RESOLUTION 101"));
+    assert_eq!(annex.provisions[0].margin.as_deref(), Some("1001"));
+    assert_eq!(parse(&render(&doc)), doc);
+}
+
+#[test]
+fn agency_resolutions_in_capitals_with_modifiers_before_the_keyword() {
+    let doc = parse(&fixture("14_un_resolution_imo_capitals.txt"));
+    assert_eq!(doc.unplaced, []);
+    assert_eq!(doc.number.as_deref(), Some("A.1099(29)"));
+    assert_eq!(doc.issuer.as_deref(), Some("THE ASSEMBLY"));
+    let keywords: Vec<_> = doc
+        .preamble
+        .iter()
+        .chain(&doc.operative)
+        .map(|s| (s.keyword.unwrap(), s.phrase.as_str()))
+        .collect();
+    assert_eq!(
+        keywords,
+        [
+            (Keyword::Recalling, "RECALLING"),
+            (Keyword::Noting, "NOTING FURTHER"),
+            (Keyword::Concerned, "Deeply concerned"),
+            (Keyword::HavingExamined, "Having examined"),
+            (Keyword::Urges, "URGES"),
+            (Keyword::Requests, "REQUESTS"),
+            (Keyword::Urges, "ALSO URGES")
+        ]
+    );
+    assert_eq!(doc.operative[1].clauses[0].clauses.len(), 2);
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(doc.footnotes[0].num, "4");
+    assert_eq!(parse(&render(&doc)), doc);
+}
+
+#[test]
+fn un_resolutions_in_the_six_languages() {
+    // File, language, preamble keywords, operative keywords, adoption line present.
+    type Row = (&'static str, &'static str, [Keyword; 3], [Keyword; 3], bool);
+    let rows: [Row; 6] = [
+        (
+            "unga_res_80_16.txt",
+            "en",
+            [Keyword::Recalling; 3],
+            [Keyword::Decides, Keyword::Requests, Keyword::Requests],
+            true,
+        ),
+        (
+            "15_un_resolution_fr.txt",
+            "fr",
+            [Keyword::Recalling, Keyword::Recalling, Keyword::Considering],
+            [Keyword::Resolves, Keyword::Requests, Keyword::Requests],
+            true,
+        ),
+        (
+            "16_un_resolution_es.txt",
+            "es",
+            [
+                Keyword::Recalling,
+                Keyword::Recalling,
+                Keyword::BearingInMind,
+            ],
+            [Keyword::Decides, Keyword::Requests, Keyword::Decides],
+            true,
+        ),
+        (
+            "17_un_resolution_ru.txt",
+            "ru",
+            [
+                Keyword::Recalling,
+                Keyword::Recalling,
+                Keyword::TakingIntoAccount,
+            ],
+            [Keyword::Decides, Keyword::Requests, Keyword::Decides],
+            true,
+        ),
+        (
+            "18_un_resolution_ar.txt",
+            "ar",
+            [
+                Keyword::Recalling,
+                Keyword::Recalling,
+                Keyword::BearingInMind,
+            ],
+            [Keyword::Decides, Keyword::Requests, Keyword::Decides],
+            true,
+        ),
+        (
+            "19_un_resolution_zh.txt",
+            "zh",
+            [
+                Keyword::Recalling,
+                Keyword::Recalling,
+                Keyword::BearingInMind,
+            ],
+            [Keyword::Decides, Keyword::Requests, Keyword::Decides],
+            true,
+        ),
+    ];
+    for (file, language, preamble, operative, adopted) in rows {
+        let text = if file.starts_with("unga") {
+            corpus(file)
+        } else {
+            fixture(file)
+        };
+        let doc = parse(&text);
+        assert_eq!(doc.unplaced, [], "{file}");
+        assert_eq!(
+            doc.language
+                .as_ref()
+                .map(|l| l.primary_language().to_owned()),
+            Some(language.to_owned()),
+            "{file}"
+        );
+        assert!(Language::from_code(language).is_some());
+        assert_eq!(doc.number.as_deref(), Some("80/16"), "{file}");
+        assert!(doc.issuer.is_some(), "{file}");
+        assert!(doc.metadata.is_some(), "{file}");
+        let got: Vec<Keyword> = doc.preamble.iter().filter_map(|s| s.keyword).collect();
+        assert_eq!(got, preamble, "{file}");
+        let got: Vec<Keyword> = doc
+            .operative
+            .iter()
+            .take(3)
+            .filter_map(|s| s.keyword)
+            .collect();
+        assert_eq!(got, operative, "{file}");
+        assert!(doc.preamble.iter().chain(&doc.operative).all(|s| s.inline));
+        assert_eq!(doc.adoption.is_some(), adopted, "{file}");
+        let mut back = parse(&render(&doc));
+        back.running_heads = doc.running_heads.clone();
+        assert_eq!(back, doc, "{file}");
+    }
+}
+
+#[test]
+fn akoma_ntoso_of_the_new_layouts_carries_their_structure() {
+    let itr = to_akn(&parse(&corpus("itr_1988_melbourne.txt"))).unwrap();
+    for expected in [
+        "<act name=\"document\">",
+        "class=\"margin-2\"",
+        "<hcontainer eId=\"appendix_1\" name=\"appendix\">",
+        "<blockList eId=\"art_2__para_2-4__list_items\" class=\"dash\">",
+        "<p class=\"closing\">IN WITNESS WHEREOF",
+    ] {
+        assert!(itr.contains(expected), "{expected}");
+    }
+    let un = to_akn(&parse(&corpus("unga_res_80_16.txt"))).unwrap();
+    for expected in [
+        "<recitals eId=\"preamble__recitals_1\">",
+        "<recital eId=\"preamble__recitals_1__recital_2\" class=\"recalling\">",
+        "<paragraph eId=\"para_1\" class=\"decides\"><num>1.</num>",
+        "<p class=\"adoption\">52nd plenary meeting 1 December 2025</p>",
+        "<p class=\"organization\">United Nations</p>",
+    ] {
+        assert!(un.contains(expected), "{expected}");
+    }
+    let instrument = to_akn(&parse(&fixture("13_instrument_chapters_margins.txt"))).unwrap();
+    for expected in [
+        "<chapter eId=\"art_1_div_1\"><num>CHAPTER I</num><heading>Basic Provisions</heading>",
+        "class=\"margin-3b revised-by-pp-06\"",
+        "class=\"margin-4 revised-by-pp-02 suppressed\"",
+        "<subheading>Transitional arrangements</subheading>",
+    ] {
+        assert!(instrument.contains(expected), "{expected}");
+    }
+}
+
+#[test]
+fn every_line_end_reads_as_one() {
+    // Issue 18 item 6: CR, CRLF, LF, NEL, U+2028 and U+2029.
+    let lf = parse("RESOLUTION 1\nTitle\nresolves\n1 to act;\n2 to report.\n");
+    for sep in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
+        let text =
+            format!("RESOLUTION 1{sep}Title{sep}resolves{sep}1 to act;{sep}2 to report.{sep}");
+        assert_eq!(parse(&text), lf, "{sep:?}");
+    }
+}
+
+#[test]
+fn one_repeated_title_is_the_header_s_and_more_are_unplaced() {
+    // Issue 18 item 7.
+    let doc = parse("x\nx\nx\nx\n");
+    assert_eq!(doc.title.as_deref(), Some("x"));
+    let lines: Vec<usize> = doc.unplaced.iter().map(|u| u.line).collect();
+    assert_eq!(lines, [3, 4]);
+    let itu =
+        parse("RESOLUTION 1\nTitle\nTitle\nThe Conference (Dubai, 2012),\nresolves\n1 to act.\n");
+    assert_eq!(itu.unplaced, []);
+}
+
+#[test]
+fn millions_of_stray_lines_keep_a_bounded_quote_and_an_exact_count() {
+    // Issue 18 item 2 (treaty part).
+    let lines = 200_000;
+    let text = "resolves\n1 to act.\n".to_owned() + &"stray;\n".repeat(lines);
+    let doc = parse(&text);
+    assert_eq!(doc.unplaced.len(), MAX_UNPLACED);
+    assert_eq!(doc.unplaced.len() + doc.unplaced_omitted, lines);
+    assert_eq!(doc.unplaced[0].line, 3);
+    assert_eq!(doc.diagnostics().count(), MAX_UNPLACED);
+}
+
+#[test]
+fn akoma_ntoso_escapes_text_and_attributes_and_replaces_control_characters() {
+    let doc = Document {
+        title: Some("a \"quoted\" <title> & \u{1}bell".into()),
+        ..parse("resolves\n1 that a < b & c > d.\n")
+    };
+    let xml = to_akn(&doc).unwrap();
+    assert!(xml.contains("<docTitle>a \"quoted\" &lt;title&gt; &amp; \u{fffd}bell</docTitle>"));
+    assert!(
+        xml.contains("<FRBRname value=\"a &quot;quoted&quot; &lt;title&gt; &amp; \u{fffd}bell\"/>")
+    );
+    assert!(xml.contains("<p>that a &lt; b &amp; c &gt; d.</p>"));
+    assert!(!xml.contains('\u{1}'));
+}
+
+#[test]
+fn an_adoption_line_with_its_date_below_and_a_footnote() {
+    let doc = parse(
+        "79/1. The Pact for the Future\nThe General Assembly,\nRecalling its resolution 76/307,\n\
+         1. Decides to adopt the Pact;\n61st plenary meeting\n19 December 2024\n2 A/79/123, annex.\n",
+    );
+    assert_eq!(doc.unplaced, []);
+    assert_eq!(
+        doc.adoption.as_deref(),
+        Some("61st plenary meeting 19 December 2024")
+    );
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(doc.footnotes[0].text, "A/79/123, annex.");
+    assert_eq!(parse(&render(&doc)), doc);
+}
