@@ -64,8 +64,9 @@ mod units;
 /// ([`Misfit::NotInBase`]), `ADD` of one it has ([`Misfit::AlreadyInBase`]), `NOC` of a
 /// different text ([`Misfit::TextDiffers`]), an unmarked provision the base lacks
 /// ([`Misfit::UnmarkedNew`]), two marks on one provision ([`Misfit::MarkedTwice`]), a mark
-/// other than `ADD` inside an added provision ([`Misfit::InsideNew`]), or `ADD` or `SUP` of the
-/// whole text ([`Misfit::WholeText`]). Nothing is applied then.
+/// other than `ADD` inside an added provision ([`Misfit::InsideNew`]), a change inside what
+/// the proposal suppresses ([`Misfit::InsideRemoved`]), or `ADD` or `SUP` of the whole text
+/// ([`Misfit::WholeText`]). Nothing is applied then.
 pub fn apply(base: &Document, proposal: &Document) -> Result<Document, Error> {
     let index = Index::new(base);
     let mut plan = Plan::new(&index, true);
@@ -130,6 +131,8 @@ struct Wording {
 
 /// A new clause to insert in a list of the base.
 struct Insert {
+    /// The mark that adds it.
+    mark: Option<ProposalMark>,
     key: Option<OrderKey>,
     seq: usize,
     clause: Clause,
@@ -145,7 +148,8 @@ pub(crate) struct Plan<'i, 'a> {
     strict: bool,
     wordings: HashMap<usize, Wording>,
     removed: HashSet<usize>,
-    touched: HashSet<usize>,
+    /// The marked nodes of the base, with their marks.
+    touched: HashMap<usize, ProposalMark>,
     inserts: HashMap<(ListId, Option<usize>), Vec<Insert>>,
     added: HashSet<(ListId, String)>,
     removed_containers: HashSet<Container>,
@@ -166,7 +170,7 @@ impl<'i, 'a> Plan<'i, 'a> {
             strict,
             wordings: HashMap::new(),
             removed: HashSet::new(),
-            touched: HashSet::new(),
+            touched: HashMap::new(),
             inserts: HashMap::new(),
             added: HashSet::new(),
             removed_containers: HashSet::new(),
@@ -230,7 +234,50 @@ impl<'i, 'a> Plan<'i, 'a> {
                 provisions,
                 ..proposal.appendices[i].clone()
             })
-        })
+        })?;
+        self.nothing_lost()
+    }
+
+    /// Refuses a change inside something the same proposal suppresses, which would be lost.
+    fn nothing_lost(&mut self) -> Result<(), Error> {
+        if !self.strict {
+            return Ok(());
+        }
+        let index = self.index;
+        let gone = |plan: &Plan<'_, '_>, id: usize| {
+            let mut at = index.nodes[id].list.parent;
+            while let Some(parent) = at {
+                if plan.removed.contains(&parent) {
+                    return true;
+                }
+                at = index.nodes[parent].list.parent;
+            }
+            plan.removed_containers
+                .contains(&index.nodes[id].list.container)
+        };
+        let mut lost: Vec<(usize, ProposalMark)> = self
+            .touched
+            .iter()
+            .filter(|(id, _)| !self.removed.contains(id) && gone(self, **id))
+            .map(|(id, mark)| (*id, mark.clone()))
+            .collect();
+        for ((list, _), inserts) in &self.inserts {
+            let parent_gone = match list.parent {
+                Some(parent) => self.removed.contains(&parent) || gone(self, parent),
+                None => self.removed_containers.contains(&list.container),
+            };
+            if parent_gone && let Some(mark) = inserts.iter().find_map(|i| i.mark.clone()) {
+                lost.push((list.parent.unwrap_or(index.span(list.container).0), mark));
+            }
+        }
+        lost.sort_by_key(|(id, _)| *id);
+        match lost.into_iter().next() {
+            Some((id, mark)) => {
+                let name = self.place_of(id).name();
+                self.misfit(Some(&mark), name, Misfit::InsideRemoved)
+            }
+            None => Ok(()),
+        }
     }
 
     /// Refuses (strict) or lets pass (lenient, the step says why) a misfit.

@@ -82,6 +82,10 @@ pub enum Misfit {
     /// A mark other than `ADD` inside a provision or article the proposal adds.
     #[error("it is inside a provision or article the proposal adds, where only ADD fits")]
     InsideNew,
+    /// A change inside a provision, article or section that the same proposal suppresses,
+    /// which would be lost with it.
+    #[error("it is inside a provision, article or section the proposal suppresses")]
+    InsideRemoved,
     /// `ADD` or `SUP` of the whole text, which leaves no amended text to give.
     #[error("the mark is on the whole text, which leaves no amended text")]
     WholeText,

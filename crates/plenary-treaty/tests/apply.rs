@@ -254,6 +254,16 @@ fn every_misfit_is_refused_by_name() {
             Misfit::InsideNew,
         ),
         (
+            "MOD ARB/7/34\n29 3.2 Fine.\nSUP ARB/7/35\nARTICLE 1\n\nMOD ARB/7/36\n12 1.8 Lost.\n",
+            "MOD ARB/7/36 on ARTICLE 1, 1.8 (No. 12)",
+            Misfit::InsideRemoved,
+        ),
+        (
+            "SUP ARB/7/37\n2 1.1\n\nMOD ARB/7/38\n3 b) Lost with its parent.\n",
+            "MOD ARB/7/38 on ARTICLE 1, 1.1 b) (No. 3)",
+            Misfit::InsideRemoved,
+        ),
+        (
             "MOD ARB/7/28\n29 3.2 Fine.\nSUP ARB/7/29\nARTICLE 12\n",
             "SUP ARB/7/29 on ARTICLE 12",
             Misfit::NotInBase,

@@ -57,10 +57,13 @@ impl Plan<'_, '_> {
                 continue;
             };
             let here = self.place_of(target);
-            if action.is_some() && !self.touched.insert(target) {
-                let misfit = Some((Misfit::MarkedTwice, here.name()));
-                self.step(Target::Node(target), mark, &clause.text, misfit)?;
-                continue;
+            if let Some(mark) = mark {
+                if self.touched.contains_key(&target) {
+                    let misfit = Some((Misfit::MarkedTwice, here.name()));
+                    self.step(Target::Node(target), Some(mark), &clause.text, misfit)?;
+                    continue;
+                }
+                self.touched.insert(target, mark.clone());
             }
             let base = index.nodes[target].clause;
             match (action, mark) {
@@ -76,6 +79,7 @@ impl Plan<'_, '_> {
                     }
                     self.step(Target::Node(target), Some(mark), "", None)?;
                     self.record(mark, &here, Some(&base.text), None);
+                    self.only_suppressed(&clause.clauses, &here)?;
                     continue;
                 }
                 (Some(MarkAction::Noc), _)
@@ -167,6 +171,7 @@ impl Plan<'_, '_> {
             .entry((into, anchor))
             .or_default()
             .push(Insert {
+                mark: clause.mark.clone(),
                 key,
                 seq,
                 clause: new,

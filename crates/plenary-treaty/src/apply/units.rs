@@ -53,6 +53,7 @@ impl Plan<'_, '_> {
                 }
                 (Some(MarkAction::Sup), Some(base)) => {
                     self.remove_container(container(base), mark, &at, &at.section.clone());
+                    self.only_suppressed(&section.clauses, &at)?;
                 }
                 (Some(action), None) if action != MarkAction::Add => {
                     self.misfit(mark, at.name(), Misfit::NotInBase)?;
@@ -160,6 +161,19 @@ impl Plan<'_, '_> {
         }
     }
 
+    /// Refuses a mark other than `SUP` in a section, article or appendix the proposal
+    /// suppresses whole.
+    pub(super) fn only_suppressed(&mut self, clauses: &[Clause], at: &Place) -> Result<(), Error> {
+        for (i, clause) in clauses.iter().enumerate() {
+            let here = at.child(clause, &clause_key(clause, i));
+            if let Some(mark) = clause.mark.as_ref().filter(|m| m.action != MarkAction::Sup) {
+                self.misfit(Some(mark), here.name(), Misfit::InsideRemoved)?;
+            }
+            self.only_suppressed(&clause.clauses, &here)?;
+        }
+        Ok(())
+    }
+
     /// Articles (`appendix` false) or appendices of the proposal against the base's.
     pub(super) fn units(
         &mut self,
@@ -213,6 +227,7 @@ impl Plan<'_, '_> {
                 (Some(MarkAction::Sup), Some(base)) => {
                     let old = base_heading(base).unwrap_or_default();
                     self.remove_container(base, unit.mark, &at, &old);
+                    self.only_suppressed(unit.provisions, &at)?;
                 }
                 (Some(action), None) if action != MarkAction::Add => {
                     self.misfit(unit.mark, at.name(), Misfit::NotInBase)?;
