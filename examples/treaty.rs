@@ -10,6 +10,8 @@
 //! cargo run --example treaty -- refs FILE.txt           # the cross-references as JSON
 //! cargo run --example treaty -- diff OLD.txt NEW.txt    # the changes as JSON
 //! cargo run --example treaty -- propose BASE.txt NEW.txt [--noc] [--reference ARB/7]
+//! cargo run --example treaty -- apply BASE.txt PROPOSAL.txt [--text|--akn]   # amended (JSON)
+//! cargo run --example treaty -- compile BASE.txt PROPOSAL.txt... [--json|--html] [--untouched]
 //! ```
 //!
 //! Lines the parser could not place are reported on stderr with their line numbers (the first
@@ -33,7 +35,9 @@ use plenary::treaty::{self, Document, ProposalOptions};
 const USAGE: &str = "usage:
   treaty parse|akn|render|markdown|html|refs FILE.txt
   treaty diff OLD.txt NEW.txt
-  treaty propose BASE.txt NEW.txt [--noc] [--reference PREFIX]";
+  treaty propose BASE.txt NEW.txt [--noc] [--reference PREFIX]
+  treaty apply BASE.txt PROPOSAL.txt [--text|--akn]
+  treaty compile BASE.txt PROPOSAL.txt... [--json|--html] [--untouched]";
 
 fn main() -> ExitCode {
     match run() {
@@ -49,6 +53,10 @@ struct Args {
     command: String,
     files: Vec<PathBuf>,
     options: ProposalOptions,
+    /// `--text`, `--akn`, `--json` or `--html`: the output format of apply and compile.
+    format: Option<&'static str>,
+    /// `--untouched`: compile keeps the provisions no proposal touches.
+    untouched: bool,
 }
 
 fn parse_args() -> Result<Args, lexopt::Error> {
@@ -56,9 +64,16 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     let mut command = None;
     let mut files = Vec::new();
     let mut options = ProposalOptions::default();
+    let mut format = None;
+    let mut untouched = false;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("noc") => options.noc = true,
+            Long("text") => format = Some("text"),
+            Long("akn") => format = Some("akn"),
+            Long("json") => format = Some("json"),
+            Long("html") => format = Some("html"),
+            Long("untouched") => untouched = true,
             Long("reference") => {
                 let reference = parser.value()?.string()?;
                 treaty::check_reference(&reference).map_err(|e| e.to_string())?;
@@ -74,6 +89,8 @@ fn parse_args() -> Result<Args, lexopt::Error> {
         command,
         files,
         options,
+        format,
+        untouched,
     })
 }
 
@@ -134,10 +151,24 @@ fn run() -> Result<(), String> {
     support::help(USAGE);
     let args = parse_args().unwrap_or_else(|e| support::usage_error("treaty", e, USAGE));
     let wanted = match args.command.as_str() {
-        "diff" | "propose" => 2,
+        "diff" | "propose" | "apply" => 2,
         "parse" | "akn" | "render" | "markdown" | "html" | "refs" => 1,
+        // A base and at least one proposal.
+        "compile" => args.files.len().max(2),
         other => support::usage_error("treaty", format!("unknown command {other:?}"), USAGE),
     };
+    let formats: &[&str] = match args.command.as_str() {
+        "apply" => &["text", "akn"],
+        "compile" => &["json", "html"],
+        _ => &[],
+    };
+    if let Some(format) = args.format.filter(|f| !formats.contains(f)) {
+        support::usage_error(
+            "treaty",
+            format!("{} does not take --{format}", args.command),
+            USAGE,
+        );
+    }
     if args.files.len() != wanted {
         support::usage_error(
             "treaty",
@@ -158,6 +189,30 @@ fn run() -> Result<(), String> {
         "html" => text(&treaty::to_html(&first)),
         "refs" => json(&first.references)?,
         "diff" => json(&treaty::diff(&first, &read(&args.files[1])?))?,
+        "apply" => {
+            let amended = treaty::apply(&first, &read(&args.files[1])?)
+                .map_err(|e| format!("{}: {e}", args.files[1].display()))?;
+            match args.format {
+                Some("text") => text(&treaty::render(&amended)),
+                Some("akn") => text(&treaty::to_akn(&amended).map_err(|e| e.to_string())?),
+                _ => json(&amended)?,
+            }
+        }
+        "compile" => {
+            let proposals = args.files[1..]
+                .iter()
+                .map(|path| read(path))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut compilation = treaty::compile(&first, &proposals);
+            if !args.untouched {
+                compilation = compilation.without_untouched();
+            }
+            match args.format {
+                Some("json") => json(&compilation)?,
+                Some("html") => text(&compilation.to_html()),
+                _ => text(&compilation.to_markdown()),
+            }
+        }
         _ => text(&treaty::render(
             &treaty::propose(&first, &read(&args.files[1])?, &args.options)
                 .map_err(|e| e.to_string())?,

@@ -397,7 +397,7 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
         "    written as an ITU proposal, the clauses carry the marks: {}",
         marks.join(", ")
     );
-    Ok(())
+    amendments()
 }
 
 fn find_document<'a>(story: &'a Dataset, id: &str) -> Result<&'a Document, String> {
@@ -476,6 +476,10 @@ fn take_it_with_you() {
             "a treaty text as Akoma Ntoso XML",
         ),
         (
+            "cargo run --example treaty -- compile BASE.txt P1.txt P2.txt",
+            "proposals side by side, as Markdown",
+        ),
+        (
             "cargo run --example petitions -- tally FILE.ndjson",
             "a signature count, privately",
         ),
@@ -490,4 +494,47 @@ fn take_it_with_you() {
     ] {
         outln!("  {command:<52} {what}");
     }
+}
+
+/// An illustrative instrument excerpt and two illustrative proposals (not historical texts):
+/// the first applied, both compiled side by side.
+fn amendments() -> Result<(), String> {
+    const EXCERPT: &str = "REGULATIONS\n\nAn illustrative excerpt of telecommunication regulations\n\n\
+        ARTICLE 3\n\nInternational network\n\n\
+        28 3.1 Members shall ensure that administrations cooperate in the international network.\n\n\
+        29 3.2 Administrations shall endeavour to provide sufficient facilities.\n\n\
+        30 3.3 Administrations shall determine by mutual agreement which routes are used.\n";
+    const FIRST: &str = "PROPOSALS\n\nIllustrative proposals of XYZ\n\nARTICLE 3\n\n\
+        MOD XYZ/1/1\n29 3.2 Member States shall endeavour to provide sufficient facilities.\n\n\
+        ADD XYZ/1/2\n29A 3.2bis Member States should encourage regional traffic exchange points.\n";
+    const SECOND: &str = "PROPOSALS\n\nIllustrative proposals of QRS\n\nARTICLE 3\n\n\
+        NOC QRS/2/1\n29 3.2 Administrations shall endeavour to provide sufficient facilities.\n\n\
+        SUP QRS/2/2\n30 3.3\n";
+    let (excerpt, first, second) = (
+        plenary::treaty::parse(EXCERPT),
+        plenary::treaty::parse(FIRST),
+        plenary::treaty::parse(SECOND),
+    );
+    let amended = plenary::treaty::apply(&excerpt, &first).map_err(|e| e.to_string())?;
+    outln!();
+    outln!("  Applying proposals. An illustrative excerpt of regulations and two illustrative");
+    outln!("  proposals (not historical texts); the first, applied, changes:");
+    for m in &amended.modifications {
+        let text = m.new.as_deref().unwrap_or("(suppressed)");
+        outln!("    {:<13} {:<28} {text}", m.mark.to_string(), m.place());
+    }
+    outln!("  and both, compiled side by side as the secretariat does:");
+    let compilation = plenary::treaty::compile(&excerpt, &[first, second]).without_untouched();
+    for provision in &compilation.provisions {
+        let cells: Vec<String> = provision
+            .proposals
+            .iter()
+            .map(|p| match &p.misfit {
+                Some(misfit) => format!("{} (does not fit: {misfit})", p.mark),
+                None => p.mark.to_string(),
+            })
+            .collect();
+        outln!("    {:<28} {}", provision.place(), cells.join(" | "));
+    }
+    Ok(())
 }

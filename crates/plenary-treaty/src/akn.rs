@@ -5,6 +5,8 @@ use crate::document::{
     AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind, Section,
 };
 
+mod modifications;
+
 const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
 /// Writes a document as Akoma Ntoso 3.0 XML that validates against the official OASIS schema.
@@ -344,6 +346,7 @@ fn meta(x: &mut Xml, doc: &Document, root: &str, name: &str) -> Result<(), Error
     x.empty("FRBRauthor", &[("href", "#plenary")])?;
     x.end("FRBRManifestation")?;
     x.end("identification")?;
+    modifications::analysis(x, doc)?;
     x.start("references", &[("source", "#plenary")])?;
     x.empty(
         "TLCOrganization",
@@ -361,6 +364,7 @@ fn meta(x: &mut Xml, doc: &Document, root: &str, name: &str) -> Result<(), Error
             ("showAs", "plenary"),
         ],
     )?;
+    modifications::references(x, doc)?;
     x.end("references")?;
     x.end("meta")
 }

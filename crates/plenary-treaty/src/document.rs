@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::keyword::Keyword;
 use crate::mark::ProposalMark;
+use crate::modification::Modification;
 use crate::reference::Reference;
 
 /// What kind of text a [`Document`] is, as its heading line says.
@@ -203,6 +204,10 @@ pub struct Document {
     /// quoted.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub unplaced_omitted: usize,
+    /// The changes that proposals made to the text, when it is the result of
+    /// [`apply`](crate::apply); kept in JSON and Akoma Ntoso, not in the plain text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifications: Vec<Modification>,
 }
 
 fn is_zero(n: &usize) -> bool {

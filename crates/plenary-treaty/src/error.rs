@@ -43,4 +43,50 @@ pub enum Error {
         /// What the XML writer reported.
         reason: String,
     },
+
+    /// A mark of a proposal does not fit the text the proposal is applied to; nothing of the
+    /// proposal is applied.
+    #[error("{mark} on {provision} does not fit the base text: {reason}")]
+    Misfit {
+        /// The mark with its reference, such as `"MOD ARB/7/12"`, or `"(unmarked)"`.
+        mark: String,
+        /// The provision, such as `"ARTICLE 3, 3.2"` or `"No. 12A"`.
+        provision: String,
+        /// What does not fit.
+        reason: Misfit,
+    },
+}
+
+/// Why a mark of a proposal does not fit its base text (see [`Error::Misfit`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Misfit {
+    /// `MOD`, `(MOD)`, `SUP` or `NOC` of a provision the base does not have.
+    #[error("the base has no such provision; a new provision takes ADD")]
+    NotInBase,
+    /// `ADD` of a provision the base already has.
+    #[error("the base already has this provision; a change to it takes MOD")]
+    AlreadyInBase,
+    /// `NOC` of a provision whose text in the base is different.
+    #[error("NOC, but the base reads {base:?}")]
+    TextDiffers {
+        /// The text in the base.
+        base: String,
+    },
+    /// A provision with no mark that the base does not have.
+    #[error("the base has no such provision and the proposal does not mark it ADD")]
+    UnmarkedNew,
+    /// Two marks of one proposal on the same provision.
+    #[error("the proposal marks this provision twice")]
+    MarkedTwice,
+    /// A mark other than `ADD` inside a provision or article the proposal adds.
+    #[error("it is inside a provision or article the proposal adds, where only ADD fits")]
+    InsideNew,
+    /// A change inside a provision, article or section that the same proposal suppresses,
+    /// which would be lost with it.
+    #[error("it is inside a provision, article or section the proposal suppresses")]
+    InsideRemoved,
+    /// `ADD` or `SUP` of the whole text, which leaves no amended text to give.
+    #[error("the mark is on the whole text, which leaves no amended text")]
+    WholeText,
 }

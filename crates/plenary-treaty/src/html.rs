@@ -111,7 +111,7 @@ fn clauses_html(out: &mut String, clauses: &[Clause]) {
 }
 
 /// Escapes the five characters HTML gives a meaning to.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {

@@ -44,6 +44,8 @@
 //! | [`render`] | canonical text, with `parse(render(doc)) == doc` |
 //! | [`find_references`], [`Reference`] | ITU and UN resolutions, Recommendations, study groups, conferences |
 //! | [`diff`], [`propose`] | clause-level changes, and ITU proposals with ADD/MOD/SUP/NOC marks |
+//! | [`apply`], [`Modification`], [`Misfit`] | a proposal applied to its base, matched by margin number or article and label, with the record of each change, or refused whole |
+//! | [`compile`], [`Compilation`] | every proposal on each provision side by side, as JSON, Markdown or HTML |
 //! | [`to_akn`], [`to_markdown`], [`to_html`] | Akoma Ntoso 3.0 XML, Markdown, escaped HTML |
 //!
 //! # JSON
@@ -55,9 +57,14 @@
 //! `revised_by`, `suppressed`, `items`, `divisions`, `articles` with `num`, `heading`,
 //! `provisions`, `divisions`, `appendices`, `metadata`, `preamble_heading`, `closing`,
 //! `adoption`, `footnotes`, `running_heads`, `references` with `kind` and `text`, and the diff's
-//! `{"changes": [{"part", "section", "num", "change", "old", "new"}]}`.
+//! `{"changes": [{"part", "section", "num", "change", "old", "new"}]}`. An amended text has
+//! `modifications` (`{mark, part, section, path, margin, old, new}`); a compilation is
+//! `{"sources", "provisions": [{part, section, path, margin, text, proposals: [{source, mark,
+//! text, misfit}]}]}`.
 
 mod akn;
+mod apply;
+mod compile;
 mod diff;
 mod document;
 mod error;
@@ -67,9 +74,12 @@ mod keyword;
 mod label;
 mod lang;
 mod lines;
+mod locate;
 mod mark;
 mod markdown;
+mod modification;
 mod normalize;
+mod order;
 mod parse;
 mod proposal;
 mod reference;
@@ -77,17 +87,20 @@ mod render;
 mod structure;
 
 pub use akn::to_akn;
+pub use apply::apply;
+pub use compile::{Compilation, CompiledProposal, CompiledProvision, compile};
 pub use diff::{Change, ChangeKind, Diff, WordEdit, diff};
 pub use document::{
     Appendix, AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind,
     Footnote, ListItem, Metadata, Part, Revision, RevisionStatus, Section, Session, UnplacedLine,
 };
-pub use error::Error;
+pub use error::{Error, Misfit};
 pub use html::to_html;
 pub use keyword::Keyword;
 pub use lang::Language;
 pub use mark::{MarkAction, ProposalMark};
 pub use markdown::to_markdown;
+pub use modification::{Modification, ModificationKind};
 pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, MAX_UNPLACED, parse, parse_strict};
 pub use proposal::{MAX_REFERENCE_LEN, ProposalOptions, check_reference, propose};
 pub use reference::{Reference, ReferenceKind, find_references};
