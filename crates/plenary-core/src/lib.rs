@@ -67,7 +67,7 @@ pub use id::{ActorId, DocumentId, EventId, MAX_ID_LEN, PetitionId, ResourceId, S
 pub use language::{ITU_LANGUAGES, LanguageTag};
 pub use link::{Link, TRACKING_PARAMETERS};
 pub use name::{MAX_NAME_CHARS, Name};
-pub use partial_date::{MAX_YEAR, MONTH_NAMES, PartialDate, Precision, month_name};
+pub use partial_date::{MAX_YEAR, MONTH_NAMES, PartialDate, Precision, Qualifier, month_name};
 pub use place::{GeoPoint, Place, TimeZone};
 pub use tag::{MAX_TAG_CHARS, Tag};
 pub use text::{Text, Translations};
