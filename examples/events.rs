@@ -93,7 +93,7 @@ fn run() -> Result<(), String> {
             }
             let events: Vec<&Event> = calendar
                 .timeline()
-                .into_iter()
+                .iter()
                 .filter(|e| filter.keeps(e))
                 .collect();
             let export = to_ics_feed(events, stamp, &feed);
