@@ -21,7 +21,9 @@ impl Year {
     pub(crate) fn resolve(self, context_year: Option<i32>) -> i32 {
         match self {
             Year::Full(y) => y,
-            Year::TwoDigit(yy) => context_year.map_or(2000, |c| c - c.rem_euclid(100)) + yy,
+            Year::TwoDigit(yy) => context_year
+                .map_or(2000, |c| c.saturating_sub(c.rem_euclid(100)))
+                .saturating_add(yy),
         }
     }
 }
