@@ -905,7 +905,10 @@ mod tests {
     fn extreme_context_years_are_errors_not_overflows() {
         for year in [i32::MAX, i32::MIN, -1, 10_000] {
             for phrase in ["25 Feb 13", "August 6-8", "December 31 - January 2"] {
-                assert!(parse_date_phrase(phrase, Some(year)).is_err(), "{phrase} in {year}");
+                assert!(
+                    parse_date_phrase(phrase, Some(year)).is_err(),
+                    "{phrase} in {year}"
+                );
             }
         }
     }
