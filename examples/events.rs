@@ -4,7 +4,11 @@
 //! cargo run --example events -- parse-date "September 14-?" --year 2012   # prints 2012-09-14/
 //! cargo run --example events -- ics [--series S] [--tag T] [--kind K] [DATASET.json] [--dtstamp 2012-11-01T00:00:00Z]
 //! cargo run --example events -- upcoming --as-of 2012-09-01 [DATASET.json]
+//! cargo run --example events -- find-dates FILE.txt [--year 2012] [--lang fr] [--month-first]
 //! ```
+//!
+//! `find-dates` prints each date mention of a text file on a line of its own: its byte range,
+//! what it means (EDTF days, `due …`, `… HH:MM-HH:MM`, `unknown`) and the words as written.
 //!
 //! `ics` writes one feed: every event, or those of one series (`--series WCIT-12`), one tag
 //! (`--tag itrs`; `--tag deadline` gives the deadlines alone) or one kind (`--kind
@@ -30,14 +34,15 @@ use lexopt::prelude::*;
 use plenary::core::chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use plenary::core::{PartialDate, Precision};
 use plenary::events::{
-    Calendar, Event, EventKind, FeedContents, IcsFeed, format_date_phrase, parse_date_phrase,
-    to_ics_feed,
+    Calendar, DateContext, DateMention, Event, EventKind, FeedContents, IcsFeed, Language,
+    find_dates, format_date_phrase, parse_date_phrase, to_ics_feed,
 };
 
 const USAGE: &str = "usage:
   events parse-date PHRASE [--year YEAR]
   events ics [--series S] [--tag T] [--kind K] [DATASET.json] [--dtstamp RFC3339]
-  events upcoming --as-of YYYY-MM-DD [DATASET.json]";
+  events upcoming --as-of YYYY-MM-DD [DATASET.json]
+  events find-dates FILE.txt [--year YEAR] [--lang LANG] [--month-first]";
 
 fn main() -> ExitCode {
     match run() {
@@ -62,6 +67,10 @@ enum Command {
     Upcoming {
         as_of: NaiveDate,
         dataset: Option<PathBuf>,
+    },
+    FindDates {
+        file: PathBuf,
+        context: DateContext,
     },
 }
 
@@ -107,21 +116,54 @@ fn run() -> Result<(), String> {
                 Calendar::new(load_dataset(dataset)?.events).map_err(|e| e.to_string())?;
             upcoming(&calendar, as_of);
         }
+        Command::FindDates { file, context } => {
+            let text = support::read_file(&file)?;
+            for found in find_dates(&text, &context) {
+                let meaning = match found.mention {
+                    DateMention::Span(span) => span.to_string(),
+                    DateMention::Deadline { due, time } => match time {
+                        Some(time) => format!("due {due} {}", time.format("%H:%M")),
+                        None => format!("due {due}"),
+                    },
+                    DateMention::Times {
+                        days, start, end, ..
+                    } => match end {
+                        Some(end) => {
+                            format!("{days} {}-{}", start.format("%H:%M"), end.format("%H:%M"))
+                        }
+                        None => format!("{days} {}", start.format("%H:%M")),
+                    },
+                    _ => "unknown".to_owned(),
+                };
+                let (start, end) = found.span;
+                outln!("{start}-{end}\t{meaning}\t{:?}", &text[start..end]);
+            }
+        }
     }
     Ok(())
 }
 
 fn parse_args() -> Result<Command, lexopt::Error> {
     let mut parser = lexopt::Parser::from_env();
-    let command = support::subcommand(&mut parser, "parse-date, ics or upcoming")?;
+    let command = support::subcommand(&mut parser, "parse-date, ics, upcoming or find-dates")?;
     let mut positional: Option<String> = None;
     let mut year = None;
     let mut dtstamp = None;
     let mut as_of = None;
     let mut filter = Filter::default();
+    let mut language = None;
+    let mut month_first = false;
     while let Some(arg) = parser.next()? {
         match arg {
-            Long("year") if command == "parse-date" => {
+            Long("lang") if command == "find-dates" => {
+                let tag = parser.value()?.string()?;
+                language = Some(
+                    tag.parse::<Language>()
+                        .map_err(|e| format!("--lang {tag:?}: {e}"))?,
+                );
+            }
+            Long("month-first") if command == "find-dates" => month_first = true,
+            Long("year") if command == "parse-date" || command == "find-dates" => {
                 year = Some(option_year(&parser.value()?.string()?)?);
             }
             Long("dtstamp") if command == "ics" => {
@@ -153,9 +195,24 @@ fn parse_args() -> Result<Command, lexopt::Error> {
             as_of: as_of.ok_or("upcoming needs --as-of YYYY-MM-DD")?,
             dataset: positional.map(PathBuf::from),
         }),
-        other => {
-            Err(format!("unknown command {other:?}; expected parse-date, ics or upcoming").into())
+        "find-dates" => {
+            let mut context = DateContext::new();
+            context.year = year;
+            context.language = language;
+            if month_first {
+                context = context.month_first();
+            }
+            Ok(Command::FindDates {
+                file: positional
+                    .map(PathBuf::from)
+                    .ok_or("find-dates needs a FILE.txt to read")?,
+                context,
+            })
         }
+        other => Err(format!(
+            "unknown command {other:?}; expected parse-date, ics, upcoming or find-dates"
+        )
+        .into()),
     }
 }
 

@@ -98,6 +98,8 @@ pub(crate) fn starts_mention(kind: Kind) -> bool {
                     | Word::Approximate
                     | Word::Uncertain
                     | Word::Unknown
+                    | Word::Announced
+                    | Word::Confirm
                     | Word::Between
             )
     )
@@ -135,7 +137,7 @@ pub(crate) fn describe(kind: Kind) -> String {
         Kind::Word(Word::Range | Word::RangeOrDeadline) | Kind::Dash => "a range dash".to_owned(),
         Kind::Word(Word::Pair) | Kind::Ampersand => "'&'".to_owned(),
         Kind::Word(Word::Open) => "\"onwards\"".to_owned(),
-        Kind::Word(Word::Unknown | Word::Uncertain | Word::Confirm) => {
+        Kind::Word(Word::Unknown | Word::Uncertain | Word::Confirm | Word::Announced) => {
             "a word saying the date is not known".to_owned()
         }
         Kind::Word(Word::Deadline) => "a deadline word".to_owned(),
@@ -249,7 +251,22 @@ impl<'t> Reader<'t> {
             }
             self.bump();
         }
-        if let Some(Kind::Word(Word::Unknown | Word::Uncertain)) = self.peek() {
+        // A date not known: "TBA", or "to be announced" after its "be" or connector.
+        let announced_after = |kind: Kind| {
+            matches!(
+                kind,
+                Kind::Word(Word::Be | Word::Range | Word::RangeOrDeadline | Word::Filler)
+            )
+        };
+        let standalone = match self.peek() {
+            Some(Kind::Word(Word::Unknown)) => true,
+            Some(Kind::Word(Word::Announced | Word::Confirm)) => {
+                let i = self.next_index();
+                i > 0 && announced_after(self.tokens[i - 1].kind)
+            }
+            _ => false,
+        };
+        if standalone {
             self.bump();
             return Ok(self.found_mention(DateMention::Unknown, true));
         }
@@ -531,7 +548,10 @@ impl<'t> Reader<'t> {
             self.bump();
         }
         match self.peek() {
-            Some(Kind::Question | Kind::Word(Word::Unknown | Word::Uncertain | Word::Confirm)) => {
+            Some(
+                Kind::Question
+                | Kind::Word(Word::Unknown | Word::Uncertain | Word::Confirm | Word::Announced),
+            ) => {
                 self.bump();
                 if paren && self.peek() == Some(Kind::CloseParen) {
                     self.bump();

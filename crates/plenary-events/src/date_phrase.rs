@@ -212,6 +212,9 @@ fn is_significant(kind: Kind) -> bool {
             | Kind::Word(
                 Word::Filler
                     | Word::Be
+                    | Word::Announced
+                    | Word::Confirm
+                    | Word::Uncertain
                     | Word::Between
                     | Word::Deadline
                     | Word::Approximate

@@ -122,6 +122,12 @@ mod tests {
             ],
         ),
         (
+            "The dates were announced and a tentative agreement reached; dates to be announced.",
+            Some(2012),
+            "",
+            &["announced => unknown"],
+        ),
+        (
             "Конференция пройдёт с 3 по 14 декабря 2012 года в Дубае.",
             None,
             "ru",

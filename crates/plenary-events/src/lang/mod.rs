@@ -119,8 +119,11 @@ pub(crate) enum Word {
     Pair,
     /// `between`: the `and` that follows joins a range.
     Between,
-    /// The date is not known: `TBD`, `TBA`.
+    /// The date is not known: `TBD`, `TBA`, `TBC`.
     Unknown,
+    /// The last word of "to be announced", "à déterminer", "por anunciar": a date not known
+    /// when it follows its `be` or connector, an ordinary word otherwise.
+    Announced,
     /// The date given is not sure: `tbc`, `tentative`, `provisional`.
     Uncertain,
     /// The last word of "to be confirmed", "à confirmer", "por confirmar".
