@@ -216,7 +216,11 @@ pub struct Revision {
 /// [`Event::validate`], which [`Event::new`] and deserialisation both run, so JSON cannot build
 /// what code would refuse. The rules: the title is not blank; times need a `when` known to the
 /// day with a known end, and an end time on a single day comes after the start; an event is not
-/// its own parent; every deadline and agenda item has text.
+/// its own parent; every deadline and agenda item has text; the one-line fields (the title, what
+/// a deadline is for, an agenda item's number and title) hold no control character and at most
+/// 500 characters, and the multi-line ones (the description, a deadline's note) no control
+/// character but line breaks and tabs, so that no field printed to a terminal can move its
+/// cursor or forge a line.
 ///
 /// ```
 /// use plenary_events::{Event, EventKind, EventStatus};

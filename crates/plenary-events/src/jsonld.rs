@@ -287,4 +287,28 @@ mod tests {
             (&json!("2014"), &json!("2014"))
         );
     }
+
+    #[test]
+    fn a_rescheduled_event_gives_its_previous_start() {
+        let event: Event = serde_json::from_str(
+            r#"{"id": "wtpf-13", "title": "WTPF-13", "kind": "forum", "status": "rescheduled",
+                "when": "2013-05-14/2013-05-16", "previous_when": "2013-03-05/2013-03-07"}"#,
+        )
+        .unwrap();
+        let ld = to_json_ld(&event, &[]);
+        assert_eq!(ld["eventStatus"], "https://schema.org/EventRescheduled");
+        assert_eq!(ld["previousStartDate"], "2013-03-05");
+        assert_eq!(ld["startDate"], "2013-05-14");
+    }
+
+    #[test]
+    fn qualified_dates_are_plain_iso_dates() {
+        let event: Event = serde_json::from_str(
+            r#"{"id": "rcc", "title": "RCC", "kind": "forum", "when": "2012-09-14?/2012-09-20~"}"#,
+        )
+        .unwrap();
+        let ld = to_json_ld(&event, &[]);
+        assert_eq!(ld["startDate"], "2012-09-14");
+        assert_eq!(ld["endDate"], "2012-09-20");
+    }
 }
