@@ -32,6 +32,7 @@ pub enum SpanEnd {
 /// | `2012-12-03/2012-12-14` | from the 3rd to the 14th, both included |
 /// | `2012-09-14/` | from the 14th, end not known |
 /// | `2012-09-14/..` | from the 14th, open-ended |
+/// | `2012-09-14?/2012-09-20~` | from the 14th (uncertain) to around the 20th (EDTF level 1) |
 ///
 /// A span never ends before it starts: the end's last possible day must not come before the
 /// start's first. A span whose end equals its start is a single date and is written as one

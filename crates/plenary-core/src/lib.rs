@@ -77,7 +77,7 @@ pub use input::{MAX_INPUT_BYTES, read_input, read_input_text, utf8_text};
 pub use language::{ITU_LANGUAGES, LanguageTag};
 pub use link::{Link, MAILTO_HEADERS, TRACKING_PARAMETERS};
 pub use name::{MAX_NAME_CHARS, Name};
-pub use partial_date::{MAX_YEAR, MONTH_NAMES, PartialDate, Precision, month_name};
+pub use partial_date::{MAX_YEAR, MONTH_NAMES, PartialDate, Precision, Qualifier, month_name};
 pub use place::{GeoPoint, Place, TimeZone};
 pub use reference::{
     RecordKey, RecordKind, RefPath, Reference, References, visit_list, visit_nested, visit_one,

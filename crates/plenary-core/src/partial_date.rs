@@ -40,12 +40,79 @@ pub enum Precision {
     Day,
 }
 
+/// How sure a source is of a date: EDTF level-1 qualification.
+///
+/// `?` marks a date the source is not sure of ("14 September (tbc)"), `~` one it gives only
+/// roughly ("around December 2012"), `%` both. The qualifier is written after the date and
+/// applies to the whole of it: `2012-09-14?`, `2012-12~`, `2012%`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Qualifier {
+    /// Neither uncertain nor approximate: the plain date.
+    #[default]
+    Exact,
+    /// Uncertain: `?`.
+    Uncertain,
+    /// Approximate: `~`.
+    Approximate,
+    /// Uncertain and approximate: `%`.
+    UncertainApproximate,
+}
+
+impl Qualifier {
+    /// The EDTF sign written after the date, if any.
+    pub fn sign(self) -> Option<char> {
+        match self {
+            Qualifier::Exact => None,
+            Qualifier::Uncertain => Some('?'),
+            Qualifier::Approximate => Some('~'),
+            Qualifier::UncertainApproximate => Some('%'),
+        }
+    }
+
+    /// The qualifier of the EDTF sign `c`, if it is one.
+    pub fn from_sign(c: char) -> Option<Self> {
+        match c {
+            '?' => Some(Qualifier::Uncertain),
+            '~' => Some(Qualifier::Approximate),
+            '%' => Some(Qualifier::UncertainApproximate),
+            _ => None,
+        }
+    }
+
+    /// Both qualifications at once: `?` and `~` make `%`.
+    #[must_use]
+    pub fn and(self, other: Qualifier) -> Qualifier {
+        let uncertain = self.is_uncertain() || other.is_uncertain();
+        let approximate = self.is_approximate() || other.is_approximate();
+        match (uncertain, approximate) {
+            (false, false) => Qualifier::Exact,
+            (true, false) => Qualifier::Uncertain,
+            (false, true) => Qualifier::Approximate,
+            (true, true) => Qualifier::UncertainApproximate,
+        }
+    }
+
+    /// Whether the date is uncertain (`?` or `%`).
+    pub fn is_uncertain(self) -> bool {
+        matches!(self, Qualifier::Uncertain | Qualifier::UncertainApproximate)
+    }
+
+    /// Whether the date is approximate (`~` or `%`).
+    pub fn is_approximate(self) -> bool {
+        matches!(
+            self,
+            Qualifier::Approximate | Qualifier::UncertainApproximate
+        )
+    }
+}
+
 /// A date known to the year (`2012`), the month (`2012-12`) or the day (`2012-12-03`).
 ///
 /// Policy calendars are full of dates like "December 2012" or "in 2014": a `PartialDate` keeps
 /// exactly what is known. Its text and JSON form is the EDTF (ISO 8601-2) date, years 0000 to
-/// 9999. Partial dates sort by their earliest day, then by their latest, so `2012-12` sorts
-/// after `2012-11-30` and before `2012-12-01`.
+/// 9999, with an optional EDTF level-1 [`Qualifier`] after it (`2012-09-14?`, `2012-12~`).
+/// Partial dates sort by their earliest day, then by their latest (then exact before
+/// qualified), so `2012-12` sorts after `2012-11-30` and before `2012-12-01`.
 ///
 /// ```
 /// use plenary_core::{PartialDate, Precision};
@@ -67,6 +134,7 @@ pub struct PartialDate {
     month: u8,
     /// 1-31, or 0 when the day is not known.
     day: u8,
+    qualifier: Qualifier,
 }
 
 impl PartialDate {
@@ -81,6 +149,7 @@ impl PartialDate {
             year,
             month: 0,
             day: 0,
+            qualifier: Qualifier::Exact,
         })
     }
 
@@ -96,6 +165,7 @@ impl PartialDate {
             year: y,
             month,
             day: 0,
+            qualifier: Qualifier::Exact,
         })
     }
 
@@ -114,6 +184,7 @@ impl PartialDate {
             year: y,
             month: m,
             day: d,
+            qualifier: Qualifier::Exact,
         })
     }
 
@@ -139,6 +210,17 @@ impl PartialDate {
     /// The day of the month (1-31), when known.
     pub fn day(&self) -> Option<u32> {
         (self.day != 0).then_some(u32::from(self.day))
+    }
+
+    /// How sure the source is of the date.
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
+    }
+
+    /// The same date with `qualifier` in place of its own.
+    #[must_use]
+    pub fn with_qualifier(self, qualifier: Qualifier) -> Self {
+        Self { qualifier, ..self }
     }
 
     /// How precisely the date is known.
@@ -197,7 +279,11 @@ impl From<PartialDate> for (NaiveDate, NaiveDate) {
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.earliest(), self.latest()).cmp(&(other.earliest(), other.latest()))
+        (self.earliest(), self.latest(), self.qualifier).cmp(&(
+            other.earliest(),
+            other.latest(),
+            other.qualifier,
+        ))
     }
 }
 
@@ -231,6 +317,9 @@ impl fmt::Display for PartialDate {
         if self.day != 0 {
             write!(f, "-{:02}", self.day)?;
         }
+        if let Some(sign) = self.qualifier.sign() {
+            write!(f, "{sign}")?;
+        }
         Ok(())
     }
 }
@@ -238,7 +327,7 @@ impl fmt::Display for PartialDate {
 crate::text_form::impl_text_form!(
     PartialDate,
     PartialDate::parse,
-    "an EDTF date such as \"2012-12-03\""
+    "an EDTF date such as \"2012-12-03\" or \"2012-12~\""
 );
 
 impl fmt::Debug for PartialDate {
@@ -372,8 +461,19 @@ impl<'a> EdtfReader<'a> {
         Ok(value)
     }
 
-    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each with an optional qualifier `?`, `~`, `%`.
     pub(crate) fn date(&mut self) -> Result<PartialDate, Error> {
+        let date = self.plain_date()?;
+        match self.rest().chars().next().and_then(Qualifier::from_sign) {
+            Some(qualifier) => {
+                self.pos += 1;
+                Ok(date.with_qualifier(qualifier))
+            }
+            None => Ok(date),
+        }
+    }
+
+    fn plain_date(&mut self) -> Result<PartialDate, Error> {
         let start = self.pos;
         let year = self.digits(4, "a four-digit year such as 2012")?;
         if self
@@ -395,6 +495,7 @@ impl<'a> EdtfReader<'a> {
                 year: year as u16,
                 month: m,
                 day: 0,
+                qualifier: Qualifier::Exact,
             });
         }
         let day = self.digits(2, "a two-digit day 01 to 31")?;
@@ -405,6 +506,7 @@ impl<'a> EdtfReader<'a> {
             year: year as u16,
             month: m,
             day: d,
+            qualifier: Qualifier::Exact,
         })
     }
 }
@@ -502,7 +604,30 @@ mod tests {
                 "a four-digit year such as 2012, then '-' or '/'"
             )
         );
-        assert_eq!(syntax("2012?").1, "'?'");
+        assert_eq!(syntax("2012!").1, "'!'");
+        assert_eq!(syntax("2012-12??").1, "'?'");
+    }
+
+    #[test]
+    fn reads_and_writes_edtf_level_1_qualifiers() {
+        for (text, qualifier) in [
+            ("2012-09-14?", Qualifier::Uncertain),
+            ("2012-12~", Qualifier::Approximate),
+            ("2012%", Qualifier::UncertainApproximate),
+            ("2012-12-03", Qualifier::Exact),
+        ] {
+            let date: PartialDate = text.parse().unwrap();
+            assert_eq!(date.qualifier(), qualifier, "{text}");
+            assert_eq!(date.to_string(), text);
+        }
+        let exact = PartialDate::ymd(2012, 9, 14).unwrap();
+        let uncertain = exact.with_qualifier(Qualifier::Uncertain);
+        assert_ne!(exact, uncertain);
+        assert!(exact < uncertain);
+        assert_eq!(
+            Qualifier::Uncertain.and(Qualifier::Approximate),
+            Qualifier::UncertainApproximate
+        );
     }
 
     #[test]

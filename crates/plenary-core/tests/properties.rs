@@ -5,7 +5,8 @@
 
 use plenary_core::{
     Actor, ActorId, ActorKind, Country, DateSpan, DocumentId, EventId, GeoPoint, LanguageTag, Link,
-    Name, PartialDate, PetitionId, Place, ResourceId, SpanEnd, Tag, Text, TimeZone, Translations,
+    Name, PartialDate, PetitionId, Place, Qualifier, ResourceId, SpanEnd, Tag, Text, TimeZone,
+    Translations,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -15,7 +16,16 @@ fn slug() -> impl Strategy<Value = String> {
 }
 
 fn partial_date() -> impl Strategy<Value = PartialDate> {
-    (0i32..=9999, 0u32..=12, 0u32..=31).prop_map(|(year, month, day)| {
+    (0i32..=9999, 0u32..=12, 0u32..=31, 0usize..8).prop_map(|(year, month, day, q)| {
+        // Most dates exact; the rest with each EDTF level-1 qualifier.
+        let qualifier = [
+            Qualifier::Uncertain,
+            Qualifier::Approximate,
+            Qualifier::UncertainApproximate,
+        ]
+        .get(q)
+        .copied()
+        .unwrap_or_default();
         if month == 0 {
             PartialDate::year(year)
         } else if day == 0 {
@@ -29,6 +39,7 @@ fn partial_date() -> impl Strategy<Value = PartialDate> {
             PartialDate::ymd(year, month, day.min(last))
         }
         .expect("generated dates exist")
+        .with_qualifier(qualifier)
     })
 }
 

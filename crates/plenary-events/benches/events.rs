@@ -3,7 +3,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use plenary_events::{Deadline, Event, EventKind, parse_date_phrase, to_ics};
+use plenary_events::{
+    DateContext, Deadline, Event, EventKind, find_dates, parse_date_phrase, to_ics,
+};
 
 /// 1,000 phrases of the forms real calendars use, cycling through months, days and forms.
 fn phrases() -> Vec<String> {
@@ -23,6 +25,39 @@ fn phrases() -> Vec<String> {
         })
         .filter(|p| parse_date_phrase(p, Some(2012)).is_ok())
         .collect()
+}
+
+/// About `bytes` of English prose like a campaign page's: sentences without dates, and one
+/// date mention in every third sentence.
+fn prose(bytes: usize) -> String {
+    const SENTENCES: [&str; 6] = [
+        "Civil society organisations asked the delegates to publish every proposal before the conference.",
+        "The International Telecommunication Regulations were last revised in Melbourne, and the revision is contested.",
+        "Member States and sector members met in Geneva to discuss the draft texts, with observers present.",
+        "More than five hundred thousand people signed the petition for an open and free Internet.",
+        "The regional preparatory meeting adopted common proposals on roaming, numbering and security.",
+        "Contributions from the regions were compiled into a single document for the plenary session.",
+    ];
+    const DATES: [&str; 6] = [
+        "It took place from 3-14 December 2012.",
+        "Comments are due by 20 September.",
+        "The workshop is on 9 April, 09:00-12:30.",
+        "A second session is planned for 5-7 October 2013 (tbc).",
+        "See the report of 07.06.2013.",
+        "The follow-up meets around March 2014.",
+    ];
+    let mut text = String::with_capacity(bytes + 200);
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(SENTENCES[i % SENTENCES.len()]);
+        text.push(' ');
+        if i % 3 == 0 {
+            text.push_str(DATES[(i / 3) % DATES.len()]);
+            text.push(' ');
+        }
+        i += 1;
+    }
+    text
 }
 
 /// `n` events with a span, a place, a link, tags and one deadline each.
@@ -64,6 +99,17 @@ fn bench(c: &mut Criterion) {
                 black_box(parse_date_phrase(black_box(phrase), Some(2012)).ok());
             }
         })
+    });
+    group.finish();
+
+    let text = prose(4 << 20);
+    let context = DateContext::in_year(2012);
+    let found = find_dates(&text, &context).len();
+    let mut group = c.benchmark_group("find_dates");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function(format!("4 MiB of prose, {found} mentions"), |b| {
+        b.iter(|| black_box(find_dates(black_box(&text), &context)))
     });
     group.finish();
 

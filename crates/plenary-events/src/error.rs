@@ -26,6 +26,13 @@ pub enum Error {
         reason: String,
     },
 
+    /// A language tag names a language whose date words are not known.
+    #[error("unknown language {tag:?}: expected one of en, fr, es, ru, ar, zh")]
+    UnknownLanguage {
+        /// The tag as given.
+        tag: String,
+    },
+
     /// Two events in one calendar share an id.
     #[error("duplicate event id {id:?}: expected every event of a calendar to have its own id")]
     DuplicateEvent {

@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use chrono::NaiveTime;
+use chrono::{DateTime, NaiveTime, Utc};
 use plenary_core::{ActorId, DateSpan, EventId, Link, Name, Place, Precision, Tag, TimeZone};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::{AgendaItem, Deadline, Error};
 
@@ -101,6 +101,8 @@ pub enum EventStatus {
     Cancelled,
     /// It has taken place.
     Concluded,
+    /// Moved to new dates, which [`Event::when`] gives; [`Event::previous_when`] keeps the old.
+    Rescheduled,
 }
 
 impl EventStatus {
@@ -112,6 +114,7 @@ impl EventStatus {
             EventStatus::Postponed => "postponed",
             EventStatus::Cancelled => "cancelled",
             EventStatus::Concluded => "concluded",
+            EventStatus::Rescheduled => "rescheduled",
         }
     }
 }
@@ -122,20 +125,89 @@ impl fmt::Display for EventStatus {
     }
 }
 
-/// The local start and end times of each day of an event, in an IANA time zone.
+/// The daily hours of an event, local time, in an IANA time zone: each day of the event runs
+/// from `start` to `end`.
 ///
-/// In JSON: `{"start": "09:30:00", "end": "17:00:00", "time_zone": "Asia/Dubai"}`.
+/// In JSON: `{"start": "09:30:00", "end": "17:00:00", "time_zone": "Asia/Dubai"}`; a time is
+/// `HH:MM` or `HH:MM:SS`, 00:00 to 23:59:59.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventTimes {
-    /// When the event starts on its first day, in local time.
+    /// When each day starts, local time.
+    #[serde(deserialize_with = "time_of_day")]
     pub start: NaiveTime,
-    /// When it ends on its last day, in local time, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When each day ends, local time, when known.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "optional_time_of_day"
+    )]
     pub end: Option<NaiveTime>,
     /// The zone the times are given in.
     pub time_zone: TimeZone,
+}
+
+/// Reads a time of day, saying what is wrong with one that is not.
+fn parse_time_of_day(text: &str) -> Result<NaiveTime, String> {
+    let parts: Vec<&str> = text.split(':').collect();
+    let numbers: Option<Vec<u32>> = match parts.as_slice() {
+        [_, _] | [_, _, _] => parts
+            .iter()
+            .map(|p| {
+                (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| p.parse().ok())
+                    .flatten()
+            })
+            .collect(),
+        _ => None,
+    };
+    let Some(numbers) = numbers else {
+        return Err(format!(
+            "invalid time {text:?}: expected a time of day as HH:MM or HH:MM:SS, such as \"09:30\""
+        ));
+    };
+    let (h, m, sec) = (numbers[0], numbers[1], numbers.get(2).copied().unwrap_or(0));
+    NaiveTime::from_hms_opt(h, m, sec).ok_or_else(|| {
+        format!(
+            "invalid time {text:?}: {} does not exist; expected hours 00 to 23, minutes and \
+             seconds 00 to 59",
+            if h > 23 {
+                format!("hour {h}")
+            } else if m > 59 {
+                format!("minute {m}")
+            } else {
+                format!("second {sec}")
+            }
+        )
+    })
+}
+
+fn time_of_day<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveTime, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    parse_time_of_day(&text).map_err(serde::de::Error::custom)
+}
+
+fn optional_time_of_day<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveTime>, D::Error> {
+    Option::<String>::deserialize(deserializer)?
+        .map(|text| parse_time_of_day(&text).map_err(serde::de::Error::custom))
+        .transpose()
+}
+
+/// Which announcement of an event this is, so that calendars replace an older one: iCalendar
+/// `SEQUENCE` and `LAST-MODIFIED`.
+///
+/// In JSON: `{"sequence": 2, "modified": "2012-11-20T10:00:00Z"}`.
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// 0 for the first announcement, one more for each change of dates, times, place or status.
+    pub sequence: u32,
+    /// When the latest change was made.
+    pub modified: DateTime<Utc>,
 }
 
 /// One event of a policy process.
@@ -144,7 +216,11 @@ pub struct EventTimes {
 /// [`Event::validate`], which [`Event::new`] and deserialisation both run, so JSON cannot build
 /// what code would refuse. The rules: the title is not blank; times need a `when` known to the
 /// day with a known end, and an end time on a single day comes after the start; an event is not
-/// its own parent; every deadline and agenda item has text.
+/// its own parent; every deadline and agenda item has text; the one-line fields (the title, what
+/// a deadline is for, an agenda item's number and title) hold no control character and at most
+/// 500 characters, and the multi-line ones (the description, a deadline's note) no control
+/// character but line breaks and tabs, so that no field printed to a terminal can move its
+/// cursor or forge a line.
 ///
 /// ```
 /// use plenary_events::{Event, EventKind, EventStatus};
@@ -180,6 +256,9 @@ pub struct Event {
     /// The days it takes place on; `None` while nobody has announced them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<DateSpan>,
+    /// The days it was to take place on before it was rescheduled or postponed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_when: Option<DateSpan>,
     /// Its daily times, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub times: Option<EventTimes>,
@@ -192,6 +271,9 @@ pub struct Event {
     /// Where it stands.
     #[serde(default)]
     pub status: EventStatus,
+    /// Which announcement of it this is, when it has changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<Revision>,
     /// The event it is part of, such as the conference of a plenary session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<EventId>,
@@ -228,6 +310,8 @@ struct RawEvent {
     #[serde(default)]
     when: Option<DateSpan>,
     #[serde(default)]
+    previous_when: Option<DateSpan>,
+    #[serde(default)]
     times: Option<EventTimes>,
     #[serde(default)]
     place: Option<Place>,
@@ -235,6 +319,8 @@ struct RawEvent {
     online: bool,
     #[serde(default)]
     status: EventStatus,
+    #[serde(default)]
+    revision: Option<Revision>,
     #[serde(default)]
     parent: Option<EventId>,
     #[serde(default)]
@@ -260,10 +346,12 @@ impl TryFrom<RawEvent> for Event {
             series: raw.series,
             organisers: raw.organisers,
             when: raw.when,
+            previous_when: raw.previous_when,
             times: raw.times,
             place: raw.place,
             online: raw.online,
             status: raw.status,
+            revision: raw.revision,
             parent: raw.parent,
             agenda: raw.agenda,
             deadlines: raw.deadlines,
@@ -286,10 +374,12 @@ impl Event {
             series: None,
             organisers: Vec::new(),
             when: None,
+            previous_when: None,
             times: None,
             place: None,
             online: false,
             status: EventStatus::default(),
+            revision: None,
             parent: None,
             agenda: Vec::new(),
             deadlines: Vec::new(),
@@ -312,6 +402,10 @@ impl Event {
                 "the title {:?} is blank; expected the event's name",
                 self.title
             )));
+        }
+        one_line("the title", &self.title).map_err(invalid)?;
+        if let Some(description) = &self.description {
+            multi_line("the description", description).map_err(invalid)?;
         }
         if let Some(times) = &self.times {
             let Some(when) = self.when else {
@@ -357,12 +451,20 @@ impl Event {
                     deadline.due
                 )));
             }
+            one_line(&format!("what deadline {n} is for"), &deadline.what).map_err(invalid)?;
+            if let Some(note) = &deadline.note {
+                multi_line(&format!("the note of deadline {n}"), note).map_err(invalid)?;
+            }
         }
         for (n, item) in self.agenda.iter().enumerate() {
             if item.title.trim().is_empty() {
                 return Err(invalid(format!(
                     "agenda item {n} has a blank title; expected the item's text"
                 )));
+            }
+            one_line(&format!("the title of agenda item {n}"), &item.title).map_err(invalid)?;
+            if let Some(num) = &item.num {
+                one_line(&format!("the number of agenda item {n}"), num).map_err(invalid)?;
             }
         }
         Ok(())
@@ -390,6 +492,53 @@ impl plenary_core::References for Event {
         plenary_core::visit_option(at, "parent", self.parent.as_ref(), visit);
         plenary_core::visit_nested(at, "agenda", &self.agenda, visit);
     }
+}
+
+/// A one-line field follows the rules of a [`Name`]: no control character (no line break, tab,
+/// escape or bell), at most [`plenary_core::MAX_NAME_CHARS`] characters.
+fn one_line(field: &str, text: &str) -> Result<(), String> {
+    if let Some((at, c)) = text
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        return Err(format!(
+            "{field} holds the control character U+{:04X} at character {}; expected one line of \
+             text without control characters",
+            u32::from(c),
+            at + 1
+        ));
+    }
+    let chars = text.chars().count();
+    if chars > plenary_core::MAX_NAME_CHARS {
+        return Err(format!(
+            "{field} is {chars} characters long; expected at most {}",
+            plenary_core::MAX_NAME_CHARS
+        ));
+    }
+    Ok(())
+}
+
+/// Multi-line text holds line breaks (LF, or CR LF) and tabs, and no other control character,
+/// so that printing it can neither move the cursor nor forge a line of its own.
+fn multi_line(field: &str, text: &str) -> Result<(), String> {
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((at, c)) = chars.next() {
+        let allowed = match c {
+            '\n' | '\t' => true,
+            '\r' => chars.peek().is_some_and(|(_, next)| *next == '\n'),
+            c => !c.is_control(),
+        };
+        if !allowed {
+            return Err(format!(
+                "{field} holds the control character U+{:04X} at character {}; expected text \
+                 whose only control characters are line breaks and tabs",
+                u32::from(c),
+                at + 1
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The precision of a span's end, when it is known.
@@ -531,5 +680,68 @@ mod tests {
         let mut event = wcit();
         event.title = "WCIT-12\r\nDubai".into();
         assert_eq!(event.one_line_title(), "WCIT-12 Dubai");
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_text_fields() {
+        for (extra, reason) in [
+            (
+                r#""title": "WCIT\u001b[2J""#,
+                "the title holds the control character U+001B at character 5",
+            ),
+            (
+                r#""title": "A\nB""#,
+                "the title holds the control character U+000A at character 2",
+            ),
+            (r#""title": "A\u0007""#, "U+0007"),
+            (
+                r#""title": "A", "description": "one\r\ntwo\rthree""#,
+                "the description holds the control character U+000D at character 9",
+            ),
+            (r#""title": "A", "description": "\u0000""#, "U+0000"),
+            (
+                r#""title": "A", "deadlines": [{"due": "2012-09-20", "what": "x\r\nUID:y"}]"#,
+                "what deadline 0 is for holds the control character U+000D",
+            ),
+            (
+                r#""title": "A", "agenda": [{"title": "Opening\u001b]0;pwned\u0007"}]"#,
+                "the title of agenda item 0 holds the control character U+001B",
+            ),
+        ] {
+            let json = format!(r#"{{"id": "a", "kind": "forum", {extra}}}"#);
+            let err = serde_json::from_str::<Event>(&json)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(reason), "{json}: {err}");
+        }
+        let fine =
+            r#"{"id": "a", "kind": "forum", "title": "A", "description": "one\r\ntwo\n\tthree"}"#;
+        assert!(serde_json::from_str::<Event>(fine).is_ok());
+    }
+
+    #[test]
+    fn times_that_do_not_exist_say_which_part() {
+        for (time, reason) in [
+            (
+                "25:00:00",
+                "invalid time \"25:00:00\": hour 25 does not exist; expected hours 00 to 23",
+            ),
+            ("09:60", "invalid time \"09:60\": minute 60 does not exist"),
+            (
+                "9am",
+                "invalid time \"9am\": expected a time of day as HH:MM or HH:MM:SS",
+            ),
+        ] {
+            let json = format!(
+                r#"{{"id": "a", "title": "A", "kind": "forum", "when": "2012-10-08", "times": {{"start": "{time}", "time_zone": "Europe/Zurich"}}}}"#
+            );
+            let err = serde_json::from_str::<Event>(&json)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(reason), "{json}: {err}");
+        }
+        let json = r#"{"id": "a", "title": "A", "kind": "forum", "when": "2012-10-08", "times": {"start": "09:30", "end": "12:00:00", "time_zone": "Europe/Zurich"}}"#;
+        let event: Event = serde_json::from_str(json).unwrap();
+        assert_eq!(event.times.unwrap().start.to_string(), "09:30:00");
     }
 }

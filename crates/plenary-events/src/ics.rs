@@ -1,11 +1,13 @@
-//! iCalendar (RFC 5545) export, written with the `icalendar` crate.
+//! iCalendar (RFC 5545) export: a feed people subscribe to, written and folded in one pass.
 
-use chrono::{DateTime, Days, NaiveDate, TimeZone as _, Utc};
-use icalendar::{
-    Calendar as IcsCalendar, Component, Event as IcsEvent, EventLike, EventStatus as IcsStatus,
-};
-use plenary_core::{EventId, Precision, SpanEnd};
+use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono_tz::Tz;
+use plenary_core::{ActorId, EventId, Link, Precision, SpanEnd};
+
+use crate::ics_writer::{ContentLines, date, local_date_time, utc_date_time};
+use crate::vtimezone::{write_vtimezone, years_of};
 use crate::{Event, EventStatus};
 
 /// What [`to_ics`] wrote, and which events it could not place on a calendar.
@@ -18,31 +20,70 @@ pub struct IcsExport {
     pub undated: Vec<EventId>,
 }
 
-/// Writes `events` as one iCalendar `VCALENDAR`.
+/// What a feed says about itself (RFC 7986), and the names of the organisers it credits.
 ///
-/// Each dated event is one `VEVENT`:
+/// ```
+/// use plenary_events::IcsFeed;
 ///
-/// - `UID` is `<event id>@plenary`, so re-importing a later export updates rather than
-///   duplicates; `DTSTAMP` is `stamp` (given, not the clock, so that one dataset always gives
-///   one file);
-/// - `DTSTART`/`DTEND` are all-day dates with the exclusive end RFC 5545 asks for (`3-14
-///   December` ends on `20121215`); a month or a year covers its days and the description says
-///   how precisely it is known. Events with [`times`](Event::times) and an end time get UTC
-///   date-times instead;
-/// - an event whose end is not known yet ("September 14-?") or that has no end is exported as
-///   its first day only, `STATUS:TENTATIVE`, and its description says so;
-/// - `STATUS` is `CONFIRMED`, `TENTATIVE` or `CANCELLED` (a postponed event is tentative and
-///   says it is postponed); `LOCATION` is the place (or "Online"); `GEO` its coordinates; `URL`
-///   its main link; `CATEGORIES` its kind, series and tags; `RELATED-TO` its parent's `UID`.
-///
-/// Each deadline is an all-day `VEVENT` on its last day (`UID` `<event id>/deadline/<n>@plenary`,
-/// `CATEGORIES:deadline`, `TRANSP:TRANSPARENT`, `RELATED-TO` its event). A `VEVENT` rather than
-/// a `VTODO`: the calendar applications people subscribe with show events, and many ignore
-/// to-dos entirely, which would hide exactly the dates a campaign needs seen.
-///
-/// Text from the data is escaped as TEXT values; carriage returns become line breaks inside the
-/// value and other control characters become spaces, so no title or description can end its
-/// property line and start one of its own.
+/// let mut feed = IcsFeed::new("WCIT-12 events");
+/// feed.organisers.insert("itu".parse()?, "International Telecommunication Union".into());
+/// assert_eq!(feed.refresh_days, 1);
+/// # Ok::<(), plenary_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct IcsFeed {
+    /// `NAME` and `X-WR-CALNAME`: what calendar applications call the feed.
+    pub name: String,
+    /// `DESCRIPTION` and `X-WR-CALDESC`.
+    pub description: Option<String>,
+    /// `URL`: where the feed's events are described.
+    pub url: Option<Link>,
+    /// `REFRESH-INTERVAL` and `X-PUBLISHED-TTL`: how many days a subscriber may wait before
+    /// fetching the feed again (at least 1).
+    pub refresh_days: u32,
+    /// Organisers' names by id: an event's description credits its organisers by name, and
+    /// an organiser whose name is not here is left out rather than shown as an id.
+    pub organisers: BTreeMap<ActorId, String>,
+    /// Whether the feed holds the events, their deadlines, or both.
+    pub contents: FeedContents,
+}
+
+/// What a feed holds of each event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FeedContents {
+    /// Each event and each of its deadlines.
+    #[default]
+    EventsAndDeadlines,
+    /// The events alone.
+    Events,
+    /// The deadlines alone: a feed of what is due.
+    Deadlines,
+}
+
+impl IcsFeed {
+    /// A feed called `name`, refreshed daily, crediting no organisers.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            description: None,
+            url: None,
+            refresh_days: 1,
+            organisers: BTreeMap::new(),
+            contents: FeedContents::default(),
+        }
+    }
+}
+
+impl Default for IcsFeed {
+    fn default() -> Self {
+        Self::new("Events")
+    }
+}
+
+/// Writes `events` as one iCalendar `VCALENDAR`, named as [`IcsFeed::default`]; see
+/// [`to_ics_feed`].
 ///
 /// ```
 /// use plenary_events::{Event, EventKind, to_ics};
@@ -58,98 +99,185 @@ pub struct IcsExport {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_ics<'a>(events: impl IntoIterator<Item = &'a Event>, stamp: DateTime<Utc>) -> IcsExport {
-    let mut calendar = IcsCalendar::empty();
-    calendar
-        .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//plenary//plenary-events//EN"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .append_property(("METHOD", "PUBLISH"));
+    to_ics_feed(events, stamp, &IcsFeed::default())
+}
+
+/// Writes `events` as one iCalendar `VCALENDAR` that behaves as a feed.
+///
+/// The calendar names itself (RFC 7986 `NAME`, `DESCRIPTION`, `URL`, `REFRESH-INTERVAL`, and
+/// `X-WR-CALNAME`, `X-WR-CALDESC`, `X-PUBLISHED-TTL` for older clients). Each dated event is one
+/// `VEVENT`:
+///
+/// - `UID` is `<event id>@plenary`, so a later export updates rather than duplicates, and a
+///   cancelled, postponed or rescheduled event keeps its `UID`; `SEQUENCE` and `LAST-MODIFIED`
+///   come from its [`revision`](Event::revision); `DTSTAMP` is `stamp` (given, not the clock,
+///   so that one dataset always gives one file; clamped into the years 0000 to 9999);
+/// - `DTSTART`/`DTEND` are all-day dates with the exclusive end RFC 5545 asks for (`3-14
+///   December` ends on `20121215`); a month or a year covers its days and the description says
+///   how precisely it is known. When the exclusive end would fall after 9999-12-31, which
+///   iCalendar cannot write, `DURATION` gives the length instead;
+/// - an event with daily [`times`](Event::times) and an end time is timed in its own zone
+///   (`DTSTART;TZID=Asia/Dubai:20121203T090000`, with a `VTIMEZONE` built from chrono-tz);
+///   over several days it is the first day's hours repeated by `RRULE:FREQ=DAILY;COUNT=n`;
+/// - an event whose end is not known yet ("September 14-?") or that has no end is exported as
+///   its first day only, `STATUS:TENTATIVE`, and its description says so;
+/// - `STATUS` is `CONFIRMED`, `TENTATIVE` or `CANCELLED` (postponed is tentative, rescheduled
+///   is confirmed on its new days, and the description says which and gives the old days);
+///   `LOCATION` is the place (or "Online"); `GEO` its coordinates; `URL` its main link;
+///   `CATEGORIES` its kind, series and tags; `RELATED-TO` its parent's `UID`; the description
+///   credits the organisers by the names in `feed`.
+///
+/// Each deadline is an all-day `VEVENT` on its last day (`UID` `<event id>#deadline-<n>@plenary`:
+/// `#` never occurs in an id, so it cannot be another event's `UID`; `CATEGORIES:deadline`,
+/// `TRANSP:TRANSPARENT`, `RELATED-TO` its event). A `VEVENT` rather than a `VTODO`: the calendar
+/// applications people subscribe with show events, and many ignore to-dos entirely, which would
+/// hide exactly the dates a campaign needs seen.
+///
+/// Text from the data is escaped as TEXT values; line breaks become `\n` inside the value and
+/// other control characters U+FFFD, so no title or description can end its property line and
+/// start one of its own. Every line is folded once, as it is written, so the time is linear in
+/// the size of the data.
+pub fn to_ics_feed<'a>(
+    events: impl IntoIterator<Item = &'a Event>,
+    stamp: DateTime<Utc>,
+    feed: &IcsFeed,
+) -> IcsExport {
+    let events: Vec<&Event> = events.into_iter().collect();
+    let mut lines = ContentLines::new();
+    lines.begin("VCALENDAR");
+    lines.property("VERSION", &[], "2.0");
+    lines.property("PRODID", &[], "-//plenary//plenary-events//EN");
+    lines.property("CALSCALE", &[], "GREGORIAN");
+    lines.property("METHOD", &[], "PUBLISH");
+    lines.text("NAME", &feed.name);
+    lines.text("X-WR-CALNAME", &feed.name);
+    if let Some(description) = &feed.description {
+        lines.text("DESCRIPTION", description);
+        lines.text("X-WR-CALDESC", description);
+    }
+    if let Some(url) = &feed.url {
+        lines.property("URL", &[], url.as_str());
+    }
+    let refresh = format!("P{}D", feed.refresh_days.max(1));
+    lines.property("REFRESH-INTERVAL", &[("VALUE", "DURATION")], &refresh);
+    lines.property("X-PUBLISHED-TTL", &[], &refresh);
+
+    // Each zone of a timed event once, before the events, for the years its events use.
+    let mut zones: BTreeMap<&'static str, (Tz, BTreeSet<i32>)> = BTreeMap::new();
+    for event in events
+        .iter()
+        .filter(|_| feed.contents != FeedContents::Deadlines)
+    {
+        if let Some(timed) = timed(event) {
+            let entry = zones
+                .entry(timed.tz.name())
+                .or_insert_with(|| (timed.tz, BTreeSet::new()));
+            entry.1.extend(years_of([timed.first, timed.last]));
+        }
+    }
+    for (tz, years) in zones.values() {
+        write_vtimezone(&mut lines, *tz, years);
+    }
+
+    let stamp = utc_date_time(stamp);
     let mut undated = Vec::new();
     for event in events {
-        match vevent(event, stamp) {
-            Some(vevent) => {
-                calendar.push(vevent);
-            }
-            None => undated.push(event.id.clone()),
+        if feed.contents != FeedContents::Deadlines
+            && !write_vevent(&mut lines, event, &stamp, feed)
+        {
+            undated.push(event.id.clone());
+        }
+        if feed.contents == FeedContents::Events {
+            continue;
         }
         for (n, deadline) in event.deadlines.iter().enumerate() {
-            let mut due = IcsEvent::new();
             let day = deadline.due.latest();
+            lines.begin("VEVENT");
+            lines.text("UID", &format!("{}#deadline-{n}@plenary", event.id));
+            lines.property("DTSTAMP", &[], &stamp);
+            lines.text(
+                "SUMMARY",
+                &format!("Deadline: {} ({})", deadline.what, event.one_line_title()),
+            );
+            all_day(&mut lines, day, day);
+            lines.property("TRANSP", &[], "TRANSPARENT");
+            lines.text("RELATED-TO", &format!("{}@plenary", event.id));
+            lines.text_list("CATEGORIES", ["deadline"]);
+            if let Some(link) = event.main_link() {
+                lines.property("URL", &[], link.as_str());
+            }
             let mut description = format!(
                 "{} due by {} for {}.",
-                clean_text(&deadline.what),
+                deadline.what,
                 english_due(deadline.due),
-                clean_text(&event.one_line_title())
+                event.one_line_title()
             );
             if let Some(note) = &deadline.note {
                 description.push('\n');
-                description.push_str(&clean_text(note));
+                description.push_str(note);
             }
-            due.uid(&format!("{}/deadline/{n}@plenary", event.id))
-                .timestamp(stamp)
-                .summary(&format!(
-                    "Deadline: {} ({})",
-                    clean_text(&deadline.what),
-                    clean_text(&event.one_line_title())
-                ))
-                .description(&description)
-                .starts(day)
-                .ends(next_day(day))
-                .add_property("TRANSP", "TRANSPARENT")
-                .add_property("RELATED-TO", format!("{}@plenary", event.id))
-                .categories(["deadline"]);
-            if let Some(link) = event.main_link() {
-                due.url(link.as_str());
-            }
-            calendar.push(due.done());
+            lines.text("DESCRIPTION", &description);
+            lines.end("VEVENT");
         }
     }
+    lines.end("VCALENDAR");
     IcsExport {
-        text: refold(&calendar.to_string()),
+        text: lines.finish(),
         undated,
     }
 }
 
-/// Folds every content line at 75 octets, as RFC 5545 section 3.1 asks.
-///
-/// `icalendar` 0.17 folds too, but lets a last continuation line reach 76 octets (a space plus
-/// 75), so its folds are undone and done again here. Undoing them is safe: a CRLF followed by a
-/// space only ever comes from folding, since text values carry their line breaks escaped.
-fn refold(text: &str) -> String {
-    const LIMIT: usize = 75;
-    let unfolded = text.replace("\r\n ", "");
-    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 24);
-    for line in unfolded.split_terminator("\r\n") {
-        let mut rest = line;
-        let mut limit = LIMIT;
-        loop {
-            if rest.len() <= limit {
-                out.push_str(rest);
-                break;
-            }
-            let mut cut = limit;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            out.push_str(&rest[..cut]);
-            out.push_str("\r\n ");
-            rest = &rest[cut..];
-            // A continuation line starts with the space, which counts.
-            limit = LIMIT - 1;
-        }
-        out.push_str("\r\n");
-    }
-    out
+/// The daily hours of an event whose days and end time are known.
+struct Timed {
+    tz: Tz,
+    first: NaiveDate,
+    last: NaiveDate,
+    start: chrono::NaiveTime,
+    end: chrono::NaiveTime,
 }
 
-/// The `VEVENT` of one event, or `None` when its dates are not known.
-fn vevent(event: &Event, stamp: DateTime<Utc>) -> Option<IcsEvent> {
+fn timed(event: &Event) -> Option<Timed> {
     let when = event.when?;
+    let times = event.times?;
+    let SpanEnd::Known(_) = when.end() else {
+        return None;
+    };
+    Some(Timed {
+        tz: times.time_zone.tz(),
+        first: when.earliest(),
+        last: when.latest()?,
+        start: times.start,
+        end: times.end?,
+    })
+}
+
+/// `DTSTART` and `DTEND` (or `DURATION`) of whole days from `first` to `last`.
+fn all_day(lines: &mut ContentLines, first: NaiveDate, last: NaiveDate) {
+    let start = date(first).unwrap_or_default();
+    lines.property("DTSTART", &[("VALUE", "DATE")], &start);
+    match last.checked_add_days(Days::new(1)).and_then(date) {
+        Some(end) => lines.property("DTEND", &[("VALUE", "DATE")], &end),
+        None => {
+            let days = (last - first).num_days() + 1;
+            lines.property("DURATION", &[], &format!("P{days}D"));
+        }
+    }
+}
+
+/// Writes the `VEVENT` of one event; `false` when its dates are not known.
+fn write_vevent(lines: &mut ContentLines, event: &Event, stamp: &str, feed: &IcsFeed) -> bool {
+    let Some(when) = event.when else {
+        return false;
+    };
     let mut notes: Vec<String> = Vec::new();
-    let mut out = IcsEvent::new();
-    out.uid(&format!("{}@plenary", event.id))
-        .timestamp(stamp)
-        .summary(&clean_text(&event.title));
+    lines.begin("VEVENT");
+    lines.text("UID", &format!("{}@plenary", event.id));
+    lines.property("DTSTAMP", &[], stamp);
+    if let Some(revision) = event.revision {
+        lines.property("SEQUENCE", &[], &revision.sequence.to_string());
+        lines.property("LAST-MODIFIED", &[], &utc_date_time(revision.modified));
+    }
+    lines.text("SUMMARY", &event.title);
 
     let first = when.earliest();
     let (last, end_known) = match when.end() {
@@ -175,20 +303,27 @@ fn vevent(event: &Event, stamp: DateTime<Utc>) -> Option<IcsEvent> {
             crate::format_date_phrase(&when)
         ));
     }
-    let timed = event.times.and_then(|times| {
-        let end = times.end?;
-        let tz = times.time_zone.tz();
-        let start = tz
-            .from_local_datetime(&first.and_time(times.start))
-            .earliest()?;
-        let stop = tz.from_local_datetime(&last.and_time(end)).earliest()?;
-        Some((start.with_timezone(&Utc), stop.with_timezone(&Utc)))
+    let written_timed = timed(event).and_then(|t| {
+        let start = local_date_time(t.first.and_time(t.start))?;
+        let end_day = if t.end > t.start {
+            t.first
+        } else {
+            t.first.checked_add_days(Days::new(1))?
+        };
+        let end = local_date_time(end_day.and_time(t.end))?;
+        Some((t, start, end))
     });
-    match timed {
-        Some((start, stop)) if end_known => {
-            out.starts(start).ends(stop);
+    match written_timed {
+        Some((t, start, end)) => {
+            let zone = [("TZID", t.tz.name())];
+            lines.property("DTSTART", &zone, &start);
+            lines.property("DTEND", &zone, &end);
+            let days = (t.last - t.first).num_days() + 1;
+            if days > 1 {
+                lines.property("RRULE", &[], &format!("FREQ=DAILY;COUNT={days}"));
+            }
         }
-        _ => {
+        None => {
             if let Some(times) = event.times {
                 notes.push(format!(
                     "It starts at {} ({}).",
@@ -196,20 +331,31 @@ fn vevent(event: &Event, stamp: DateTime<Utc>) -> Option<IcsEvent> {
                     times.time_zone
                 ));
             }
-            out.starts(first).ends(next_day(last));
+            all_day(lines, first, last);
         }
     }
 
     let status = match event.status {
-        EventStatus::Cancelled => IcsStatus::Cancelled,
-        EventStatus::Tentative | EventStatus::Postponed => IcsStatus::Tentative,
-        EventStatus::Scheduled | EventStatus::Concluded if !end_known => IcsStatus::Tentative,
-        EventStatus::Scheduled | EventStatus::Concluded => IcsStatus::Confirmed,
+        EventStatus::Cancelled => "CANCELLED",
+        EventStatus::Tentative | EventStatus::Postponed => "TENTATIVE",
+        _ if !end_known => "TENTATIVE",
+        _ => "CONFIRMED",
     };
-    if event.status == EventStatus::Postponed {
-        notes.push("It has been postponed.".to_owned());
+    match (event.status, event.previous_when) {
+        (EventStatus::Postponed, Some(before)) => notes.push(format!(
+            "It has been postponed; it was to take place {}.",
+            crate::format_date_phrase(&before)
+        )),
+        (EventStatus::Postponed, None) => notes.push("It has been postponed.".to_owned()),
+        (EventStatus::Rescheduled, Some(before)) => notes.push(format!(
+            "It has been rescheduled; it was to take place {}.",
+            crate::format_date_phrase(&before)
+        )),
+        (EventStatus::Rescheduled, None) => notes.push("It has been rescheduled.".to_owned()),
+        (EventStatus::Cancelled, _) => notes.push("It has been cancelled.".to_owned()),
+        _ => {}
     }
-    out.status(status);
+    lines.property("STATUS", &[], status);
 
     let location = match (&event.place, event.online) {
         (Some(place), true) if !place.is_empty() => Some(format!("{place} and online")),
@@ -218,38 +364,42 @@ fn vevent(event: &Event, stamp: DateTime<Utc>) -> Option<IcsEvent> {
         _ => None,
     };
     if let Some(location) = location {
-        out.location(&clean_text(&location));
+        lines.text("LOCATION", &location);
     }
     if let Some(geo) = event.place.as_ref().and_then(|p| p.geo) {
-        out.add_property("GEO", format!("{};{}", geo.latitude(), geo.longitude()));
+        lines.property(
+            "GEO",
+            &[],
+            &format!("{};{}", geo.latitude(), geo.longitude()),
+        );
     }
     if let Some(link) = event.main_link() {
-        out.url(link.as_str());
+        lines.property("URL", &[], link.as_str());
     }
     if let Some(parent) = &event.parent {
-        out.add_property("RELATED-TO", format!("{parent}@plenary"));
+        lines.text("RELATED-TO", &format!("{parent}@plenary"));
     }
-    let mut categories = vec![clean_text(event.kind.label())];
-    categories.extend(event.series.iter().map(|s| clean_text(s.as_str())));
-    categories.extend(event.tags.iter().map(|t| clean_text(t.as_str())));
-    out.categories(categories);
+    let mut categories = vec![event.kind.label()];
+    categories.extend(event.series.iter().map(|s| s.as_str()));
+    categories.extend(event.tags.iter().map(|t| t.as_str()));
+    lines.text_list("CATEGORIES", categories);
 
-    if !event.organisers.is_empty() {
-        let ids: Vec<&str> = event.organisers.iter().map(|o| o.as_str()).collect();
-        notes.push(format!("Organised by: {}.", ids.join(", ")));
+    let names: Vec<&str> = event
+        .organisers
+        .iter()
+        .filter_map(|o| feed.organisers.get(o).map(String::as_str))
+        .collect();
+    if !names.is_empty() {
+        notes.push(format!("Organised by: {}.", names.join(", ")));
     }
     for deadline in &event.deadlines {
         notes.push(format!(
             "Deadline: {} due by {}.",
-            clean_text(&deadline.what),
+            deadline.what,
             english_due(deadline.due)
         ));
     }
-    let mut description = event
-        .description
-        .as_deref()
-        .map(clean_text)
-        .unwrap_or_default();
+    let mut description = event.description.clone().unwrap_or_default();
     for note in notes {
         if !description.is_empty() {
             description.push('\n');
@@ -257,29 +407,10 @@ fn vevent(event: &Event, stamp: DateTime<Utc>) -> Option<IcsEvent> {
         description.push_str(&note);
     }
     if !description.is_empty() {
-        out.description(&description);
+        lines.text("DESCRIPTION", &description);
     }
-    Some(out.done())
-}
-
-/// Text safe for a TEXT value: CR LF and lone CR become LF (which the writer escapes as `\n`);
-/// other control characters, which RFC 5545 does not allow in TEXT, become spaces.
-fn clean_text(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// The day after `day`; the last representable day stays itself rather than panicking.
-fn next_day(day: NaiveDate) -> NaiveDate {
-    day.checked_add_days(Days::new(1)).unwrap_or(day)
+    lines.end("VEVENT");
+    true
 }
 
 fn english_day(day: NaiveDate) -> String {
@@ -295,7 +426,7 @@ fn english_due(due: plenary_core::PartialDate) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
+    use std::collections::{BTreeMap, BTreeSet};
 
     use icalendar::parser::{read_calendar, unfold};
 
@@ -306,8 +437,10 @@ mod tests {
         "2012-11-01T12:00:00Z".parse().unwrap()
     }
 
+    /// An event made in code; its title is set after it is made, unchecked, as code may.
     fn event(id: &str, title: &str, when: Option<&str>) -> Event {
-        let mut e = Event::new(id.parse().unwrap(), title, EventKind::Conference).unwrap();
+        let mut e = Event::new(id.parse().unwrap(), "untitled", EventKind::Conference).unwrap();
+        e.title = title.to_owned();
         e.when = when.map(|w| w.parse().unwrap());
         e
     }
@@ -367,7 +500,12 @@ mod tests {
             "2012-11-03".parse().unwrap(),
             "contributions",
         ));
-        let export = to_ics([&wcit], stamp());
+        let mut feed = IcsFeed::new("WCIT-12");
+        feed.organisers.insert(
+            "itu".parse().unwrap(),
+            "International Telecommunication Union".into(),
+        );
+        let export = to_ics_feed([&wcit], stamp(), &feed);
         let parts = read_back(&export.text);
         assert_eq!(parts.len(), 2, "{}", export.text);
         let (name, props) = &parts[0];
@@ -390,7 +528,7 @@ mod tests {
             ("URL", "https://www.itu.int/en/wcit-12/"),
             (
                 "DESCRIPTION",
-                "Organised by: itu.\nDeadline: contributions due by 3 November 2012.",
+                "Organised by: International Telecommunication Union.\nDeadline: contributions due by 3 November 2012.",
             ),
         ] {
             assert_eq!(one(props, key), value, "{key}");
@@ -399,7 +537,7 @@ mod tests {
 
         let (name, due) = &parts[1];
         assert_eq!(name, "VEVENT");
-        assert_eq!(one(due, "UID"), "wcit-12/deadline/0@plenary");
+        assert_eq!(one(due, "UID"), "wcit-12#deadline-0@plenary");
         assert_eq!(one(due, "DTSTART"), "20121103");
         assert_eq!(one(due, "DTEND"), "20121104");
         assert_eq!(one(due, "RELATED-TO"), "wcit-12@plenary");
@@ -440,22 +578,107 @@ mod tests {
         assert_eq!(one(props, "STATUS"), "CANCELLED");
         assert_eq!(
             one(props, "DESCRIPTION"),
-            "The dates are known only as December 2012."
+            "The dates are known only as December 2012.\nIt has been cancelled."
         );
     }
 
     #[test]
-    fn times_become_utc_date_times() {
-        let mut plenary = event("p", "Plenary", Some("2012-11-29"));
+    fn timed_events_keep_their_zone_and_repeat_daily() {
+        let mut plenary = event("p", "Plenary", Some("2012-12-03/2012-12-14"));
         plenary.times = Some(
             serde_json::from_str(
                 r#"{"start": "09:30:00", "end": "12:30:00", "time_zone": "Asia/Dubai"}"#,
             )
             .unwrap(),
         );
-        let props = &read_back(&to_ics([&plenary], stamp()).text)[0].1;
-        assert_eq!(one(props, "DTSTART"), "20121129T053000Z");
-        assert_eq!(one(props, "DTEND"), "20121129T083000Z");
+        let text = to_ics([&plenary], stamp()).text;
+        for line in [
+            "BEGIN:VTIMEZONE\r\nTZID:Asia/Dubai\r\n",
+            "DTSTART;TZID=Asia/Dubai:20121203T093000\r\n",
+            "DTEND;TZID=Asia/Dubai:20121203T123000\r\n",
+            "RRULE:FREQ=DAILY;COUNT=12\r\n",
+        ] {
+            assert!(text.contains(line), "{line:?} in {text}");
+        }
+        let parts = read_back(&text);
+        assert_eq!(parts[0].0, "VTIMEZONE");
+        assert_eq!(one(&parts[1].1, "DTSTART"), "20121203T093000");
+    }
+
+    #[test]
+    fn revisions_and_rescheduling_keep_the_uid() {
+        let mut moved = event("wtpf-13", "WTPF-13", Some("2013-05-14/2013-05-16"));
+        moved.status = EventStatus::Rescheduled;
+        moved.previous_when = Some("2013-03-05/2013-03-07".parse().unwrap());
+        moved.revision = Some(crate::Revision {
+            sequence: 2,
+            modified: "2013-01-10T08:00:00Z".parse().unwrap(),
+        });
+        let props = &read_back(&to_ics([&moved], stamp()).text)[0].1;
+        assert_eq!(one(props, "UID"), "wtpf-13@plenary");
+        assert_eq!(one(props, "SEQUENCE"), "2");
+        assert_eq!(one(props, "LAST-MODIFIED"), "20130110T080000Z");
+        assert_eq!(one(props, "STATUS"), "CONFIRMED");
+        assert_eq!(one(props, "DTSTART"), "20130514");
+        assert_eq!(
+            one(props, "DESCRIPTION"),
+            "It has been rescheduled; it was to take place 5–7 March 2013."
+        );
+    }
+
+    #[test]
+    fn the_feed_names_itself() {
+        let mut feed = IcsFeed::new("WCIT-12, events");
+        feed.description = Some("Meetings of the WCIT-12 process".into());
+        feed.url = Some("https://www.itu.int/en/wcit-12/".parse().unwrap());
+        let text = to_ics_feed([], stamp(), &feed).text;
+        for line in [
+            "NAME:WCIT-12\\, events\r\n",
+            "X-WR-CALNAME:WCIT-12\\, events\r\n",
+            "DESCRIPTION:Meetings of the WCIT-12 process\r\n",
+            "URL:https://www.itu.int/en/wcit-12/\r\n",
+            "REFRESH-INTERVAL;VALUE=DURATION:P1D\r\n",
+            "X-PUBLISHED-TTL:P1D\r\n",
+        ] {
+            assert!(text.contains(line), "{line:?} in {text}");
+        }
+    }
+
+    #[test]
+    fn deadline_uids_cannot_be_event_uids() {
+        let wtsa = event("wtsa-12", "WTSA-12", Some("2012-11-20/2012-11-29"));
+        let mut wtsa = wtsa;
+        wtsa.deadlines.push(Deadline::new(
+            "2012-10-01".parse().unwrap(),
+            "contributions",
+        ));
+        let twin = event("wtsa-12/deadline/0", "Twin", Some("2012-10-01"));
+        let parts = read_back(&to_ics([&wtsa, &twin], stamp()).text);
+        let uids: BTreeSet<String> = parts.iter().map(|(_, p)| one(p, "UID")).collect();
+        assert_eq!(uids.len(), 3, "{uids:?}");
+    }
+
+    #[test]
+    fn the_last_day_of_9999_ends_by_duration() {
+        let last = event("last", "Last", Some("9999-12-30/9999-12-31"));
+        let text = to_ics([&last], "-0001-01-01T00:00:00Z".parse().unwrap()).text;
+        assert!(
+            text.contains("DTSTART;VALUE=DATE:99991230\r\nDURATION:P2D\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("DTSTAMP:00000101T000000Z\r\n"), "{text}");
+        assert!(!text.contains("+1000"), "{text}");
+    }
+
+    #[test]
+    fn a_four_megabyte_title_is_written_in_linear_time() {
+        // Quadratic folding took seconds here; linear folding takes milliseconds. The check is
+        // the output, the time is the bench's.
+        let huge = event("huge", &"x".repeat(4 << 20), Some("2012-12-03"));
+        let text = to_ics([&huge], stamp()).text;
+        assert!(text.split("\r\n").all(|line| line.len() <= 75));
+        let summary = "SUMMARY:".len() + (4 << 20);
+        assert_eq!(text.matches("\r\n ").count(), (summary - 75).div_ceil(74));
     }
 
     #[test]
@@ -486,8 +709,10 @@ mod tests {
         );
         assert_eq!(one(props, "DTSTART"), "20121203");
         assert!(!props.contains_key("X-EVIL") && !props.contains_key("URL"));
-        assert!(one(props, "DESCRIPTION").starts_with("a;b,c\\d\nURL:javascript:alert(1) \n"));
-        assert_eq!(one(&parts[1].1, "UID"), "evil/deadline/0@plenary");
+        assert!(
+            one(props, "DESCRIPTION").starts_with("a;b,c\\d\nURL:javascript:alert(1)\u{FFFD}\n")
+        );
+        assert_eq!(one(&parts[1].1, "UID"), "evil#deadline-0@plenary");
     }
 
     #[test]

@@ -5,11 +5,19 @@ use serde_json::{Map, Value, json};
 
 use crate::{Event, EventKind, EventStatus};
 
+/// A date as ISO 8601 writes it: EDTF without its qualifier, which schema.org cannot carry.
+fn iso(date: plenary_core::PartialDate) -> String {
+    date.with_qualifier(plenary_core::Qualifier::Exact)
+        .to_string()
+}
+
 /// The schema.org `Event` of `event` as a JSON-LD object.
 ///
 /// `startDate` and `endDate` are ISO 8601 dates at the precision known (`2012-12` for a month),
 /// or date-times with the local offset when the event has times; an end not known yet is left
-/// out. `eventStatus` is `EventScheduled`, `EventPostponed` or `EventCancelled`;
+/// out (EDTF qualifiers such as `?` are left out: ISO 8601 has none). `eventStatus` is
+/// `EventScheduled`, `EventPostponed`, `EventRescheduled` or `EventCancelled`, and
+/// `previousStartDate` the first day of [`Event::previous_when`];
 /// `eventAttendanceMode` is offline, online or mixed; `location` is a `Place` with a
 /// `PostalAddress` (and `GeoCoordinates`), a `VirtualLocation`, or both; `organizer` names each
 /// organiser found in `actors` (an `Organization` or a `Person`) and gives the id of any other;
@@ -58,10 +66,10 @@ pub fn to_json_ld(event: &Event, actors: &[Actor]) -> Value {
         };
         ld.insert(
             "startDate".into(),
-            json!(start.unwrap_or_else(|| when.start().to_string())),
+            json!(start.unwrap_or_else(|| iso(when.start()))),
         );
         let end = end.or(match when.end() {
-            SpanEnd::Known(end) => Some(end.to_string()),
+            SpanEnd::Known(end) => Some(iso(end)),
             SpanEnd::Unknown | SpanEnd::Open => None,
         });
         if let Some(end) = end {
@@ -71,10 +79,14 @@ pub fn to_json_ld(event: &Event, actors: &[Actor]) -> Value {
     let status = match event.status {
         EventStatus::Postponed => "EventPostponed",
         EventStatus::Cancelled => "EventCancelled",
+        EventStatus::Rescheduled => "EventRescheduled",
         EventStatus::Scheduled | EventStatus::Tentative | EventStatus::Concluded => {
             "EventScheduled"
         }
     };
+    if let Some(before) = event.previous_when {
+        ld.insert("previousStartDate".into(), json!(iso(before.start())));
+    }
     ld.insert(
         "eventStatus".into(),
         json!(format!("https://schema.org/{status}")),
@@ -203,7 +215,7 @@ mod tests {
         let event: Event = serde_json::from_str(
             r#"{
                 "id": "wtsa-12/plenary-thursday",
-                "title": "Plenary\nThursday",
+                "title": "Plenary Thursday",
                 "kind": "plenary_session",
                 "when": "2012-11-29",
                 "times": {"start": "09:30:00", "end": "12:30:00", "time_zone": "Asia/Dubai"},
@@ -274,5 +286,29 @@ mod tests {
             (&ld["startDate"], &ld["endDate"]),
             (&json!("2014"), &json!("2014"))
         );
+    }
+
+    #[test]
+    fn a_rescheduled_event_gives_its_previous_start() {
+        let event: Event = serde_json::from_str(
+            r#"{"id": "wtpf-13", "title": "WTPF-13", "kind": "forum", "status": "rescheduled",
+                "when": "2013-05-14/2013-05-16", "previous_when": "2013-03-05/2013-03-07"}"#,
+        )
+        .unwrap();
+        let ld = to_json_ld(&event, &[]);
+        assert_eq!(ld["eventStatus"], "https://schema.org/EventRescheduled");
+        assert_eq!(ld["previousStartDate"], "2013-03-05");
+        assert_eq!(ld["startDate"], "2013-05-14");
+    }
+
+    #[test]
+    fn qualified_dates_are_plain_iso_dates() {
+        let event: Event = serde_json::from_str(
+            r#"{"id": "rcc", "title": "RCC", "kind": "forum", "when": "2012-09-14?/2012-09-20~"}"#,
+        )
+        .unwrap();
+        let ld = to_json_ld(&event, &[]);
+        assert_eq!(ld["startDate"], "2012-09-14");
+        assert_eq!(ld["endDate"], "2012-09-20");
     }
 }

@@ -34,9 +34,10 @@
 //! | item | what |
 //! |---|---|
 //! | [`Event`], [`EventKind`], [`EventStatus`], [`EventTimes`], [`AgendaItem`], [`Deadline`] | the model |
-//! | [`parse_date_phrase`], [`format_date_phrase`] | date phrases as people write them, to and from a `DateSpan` |
+//! | [`parse_date_phrase`], [`read_date_phrase`], [`format_date_phrase`] | date phrases as people write them, to and from a `DateSpan` |
+//! | [`find_dates`], [`FoundDate`], [`DateMention`], [`DateContext`], [`Language`] | every date mention in running text, in the six UN languages |
 //! | [`Calendar`] | timeline order, upcoming, between, children, deadlines due |
-//! | [`to_ics`] | iCalendar (RFC 5545) through the `icalendar` crate |
+//! | [`to_ics`], [`to_ics_feed`], [`IcsFeed`] | iCalendar (RFC 5545) feeds: zones, daily hours, revisions, RFC 7986 names |
 //! | [`to_json_ld`] | schema.org `Event` JSON-LD |
 //!
 //! # JSON
@@ -46,21 +47,33 @@
 
 mod agenda;
 mod calendar;
+mod date_context;
+mod date_grammar;
+mod date_mention;
 mod date_phrase;
+mod date_token;
 mod deadline;
 mod error;
 mod event;
+mod find_dates;
 mod ics;
+mod ics_writer;
 mod jsonld;
+mod lang;
+mod vtimezone;
 
 pub use agenda::AgendaItem;
 pub use calendar::{Calendar, DueDeadline};
-pub use date_phrase::{format_date_phrase, parse_date_phrase};
+pub use date_context::{DateContext, NumericOrder};
+pub use date_mention::DateMention;
+pub use date_phrase::{format_date_phrase, parse_date_phrase, read_date_phrase};
 pub use deadline::Deadline;
 pub use error::Error;
-pub use event::{Event, EventKind, EventStatus, EventTimes};
-pub use ics::{IcsExport, to_ics};
+pub use event::{Event, EventKind, EventStatus, EventTimes, Revision};
+pub use find_dates::{FoundDate, find_dates};
+pub use ics::{FeedContents, IcsExport, IcsFeed, to_ics, to_ics_feed};
 pub use jsonld::to_json_ld;
+pub use lang::Language;
 
 /// The examples of the crate's README, compiled and run as doctests.
 #[cfg(doctest)]

@@ -1,17 +1,29 @@
 //! Properties of the date phrase parser and the iCalendar export, over generated input.
 
-use plenary_core::{DateSpan, PartialDate, SpanEnd};
-use plenary_events::{Event, EventKind, format_date_phrase, parse_date_phrase, to_ics};
+use plenary_core::{DateSpan, PartialDate, Qualifier, SpanEnd};
+use plenary_events::{
+    DateContext, DateMention, Event, EventKind, find_dates, format_date_phrase, parse_date_phrase,
+    to_ics,
+};
 use proptest::prelude::*;
 
 fn partial_date() -> impl Strategy<Value = PartialDate> {
-    (0i32..=9999, 0u32..=12, 0u32..=31).prop_map(|(y, m, d)| {
+    (0i32..=9999, 0u32..=12, 0u32..=31, 0usize..6).prop_map(|(y, m, d, q)| {
         let date = match (m, d) {
             (0, _) => PartialDate::year(y),
             (m, 0) => PartialDate::year_month(y, m),
             (m, d) => PartialDate::ymd(y, m, d.min(28)),
         };
+        let qualifier = [
+            Qualifier::Uncertain,
+            Qualifier::Approximate,
+            Qualifier::UncertainApproximate,
+        ]
+        .get(q)
+        .copied()
+        .unwrap_or_default();
         date.expect("the strategy makes only real dates")
+            .with_qualifier(qualifier)
     })
 }
 
@@ -53,7 +65,85 @@ fn phrase_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.join(" "))
 }
 
+/// Sentences without a date, in which generated dates are set.
+const SENTENCES: &[&str] = &[
+    "Delegates met in Dubai.",
+    "Civil society asked for open negotiations.",
+    "Signatures kept arriving.",
+    "Nothing was decided.",
+    "Observers were present:",
+];
+
+/// A date phrase as pages write it, and what `find_dates` should read it as.
+fn written_date() -> impl Strategy<Value = (String, String)> {
+    const MONTHS: [&str; 12] = plenary_core::MONTH_NAMES;
+    (1u32..=26, 0u32..3, 1usize..=12, 1990i32..2030, 0u8..8).prop_map(|(d, extra, m, y, form)| {
+        let month = MONTHS[m - 1];
+        let end = d + extra;
+        match form {
+            0 => (format!("{d} {month} {y}"), format!("{y}-{m:02}-{d:02}")),
+            1 => (
+                format!("{d}-{end} {month} {y}"),
+                if extra == 0 {
+                    format!("{y}-{m:02}-{d:02}")
+                } else {
+                    format!("{y}-{m:02}-{d:02}/{y}-{m:02}-{end:02}")
+                },
+            ),
+            2 => (format!("{month} {d}, {y}"), format!("{y}-{m:02}-{d:02}")),
+            3 => (
+                format!("by {d} {month} {y}"),
+                format!("due {y}-{m:02}-{d:02}"),
+            ),
+            4 => (
+                format!("{d} {month} {y} (tbc)"),
+                format!("{y}-{m:02}-{d:02}?"),
+            ),
+            5 => (format!("around {month} {y}"), format!("{y}-{m:02}~")),
+            6 => (format!("{d:02}.{m:02}.{y}"), format!("{y}-{m:02}-{d:02}")),
+            _ => (format!("{month} {d}"), format!("2012-{m:02}-{d:02}")),
+        }
+    })
+}
+
+fn meaning(mention: DateMention) -> String {
+    match mention {
+        DateMention::Span(span) => span.to_string(),
+        DateMention::Deadline { due, .. } => format!("due {due}"),
+        other => format!("{other:?}"),
+    }
+}
+
 proptest! {
+    #[test]
+    fn find_dates_finds_exactly_the_dates_put_in_a_paragraph(
+        parts in prop::collection::vec((prop::sample::select(SENTENCES), prop::option::of(written_date())), 0..12)
+    ) {
+        let mut text = String::new();
+        let mut put = Vec::new();
+        for (sentence, date) in parts {
+            text.push_str(sentence);
+            text.push(' ');
+            if let Some((phrase, edtf)) = date {
+                put.push((text.len()..text.len() + phrase.len(), edtf));
+                text.push_str(&phrase);
+                text.push_str(". ");
+            }
+        }
+        let found: Vec<_> = find_dates(&text, &DateContext::in_year(2012))
+            .into_iter()
+            .map(|f| (f.range(), meaning(f.mention)))
+            .collect();
+        prop_assert_eq!(found, put, "{}", text);
+    }
+
+    #[test]
+    fn no_text_makes_find_dates_panic(text in any::<String>()) {
+        for found in find_dates(&text, &DateContext::in_year(2012)) {
+            prop_assert!(text.get(found.range()).is_some());
+        }
+    }
+
     #[test]
     fn no_text_makes_the_parser_panic(text in any::<String>(), year in proptest::option::of(-20_000i32..20_000)) {
         let _ = parse_date_phrase(&text, year);
@@ -82,7 +172,9 @@ proptest! {
     #[test]
     fn any_title_stays_one_summary_within_75_octets(title in "\\PC*[\r\n]\\PC*", span in span()) {
         prop_assume!(!title.trim().is_empty());
-        let mut event = Event::new("e".parse().unwrap(), title, EventKind::Conference).unwrap();
+        // Validation refuses such a title; code may still set one, and the export stays safe.
+        let mut event = Event::new("e".parse().unwrap(), "untitled", EventKind::Conference).unwrap();
+        event.title = title;
         event.when = Some(span);
         let text = to_ics([&event], "2012-11-01T00:00:00Z".parse().unwrap()).text;
         let mut summaries = 0;
