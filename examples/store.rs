@@ -183,7 +183,8 @@ fn petition_id(text: &str) -> Result<PetitionId, String> {
 
 fn suggestion_id(text: &str) -> Result<SuggestionId, String> {
     text.trim_start_matches('#')
-        .parse()
+        .parse::<u64>()
+        .map(SuggestionId::from)
         .map_err(|_| format!("suggestion {text:?} is not a number; expected one such as 3"))
 }
 

@@ -60,7 +60,7 @@ impl Store {
             .enumerate()
             .map(|(i, (item, sources))| {
                 vec![
-                    Value::Text(item.clone()),
+                    Value::Text(item.to_string()),
                     Value::Int(position(i)),
                     Value::Text(to_json(sources)),
                 ]
@@ -177,7 +177,12 @@ impl Store {
             .await?
         {
             let sources = from_json("provenance", &item, &sources)?;
-            provenance.insert(item, sources);
+            let key = item.parse().map_err(|e: plenary::core::Error| Error::Corrupt {
+                part: "provenance",
+                id: item.clone(),
+                message: e.to_string(),
+            })?;
+            provenance.insert(key, sources);
         }
         Ok(Dataset {
             schema_version,

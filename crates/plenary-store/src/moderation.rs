@@ -170,7 +170,7 @@ impl Store {
         let trimmed = reason.trim();
         let chars = trimmed.chars().count();
         if chars == 0 || chars > MAX_REASON_CHARS {
-            return Err(Error::InvalidReason { id, chars });
+            return Err(Error::InvalidReason { id: id.get(), chars });
         }
         let doing = format!("rejecting suggestion #{id}");
         let mut tx = self.begin_write(&doing).await?;
@@ -289,7 +289,7 @@ fn state_name(state: &ModerationState) -> String {
 
 fn suggestion_id(row_id: i64) -> SuggestionId {
     // Row ids start at 1.
-    SuggestionId::try_from(row_id).unwrap_or_default()
+    SuggestionId::try_from(row_id).unwrap_or(SuggestionId::from(0))
 }
 
 /// The suggestion that `submission` was made of, to go through the bank's approval again.
