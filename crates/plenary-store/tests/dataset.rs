@@ -59,9 +59,9 @@ async fn items_come_back_by_typed_id() {
         let store = db.open().await;
         store.import(&dataset).await.unwrap();
         let event = store.event(&"wcit-12".parse().unwrap()).await.unwrap();
-        assert_eq!(event.as_ref(), dataset.event("wcit-12"));
+        assert_eq!(event.as_ref(), dataset.event(&"wcit-12".parse().unwrap()));
         let actor = store.actor(&"itu".parse().unwrap()).await.unwrap();
-        assert_eq!(actor.as_ref(), dataset.actor("itu"));
+        assert_eq!(actor.as_ref(), dataset.actor(&"itu".parse().unwrap()));
         let petition = &dataset.petitions[0];
         assert_eq!(
             store.petition(&petition.id).await.unwrap().as_ref(),

@@ -4,7 +4,7 @@
 mod support;
 
 use plenary::core::Link;
-use plenary::resources::{ModerationState, Query, Suggestion};
+use plenary::resources::{ModerationState, Query, Suggestion, SuggestionId};
 use plenary::{Dataset, datasets};
 use plenary_store::Error;
 
@@ -31,7 +31,7 @@ async fn suggestions_wait_for_a_moderator_and_survive_a_restart() {
             .submit(&suggestion("Internet governance primer", "https://example.org/primer"))
             .await
             .unwrap();
-        assert_eq!((first.id, second.id), (1, 2));
+        assert_eq!((first.id, second.id), (SuggestionId::from(1), SuggestionId::from(2)));
         assert_eq!(first.state, ModerationState::Pending);
         store.close().await;
 
@@ -39,11 +39,11 @@ async fn suggestions_wait_for_a_moderator_and_survive_a_restart() {
         let pending = store.pending().await.unwrap();
         assert_eq!(pending, vec![first.clone(), second.clone()], "{:?}", db.backend);
 
-        let resource = store.approve(1, None).await.unwrap();
+        let resource = store.approve(SuggestionId::from(1), None).await.unwrap();
         assert_eq!(resource.id.as_str(), "suggestion-1");
         assert_eq!(resource.title.as_str(), "WCIT leaks");
         assert_eq!(resource.authors[0].to_string(), "isoc", "the author is the known actor");
-        let rejected = store.reject(2, "  off topic ").await.unwrap();
+        let rejected = store.reject(SuggestionId::from(2), "  off topic ").await.unwrap();
         assert_eq!(
             rejected.state,
             ModerationState::Rejected {
@@ -69,8 +69,8 @@ async fn suggestions_wait_for_a_moderator_and_survive_a_restart() {
                 resource: "suggestion-1".parse().unwrap()
             }
         );
-        assert_eq!(store.suggestion(2).await.unwrap(), Some(rejected));
-        assert_eq!(store.suggestion(3).await.unwrap(), None);
+        assert_eq!(store.suggestion(SuggestionId::from(2)).await.unwrap(), Some(rejected));
+        assert_eq!(store.suggestion(SuggestionId::from(3)).await.unwrap(), None);
     }
 }
 
@@ -106,7 +106,7 @@ async fn a_link_already_in_the_bank_is_a_duplicate_by_canonical_form() {
                 },
                 "{link}"
             );
-            assert_eq!(submitted.id, n as u64 + 1);
+            assert_eq!(submitted.id, SuggestionId::from(n as u64 + 1));
         }
         assert!(store.pending().await.unwrap().is_empty());
 
@@ -155,7 +155,7 @@ async fn bad_suggestions_and_decisions_are_errors_that_say_why() {
                 "rejection of suggestion #1: the reason is 0 characters long; expected 1 to 500",
             ),
             (
-                store.approve(9, None).await.unwrap_err(),
+                store.approve(SuggestionId::from(9), None).await.unwrap_err(),
                 "no suggestion \"#9\" in the store",
             ),
         ] {
