@@ -27,7 +27,7 @@ const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 /// ```
 pub fn to_akn(doc: &Document) -> Result<String, Error> {
     let mut x = Xml {
-        out: String::with_capacity(4096 + text_size(doc) * 2),
+        out: String::with_capacity(4096 + text_size(doc)),
     };
     x.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     x.start("akomaNtoso", &[("xmlns", AKN_NS)])?;
