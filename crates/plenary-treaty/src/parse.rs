@@ -9,6 +9,7 @@ use crate::document::{
 use crate::heading::{heading, issuer_line, revises_line};
 use crate::keyword::{inline_keyword, keyword_line};
 use crate::label::{Style, split_label, style_of};
+use crate::lang::Folded;
 use crate::lines::lines;
 use crate::mark::{MarkAction, ProposalMark};
 use crate::normalize::normalize_line;
@@ -405,7 +406,8 @@ impl Parser {
         if first.is_none_or(|c| c.is_lowercase() || c.is_ascii_digit()) {
             return false;
         }
-        if let Some(a) = article_line(line) {
+        let folded = Folded::new(line);
+        if let Some(a) = article_line(line, &folded) {
             self.awaiting = if a.heading.is_none() {
                 Awaiting::ArticleHeading
             } else {
@@ -425,7 +427,7 @@ impl Parser {
             self.levels.clear();
             return true;
         }
-        if let Some(d) = division_line(line) {
+        if let Some(d) = division_line(line, &folded) {
             self.awaiting = if d.heading.is_none() {
                 Awaiting::DivisionHeading
             } else {
@@ -435,7 +437,7 @@ impl Parser {
             self.pending_divisions.push(d);
             return true;
         }
-        if let Some(a) = appendix_line(line) {
+        if let Some(a) = appendix_line(line, &folded) {
             self.awaiting = if a.heading.is_none() {
                 Awaiting::AppendixHeading
             } else {
@@ -448,7 +450,10 @@ impl Parser {
             self.levels.clear();
             return true;
         }
-        if self.doc.preamble_heading.is_none() && !self.has_body() && preamble_heading(line) {
+        if self.doc.preamble_heading.is_none()
+            && !self.has_body()
+            && preamble_heading(line, &folded)
+        {
             self.doc.preamble_heading = Some(line.to_owned());
             self.doc.preamble.push(Section::default());
             self.place = Some(Place::Preamble);
@@ -456,7 +461,7 @@ impl Parser {
             self.awaiting = Awaiting::Nothing;
             return true;
         }
-        if self.has_body() && closing_line(line) {
+        if self.has_body() && closing_line(&folded) {
             self.doc.closing.push(line.to_owned());
             self.place = Some(Place::Closing);
             self.awaiting = Awaiting::Nothing;

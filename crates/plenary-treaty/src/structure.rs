@@ -126,6 +126,15 @@ fn opening(
     Some((language, folded.original_len(len)?))
 }
 
+/// Like [`opening`], for a line already folded.
+fn opening_folded(
+    folded: &Folded,
+    pick: impl Fn(&'static Words) -> &'static [&'static str],
+) -> Option<(Language, usize)> {
+    let (language, len) = longest_word(&folded.text, pick)?;
+    Some((language, folded.original_len(len)?))
+}
+
 /// `3`, `6A`, `I`, `IV`, `A`: the number of an article, division or appendix.
 fn is_num(token: &str) -> bool {
     !token.is_empty()
@@ -175,8 +184,8 @@ pub(crate) struct ArticleLine<'a> {
 
 /// `ARTICLE 3`, `Article 6A`, `ARTÍCULO 7A`, `Статья 4`, optionally with its heading after a
 /// dash; the number must start with a digit.
-pub(crate) fn article_line(line: &str) -> Option<ArticleLine<'_>> {
-    let (_, len) = opening(line, |w| w.article)?;
+pub(crate) fn article_line<'a>(line: &'a str, folded: &Folded) -> Option<ArticleLine<'a>> {
+    let (_, len) = opening_folded(folded, |w| w.article)?;
     let rest = line[len..].strip_prefix(' ')?;
     let (num, heading) = num_and_heading(rest)?;
     num.as_bytes()[0]
@@ -185,8 +194,7 @@ pub(crate) fn article_line(line: &str) -> Option<ArticleLine<'_>> {
 }
 
 /// `CHAPTER I`, `SECTION 1`, `PART II – Title`, `Section I – General terms`.
-pub(crate) fn division_line(line: &str) -> Option<Division> {
-    let folded = Folded::new(line);
+pub(crate) fn division_line(line: &str, folded: &Folded) -> Option<Division> {
     let (kind, _, len) = longest(&folded.text, |w| w.divisions)?;
     let len = folded.original_len(len)?;
     let rest = line[len..].strip_prefix(' ')?;
@@ -199,8 +207,7 @@ pub(crate) fn division_line(line: &str) -> Option<Division> {
 }
 
 /// `APPENDIX 1`, `ANNEX`, `ANNEX 2 TO RESOLUTION 101`, `Appendix 3 – Heading`.
-pub(crate) fn appendix_line(line: &str) -> Option<Appendix> {
-    let folded = Folded::new(line);
+pub(crate) fn appendix_line(line: &str, folded: &Folded) -> Option<Appendix> {
     let (kind, language, len) = longest(&folded.text, |w| w.appendices)?;
     let len = folded.original_len(len)?;
     let mut rest = line[len..].trim_start();
@@ -262,14 +269,14 @@ pub(crate) fn appendix_line(line: &str) -> Option<Appendix> {
 }
 
 /// `Preamble`, `PREAMBLE`, `Préambule` alone on its line.
-pub(crate) fn preamble_heading(line: &str) -> bool {
+pub(crate) fn preamble_heading(line: &str, folded: &Folded) -> bool {
     let line = line.trim_end_matches(':');
-    opening(line, |w| w.preamble).is_some_and(|(_, len)| len == line.len())
+    opening_folded(folded, |w| w.preamble).is_some_and(|(_, len)| len == line.len())
 }
 
 /// `IN WITNESS WHEREOF, …`, `DONE at Melbourne, …`.
-pub(crate) fn closing_line(line: &str) -> bool {
-    opening(line, |w| w.closing).is_some()
+pub(crate) fn closing_line(folded: &Folded) -> bool {
+    opening_folded(folded, |w| w.closing).is_some()
 }
 
 /// An un-numbered sub-heading inside an article: short, capitalised, not a sentence.
@@ -523,32 +530,45 @@ mod tests {
         }
     }
 
+    fn article_line_of(line: &str) -> Option<ArticleLine<'_>> {
+        article_line(line, &Folded::new(line))
+    }
+    fn division_line_of(line: &str) -> Option<Division> {
+        division_line(line, &Folded::new(line))
+    }
+    fn appendix_line_of(line: &str) -> Option<Appendix> {
+        appendix_line(line, &Folded::new(line))
+    }
+    fn preamble_heading_of(line: &str) -> bool {
+        preamble_heading(line, &Folded::new(line))
+    }
+
     #[test]
     fn structure_lines_table() {
-        assert_eq!(article_line("ARTÍCULO 7A").map(|a| a.num), Some("7A"));
-        assert_eq!(article_line("Статья 4").map(|a| a.num), Some("4"));
+        assert_eq!(article_line_of("ARTÍCULO 7A").map(|a| a.num), Some("7A"));
+        assert_eq!(article_line_of("Статья 4").map(|a| a.num), Some("4"));
         assert_eq!(
-            article_line("Article 3 – International network").and_then(|a| a.heading),
+            article_line_of("Article 3 – International network").and_then(|a| a.heading),
             Some("International network")
         );
-        assert!(article_line("ARTICLE 3 of the Constitution").is_none());
-        assert!(article_line("Article three").is_none());
-        let d = division_line("CHAPTER II – Final Provisions").unwrap();
+        assert!(article_line_of("ARTICLE 3 of the Constitution").is_none());
+        assert!(article_line_of("Article three").is_none());
+        let d = division_line_of("CHAPTER II – Final Provisions").unwrap();
         assert_eq!(
             (d.kind, d.num.as_deref()),
             (DivisionKind::Chapter, Some("II"))
         );
         assert_eq!(d.heading.as_deref(), Some("Final Provisions"));
-        assert!(division_line("Section of the report").is_none());
-        assert!(division_line("Part 2 of the study").is_none());
-        let a = appendix_line("ANNEX 2 TO RESOLUTION 101").unwrap();
+        assert!(division_line_of("Section of the report").is_none());
+        assert!(division_line_of("Part 2 of the study").is_none());
+        let a = appendix_line_of("ANNEX 2 TO RESOLUTION 101").unwrap();
         assert_eq!(a.num.as_deref(), Some("2"));
         assert_eq!(a.target.as_deref(), Some("RESOLUTION 101"));
-        assert!(appendix_line("APPENDIX 1").is_some());
-        assert!(appendix_line("Annex C to document A/79/214, as endorsed, and").is_none());
-        assert!(preamble_heading("Preamble"));
-        assert!(preamble_heading("PRÉAMBULE"));
-        assert!(!preamble_heading("Preamble of the text"));
+        assert!(appendix_line_of("APPENDIX 1").is_some());
+        assert!(appendix_line_of("Annex C to document A/79/214, as endorsed, and").is_none());
+        assert!(preamble_heading_of("Preamble"));
+        assert!(preamble_heading_of("PRÉAMBULE"));
+        assert!(!preamble_heading_of("Preamble of the text"));
         assert_eq!(
             is_list_marker("- administrations;"),
             Some(("-", "administrations;"))

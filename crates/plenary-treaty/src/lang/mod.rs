@@ -157,12 +157,20 @@ const FOLD_CHARS: usize = 96;
 
 impl Folded {
     pub(crate) fn new(line: &str) -> Folded {
-        let mut text = String::with_capacity(line.len().min(FOLD_CHARS * 2));
-        let mut ends = Vec::with_capacity(line.len().min(FOLD_CHARS));
-        for (count, (i, c)) in line.char_indices().enumerate() {
-            if count == FOLD_CHARS {
-                break;
-            }
+        // ASCII, the common case: lower case maps byte to byte, no offsets to keep.
+        let head = match line.char_indices().nth(FOLD_CHARS) {
+            Some((at, _)) => &line[..at],
+            None => line,
+        };
+        if head.is_ascii() {
+            return Folded {
+                text: head.to_ascii_lowercase(),
+                ends: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(head.len() + 8);
+        let mut ends = Vec::with_capacity(head.len());
+        for (i, c) in head.char_indices() {
             if c.is_ascii() {
                 text.push(c.to_ascii_lowercase());
             } else {
@@ -178,6 +186,10 @@ impl Folded {
     pub(crate) fn original_len(&self, folded: usize) -> Option<usize> {
         if folded == 0 {
             return Some(0);
+        }
+        if self.ends.is_empty() {
+            // ASCII: the folded text has the original's offsets.
+            return (folded <= self.text.len()).then_some(folded);
         }
         let at = self.ends.binary_search_by_key(&folded, |(f, _)| *f).ok()?;
         Some(self.ends[at].1)
