@@ -17,7 +17,6 @@
 #[macro_use]
 mod support;
 
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,15 +63,7 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<(), String> {
     // A file name with a newline or a control character is shown quoted: it cannot forge a line.
     let name = support::shown(&args.file);
-    let file = File::open(&args.file).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let metadata = file
-        .metadata()
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
-    if !metadata.is_file() {
-        return Err(format!(
-            "cannot read {name}: it is not a regular file; expected a signatures NDJSON file"
-        ));
-    }
+    let file = plenary::core::open_input(&args.file).map_err(|e| e.to_string())?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut tally = Tally::with_milestones(args.milestones.iter().copied());
     if let Some(limit) = args.max_errors {

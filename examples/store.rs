@@ -156,8 +156,7 @@ async fn command(store: &Store, args: &Args) -> Result<(), String> {
         "sign" => {
             let petition = petition_id(value(0))?;
             let path = value(1);
-            let input =
-                std::fs::read(path).map_err(|e| format!("cannot read {path:?}: {e}"))?;
+            let input = support::read_bytes(std::path::Path::new(path))?;
             write_json(&store.sign(&petition, &input).await.map_err(err)?)
         }
         "count" => write_json(&store.count(&petition_id(value(0))?).await.map_err(err)?),

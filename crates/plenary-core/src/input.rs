@@ -35,13 +35,8 @@ pub fn read_input(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
         path: path.to_owned(),
         reason: err.to_string(),
     };
-    // Checked before opening, as opening a FIFO without a writer blocks; checked again on the
-    // open file in case the path was swapped in between.
-    let metadata = std::fs::metadata(path).map_err(unreadable)?;
-    regular_file(path, metadata.file_type())?;
-    let file = File::open(path).map_err(unreadable)?;
+    let file = open_input(path)?;
     let metadata = file.metadata().map_err(unreadable)?;
-    regular_file(path, metadata.file_type())?;
     let too_large = |len: u64| Error::InputTooLarge {
         path: path.to_owned(),
         len,
@@ -59,6 +54,35 @@ pub fn read_input(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Error> {
         return Err(too_large(len));
     }
     Ok(bytes)
+}
+
+/// The regular file at `path`, opened for reading as a stream (for inputs too large to read
+/// whole, such as a file of signatures).
+///
+/// ```
+/// use plenary_core::{Error, open_input};
+///
+/// assert!(matches!(open_input(&std::env::temp_dir()), Err(Error::InputNotAFile { .. })));
+/// ```
+///
+/// # Errors
+///
+/// [`Error::InputNotAFile`] when `path` is a directory, a FIFO, a device or a socket (so that
+/// `/dev/zero` or a FIFO without a writer cannot hang the caller), and
+/// [`Error::InputUnreadable`] when it cannot be opened.
+pub fn open_input(path: &Path) -> Result<File, Error> {
+    let unreadable = |err: std::io::Error| Error::InputUnreadable {
+        path: path.to_owned(),
+        reason: err.to_string(),
+    };
+    // Checked before opening, as opening a FIFO without a writer blocks; checked again on the
+    // open file in case the path was swapped in between.
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    regular_file(path, metadata.file_type())?;
+    let file = File::open(path).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    regular_file(path, metadata.file_type())?;
+    Ok(file)
 }
 
 /// The text of the regular file at `path`, without a leading byte order mark, if it holds at

@@ -73,7 +73,7 @@ pub use error::Error;
 pub use escape::{html_escape, markdown_escape};
 pub use fold::fold;
 pub use id::{ActorId, DocumentId, EventId, MAX_ID_LEN, PetitionId, ResourceId, SourceId};
-pub use input::{MAX_INPUT_BYTES, read_input, read_input_text, utf8_text};
+pub use input::{MAX_INPUT_BYTES, open_input, read_input, read_input_text, utf8_text};
 pub use language::{ITU_LANGUAGES, LanguageTag};
 pub use link::{Link, MAILTO_HEADERS, TRACKING_PARAMETERS};
 pub use name::{MAX_NAME_CHARS, Name};
