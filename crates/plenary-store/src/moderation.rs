@@ -4,8 +4,7 @@
 
 use plenary::core::{Actor, ResourceId};
 use plenary::resources::{
-    MAX_REASON_CHARS, ModerationState, Resource, ResourceBank, Submission, Suggestion,
-    SuggestionId,
+    MAX_REASON_CHARS, ModerationState, Resource, ResourceBank, Submission, Suggestion, SuggestionId,
 };
 use sqlx::{AnyConnection, Row};
 
