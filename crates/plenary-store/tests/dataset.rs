@@ -1,5 +1,7 @@
 //! A whole dataset in the store, on SQLite and (when the tests have a server) PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // in the tests' helpers too
+
 mod support;
 
 use plenary::core::chrono::NaiveDate;

@@ -1,6 +1,8 @@
 //! The moderation queue in the store: submit, pending, approve, reject, duplicates by canonical
 //! link, and a queue that survives a restart.
 
+#![allow(clippy::unwrap_used)] // in the tests' helpers too
+
 mod support;
 
 use plenary::core::Link;

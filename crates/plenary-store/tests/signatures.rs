@@ -1,6 +1,8 @@
 //! The signature log: counts through the tally, recounts, concurrency, a writer killed
 //! mid-batch, bad input, and no email in anything public.
 
+#![allow(clippy::unwrap_used)] // in the tests' helpers too
+
 mod support;
 
 use std::collections::BTreeSet;
@@ -422,7 +424,7 @@ async fn batches(db: &support::TestDb) -> Vec<(i64, i64, i64)> {
     use sqlx::Connection;
     let sql = "SELECT b.id, b.stored, (SELECT COUNT(*) FROM signature_log l WHERE l.batch = b.id) \
                FROM signature_batches b ORDER BY b.id";
-    let rows = match db.backend {
+    match db.backend {
         Backend::Sqlite => {
             let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.location))
                 .await
@@ -451,8 +453,7 @@ async fn batches(db: &support::TestDb) -> Vec<(i64, i64, i64)> {
                 .map(|r| (r.get(0), r.get(1), r.get(2)))
                 .collect()
         }
-    };
-    rows
+    }
 }
 
 /// Not a test of its own: the child process of
