@@ -500,39 +500,42 @@ impl Store {
         // canonical email holds: the drivers' cost is per row, and a row per signature would
         // cost more than the count itself.
         // The tally orders signatures by their position (the sequence number), not by the
-        // order they are added in, so pages are ranges of sequence numbers, read unsorted.
+        // order they are added in, so pages are ranges of sequence numbers, read unsorted; the
+        // next page is read while the tally counts the one before.
         let mut from = running.seen;
-        while from < newest {
-            let to = from.saturating_add(PAGE_ROWS).min(newest);
-            let row = sqlx::query(
-                "SELECT string_agg(CAST(seq AS TEXT) || $4 || CAST(signed_at AS TEXT) || $4 || \
-                 COALESCE(country, '') || $4 || state || $4 || signer, $5) \
-                 FROM signature_log \
-                 WHERE petition = $1 AND kind = 'signature' AND seq > $2 AND seq <= $3",
-            )
-            .bind(petition.as_str())
-            .bind(from)
-            .bind(to)
-            .bind(FIELD_SEPARATOR)
-            .bind(RECORD_SEPARATOR)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(Error::db(&doing))?;
-            let page: Option<String> = row.try_get(0).map_err(Error::db(&doing))?;
-            for entry in page.as_deref().unwrap_or("").split(RECORD_SEPARATOR) {
-                if entry.is_empty() {
-                    continue;
-                }
-                let (seq, (email, signed_at, country, state)) = page_entry(entry, &states)?;
-                running.tally.add(&SignatureRecord {
-                    email: &email,
-                    signed_at,
-                    country,
-                    state,
-                    position: u64::try_from(seq).unwrap_or_default(),
-                });
-            }
+        let mut page = if from < newest {
+            Some(self.page(petition, from, newest, &doing).await?)
+        } else {
+            None
+        };
+        while let Some((text, to)) = page.take() {
             from = to;
+            let count = async {
+                for entry in text.as_deref().unwrap_or("").split(RECORD_SEPARATOR) {
+                    if entry.is_empty() {
+                        continue;
+                    }
+                    let (seq, (email, signed_at, country, state)) = page_entry(entry, &states)?;
+                    running.tally.add(&SignatureRecord {
+                        email: &email,
+                        signed_at,
+                        country,
+                        state,
+                        position: u64::try_from(seq).unwrap_or_default(),
+                    });
+                }
+                Ok::<(), Error>(())
+            };
+            let next = async {
+                if from < newest {
+                    self.page(petition, from, newest, &doing).await.map(Some)
+                } else {
+                    Ok(None)
+                }
+            };
+            let (next, counted) = futures_util::future::join(next, count).await;
+            counted?;
+            page = next?;
         }
         running.seen = newest;
         Ok(())
@@ -581,6 +584,35 @@ fn page_entry(entry: &str, states: &HashMap<i64, SignatureState>) -> Result<(i64
         seq,
         (email, DateTime::from_timestamp_nanos(nanos), country, state),
     ))
+}
+
+impl Store {
+    /// The signatures of `petition` with sequence numbers after `from`, up to `PAGE_ROWS` of
+    /// them and at most `newest`, joined in one string; and where the page ends.
+    async fn page(
+        &self,
+        petition: &PetitionId,
+        from: i64,
+        newest: i64,
+        doing: &str,
+    ) -> Result<(Option<String>, i64), Error> {
+        let to = from.saturating_add(PAGE_ROWS).min(newest);
+        let row = sqlx::query(
+            "SELECT string_agg(CAST(seq AS TEXT) || $4 || CAST(signed_at AS TEXT) || $4 || \
+             COALESCE(country, '') || $4 || state || $4 || signer, $5) \
+             FROM signature_log \
+             WHERE petition = $1 AND kind = 'signature' AND seq > $2 AND seq <= $3",
+        )
+        .bind(petition.as_str())
+        .bind(from)
+        .bind(to)
+        .bind(FIELD_SEPARATOR)
+        .bind(RECORD_SEPARATOR)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(Error::db(doing))?;
+        Ok((row.try_get(0).map_err(Error::db(doing))?, to))
+    }
 }
 
 /// A new row of `signature_batches`; its id.
