@@ -45,8 +45,7 @@ const USAGE: &str = "usage:
   store history PETITION_ID [--csv] [--daily]
 every command takes --db PATH_OR_URL (default: plenary.db; or a postgres:// URL)";
 
-const COMMANDS: &str =
-    "import, export, submit, pending, approve, reject, sign, count or history";
+const COMMANDS: &str = "import, export, submit, pending, approve, reject, sign, count or history";
 
 #[derive(Debug, Default)]
 struct Args {
@@ -161,7 +160,11 @@ async fn command(store: &Store, args: &Args) -> Result<(), String> {
         }
         "count" => write_json(&store.count(&petition_id(value(0))?).await.map_err(err)?),
         _ => {
-            let period = if args.daily { Period::Day } else { Period::Hour };
+            let period = if args.daily {
+                Period::Day
+            } else {
+                Period::Hour
+            };
             let history = store
                 .history(&petition_id(value(0))?, period)
                 .await
@@ -222,7 +225,10 @@ fn parse_args() -> Result<Args, String> {
                 args.note = Some(text(parser.value().map_err(|e| e.to_string())?, "--note")?);
             }
             Long("reason") if args.command == "reject" => {
-                args.reason = Some(text(parser.value().map_err(|e| e.to_string())?, "--reason")?);
+                args.reason = Some(text(
+                    parser.value().map_err(|e| e.to_string())?,
+                    "--reason",
+                )?);
             }
             Long("as") if args.command == "approve" => {
                 args.resource = Some(text(parser.value().map_err(|e| e.to_string())?, "--as")?);
@@ -231,7 +237,11 @@ fn parse_args() -> Result<Args, String> {
             Long("daily") if args.command == "history" => args.daily = true,
             Value(value) if args.command.is_empty() => {
                 let command = text(value, "command")?;
-                if !COMMANDS.replace(" or", ",").split(", ").any(|c| c == command) {
+                if !COMMANDS
+                    .replace(" or", ",")
+                    .split(", ")
+                    .any(|c| c == command)
+                {
                     return Err(format!("unknown command {command:?}; expected {COMMANDS}"));
                 }
                 args.command = command;

@@ -60,7 +60,8 @@ fn petition() -> PetitionId {
 
 /// A fresh SQLite store in a temporary directory, holding the WCIT-12 dataset.
 async fn sqlite_store(name: &str) -> (Store, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("plenary-store-bench-{name}-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("plenary-store-bench-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a writable temporary directory");
     let path = dir.join("bench.db");
@@ -98,7 +99,9 @@ async fn postgres_store(name: &str) -> Option<Store> {
     }
     let mut db_url = plenary::core::url::Url::parse(&url).expect("the URL parses");
     db_url.set_path(&format!("/{db}"));
-    let store = Store::open(db_url.as_str()).await.expect("the bench store opens");
+    let store = Store::open(db_url.as_str())
+        .await
+        .expect("the bench store opens");
     store
         .import(&plenary::datasets::wcit12())
         .await
@@ -117,7 +120,10 @@ fn ingest(c: &mut Criterion) {
     let (store, dir) = runtime.block_on(sqlite_store("ingest"));
     group.bench_function("sqlite", |b| {
         b.to_async(&runtime).iter(|| async {
-            let report = store.sign(&petition(), &input).await.expect("the batch is stored");
+            let report = store
+                .sign(&petition(), &input)
+                .await
+                .expect("the batch is stored");
             black_box(report.stored)
         });
     });
@@ -127,7 +133,10 @@ fn ingest(c: &mut Criterion) {
     if let Some(store) = runtime.block_on(postgres_store("ingest")) {
         group.bench_function("postgres", |b| {
             b.to_async(&runtime).iter(|| async {
-                let report = store.sign(&petition(), &input).await.expect("the batch is stored");
+                let report = store
+                    .sign(&petition(), &input)
+                    .await
+                    .expect("the batch is stored");
                 black_box(report.stored)
             });
         });
@@ -154,7 +163,10 @@ fn count(c: &mut Criterion) {
     });
     group.bench_function("sqlite_1m_recount", |b| {
         b.to_async(&runtime).iter(|| async {
-            let report = store.recount(&petition()).await.expect("the log is counted");
+            let report = store
+                .recount(&petition())
+                .await
+                .expect("the log is counted");
             black_box(report.counted)
         });
     });

@@ -177,11 +177,13 @@ impl Store {
             .await?
         {
             let sources = from_json("provenance", &item, &sources)?;
-            let key = item.parse().map_err(|e: plenary::core::Error| Error::Corrupt {
-                part: "provenance",
-                id: item.clone(),
-                message: e.to_string(),
-            })?;
+            let key = item
+                .parse()
+                .map_err(|e: plenary::core::Error| Error::Corrupt {
+                    part: "provenance",
+                    id: item.clone(),
+                    message: e.to_string(),
+                })?;
             provenance.insert(key, sources);
         }
         Ok(Dataset {

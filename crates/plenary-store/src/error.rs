@@ -7,7 +7,9 @@ use plenary::Problems;
 #[non_exhaustive]
 pub enum Error {
     /// The database could not be opened or reached.
-    #[error("cannot open the store at {location}: {source}; expected a SQLite file path or a postgres:// URL")]
+    #[error(
+        "cannot open the store at {location}: {source}; expected a SQLite file path or a postgres:// URL"
+    )]
     Open {
         /// The file or URL (without its password).
         location: String,

@@ -4,8 +4,7 @@
 
 use plenary::core::{Actor, ResourceId};
 use plenary::resources::{
-    MAX_REASON_CHARS, ModerationState, Resource, ResourceBank, Submission, Suggestion,
-    SuggestionId,
+    MAX_REASON_CHARS, ModerationState, Resource, ResourceBank, Submission, Suggestion, SuggestionId,
 };
 use sqlx::{AnyConnection, Row};
 
@@ -170,7 +169,10 @@ impl Store {
         let trimmed = reason.trim();
         let chars = trimmed.chars().count();
         if chars == 0 || chars > MAX_REASON_CHARS {
-            return Err(Error::InvalidReason { id: id.get(), chars });
+            return Err(Error::InvalidReason {
+                id: id.get(),
+                chars,
+            });
         }
         let doing = format!("rejecting suggestion #{id}");
         let mut tx = self.begin_write(&doing).await?;

@@ -6,6 +6,9 @@ use crate::Error;
 
 /// The most bound values one statement carries: under SQLite's 32,766 and PostgreSQL's 65,535.
 const MAX_BINDS: usize = 12_000;
+/// The most bound values one SQLite statement carries: SQLite compiles a long `VALUES` list
+/// more slowly per row than a short one run again from the statement cache.
+const SQLITE_BINDS: usize = 1_000;
 
 /// One value of a row.
 #[derive(Debug, Clone)]
@@ -32,8 +35,9 @@ pub(crate) async fn insert_rows(
     rows: &[Vec<Value>],
     doing: &str,
 ) -> Result<(), Error> {
-    let per_statement = (MAX_BINDS / columns.len().max(1)).max(1);
     let positional = conn.backend_name() == "SQLite";
+    let binds = if positional { SQLITE_BINDS } else { MAX_BINDS };
+    let per_statement = (binds / columns.len().max(1)).max(1);
     for chunk in rows.chunks(per_statement) {
         let sql = insert_sql(table, columns, chunk.len(), positional);
         let mut query = sqlx::query(&sql);
@@ -93,7 +97,12 @@ mod tests {
                 false,
                 "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)",
             ),
-            (&["a", "b"][..], 2, true, "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"),
+            (
+                &["a", "b"][..],
+                2,
+                true,
+                "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)",
+            ),
         ] {
             assert_eq!(insert_sql("t", columns, rows, positional), expected);
         }

@@ -14,8 +14,8 @@ use chrono::{DateTime, Utc};
 use plenary::core::{Country, MAX_NAME_CHARS, Name, PetitionId};
 use plenary::petitions::{
     CanonicalEmail, Consent, Email, History, Invalidation, InvalidationReport, LineOutcome, Period,
-    Person, PublicCount, ReportedError, Signature, SignatureBook, SignatureRecord,
-    SignatureState, Signer, StateChange, Tally, TallyReport, Verification,
+    Person, PublicCount, ReportedError, Signature, SignatureBook, SignatureRecord, SignatureState,
+    Signer, StateChange, Tally, TallyReport, Verification,
 };
 use serde::{Deserialize, Serialize};
 use sqlx::any::AnyRow;
@@ -28,7 +28,7 @@ use crate::{Backend, Error, Store};
 /// The most lines one batch (one transaction) of [`Store::sign`] holds.
 pub const BATCH_LINES: usize = 20_000;
 
-/// How many log rows a count reads per query.
+/// How many sequence numbers of the log a count reads per query.
 const PAGE_ROWS: i64 = 100_000;
 
 /// The columns of `signature_log` a write fills, in this order.
@@ -347,7 +347,9 @@ impl Store {
         .fetch_one(&self.pool)
         .await
         .and_then(|row| row.try_get(0))
-        .map_err(Error::db(format!("counting the log of petition {petition}")))?;
+        .map_err(Error::db(format!(
+            "counting the log of petition {petition}"
+        )))?;
         Ok(u64::try_from(n).unwrap_or_default())
     }
 
@@ -497,45 +499,43 @@ impl Store {
         // A page of the log comes as one row, its signatures joined with separators that no
         // canonical email holds: the drivers' cost is per row, and a row per signature would
         // cost more than the count itself.
-        let mut last = running.seen;
-        loop {
-            let row = sqlx::query(
-                "SELECT string_agg(entry, $5 ORDER BY seq), COUNT(*), MAX(seq) FROM ( \
-                 SELECT seq, CAST(seq AS TEXT) || $6 || CAST(signed_at AS TEXT) || $6 || \
-                 COALESCE(country, '') || $6 || state || $6 || signer AS entry \
-                 FROM signature_log \
-                 WHERE petition = $1 AND kind = 'signature' AND seq > $2 AND seq <= $3 \
-                 ORDER BY seq LIMIT $4) page",
-            )
-            .bind(petition.as_str())
-            .bind(last)
-            .bind(newest)
-            .bind(PAGE_ROWS)
-            .bind(RECORD_SEPARATOR)
-            .bind(FIELD_SEPARATOR)
-            .fetch_one(&self.pool)
-            .await
-            .map_err(Error::db(&doing))?;
-            let page: Option<String> = row.try_get(0).map_err(Error::db(&doing))?;
-            let rows: i64 = row.try_get(1).map_err(Error::db(&doing))?;
-            for entry in page.as_deref().unwrap_or("").split(RECORD_SEPARATOR) {
-                if entry.is_empty() {
-                    continue;
+        // The tally orders signatures by their position (the sequence number), not by the
+        // order they are added in, so pages are ranges of sequence numbers, read unsorted; the
+        // next page is read while the tally counts the one before.
+        let mut from = running.seen;
+        let mut page = if from < newest {
+            Some(self.page(petition, from, newest, &doing).await?)
+        } else {
+            None
+        };
+        while let Some((text, to)) = page.take() {
+            from = to;
+            let count = async {
+                for entry in text.as_deref().unwrap_or("").split(RECORD_SEPARATOR) {
+                    if entry.is_empty() {
+                        continue;
+                    }
+                    let (seq, (email, signed_at, country, state)) = page_entry(entry, &states)?;
+                    running.tally.add(&SignatureRecord {
+                        email: &email,
+                        signed_at,
+                        country,
+                        state,
+                        position: u64::try_from(seq).unwrap_or_default(),
+                    });
                 }
-                let (seq, record) = page_entry(entry, &states)?;
-                let (email, signed_at, country, state) = record;
-                running.tally.add(&SignatureRecord {
-                    email: &email,
-                    signed_at,
-                    country,
-                    state,
-                    position: u64::try_from(seq).unwrap_or_default(),
-                });
-                last = seq;
-            }
-            if rows < PAGE_ROWS {
-                break;
-            }
+                Ok::<(), Error>(())
+            };
+            let next = async {
+                if from < newest {
+                    self.page(petition, from, newest, &doing).await.map(Some)
+                } else {
+                    Ok(None)
+                }
+            };
+            let (next, counted) = futures_util::future::join(next, count).await;
+            counted?;
+            page = next?;
         }
         running.seen = newest;
         Ok(())
@@ -548,13 +548,15 @@ const RECORD_SEPARATOR: &str = "\u{1e}";
 const FIELD_SEPARATOR: &str = "\u{1f}";
 
 /// What a tally needs of a signature.
-type Counted = (CanonicalEmail, DateTime<Utc>, Option<Country>, SignatureState);
+type Counted = (
+    CanonicalEmail,
+    DateTime<Utc>,
+    Option<Country>,
+    SignatureState,
+);
 
 /// Reads `seq, signed_at, country, state, signer` of one signature of a page.
-fn page_entry(
-    entry: &str,
-    states: &HashMap<i64, SignatureState>,
-) -> Result<(i64, Counted), Error> {
+fn page_entry(entry: &str, states: &HashMap<i64, SignatureState>) -> Result<(i64, Counted), Error> {
     let mut fields = entry.splitn(5, FIELD_SEPARATOR);
     let mut next = || fields.next().unwrap_or("");
     let (seq, nanos, country, state, signer) = (next(), next(), next(), next(), next());
@@ -582,6 +584,35 @@ fn page_entry(
         seq,
         (email, DateTime::from_timestamp_nanos(nanos), country, state),
     ))
+}
+
+impl Store {
+    /// The signatures of `petition` with sequence numbers after `from`, up to `PAGE_ROWS` of
+    /// them and at most `newest`, joined in one string; and where the page ends.
+    async fn page(
+        &self,
+        petition: &PetitionId,
+        from: i64,
+        newest: i64,
+        doing: &str,
+    ) -> Result<(Option<String>, i64), Error> {
+        let to = from.saturating_add(PAGE_ROWS).min(newest);
+        let row = sqlx::query(
+            "SELECT string_agg(CAST(seq AS TEXT) || $4 || CAST(signed_at AS TEXT) || $4 || \
+             COALESCE(country, '') || $4 || state || $4 || signer, $5) \
+             FROM signature_log \
+             WHERE petition = $1 AND kind = 'signature' AND seq > $2 AND seq <= $3",
+        )
+        .bind(petition.as_str())
+        .bind(from)
+        .bind(to)
+        .bind(FIELD_SEPARATOR)
+        .bind(RECORD_SEPARATOR)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(Error::db(doing))?;
+        Ok((row.try_get(0).map_err(Error::db(doing))?, to))
+    }
 }
 
 /// A new row of `signature_batches`; its id.
@@ -630,7 +661,10 @@ async fn logged(
     if let Some(signer) = signer {
         query = query.bind(signer);
     }
-    let rows: Vec<AnyRow> = query.fetch_all(&mut *conn).await.map_err(Error::db(doing))?;
+    let rows: Vec<AnyRow> = query
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(Error::db(doing))?;
     rows.iter()
         .map(|row| {
             let seq: i64 = row.try_get(0).map_err(Error::db(doing))?;
@@ -665,8 +699,8 @@ fn signature_row(petition: &PetitionId, line: u64, text: &[u8]) -> Result<Vec<Va
         .map_err(|e| format!("not UTF-8: {e}; expected one signature object per line"))?;
     let fields: Fields<'_> =
         serde_json::from_str(record).map_err(|e| format!("not a signature object: {e}"))?;
-    let signer = CanonicalEmail::new(fields.email.as_deref().unwrap_or(""))
-        .map_err(|e| e.to_string())?;
+    let signer =
+        CanonicalEmail::new(fields.email.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
     let signed_at = fields.signed_at.as_deref().unwrap_or("");
     let nanos = DateTime::parse_from_rfc3339(signed_at)
         .ok()

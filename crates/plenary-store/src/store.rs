@@ -140,13 +140,10 @@ impl Store {
                 supported,
             });
         }
-        migrator
-            .run(&pool)
-            .await
-            .map_err(|source| Error::Migrate {
-                location: location.clone(),
-                source,
-            })?;
+        migrator.run(&pool).await.map_err(|source| Error::Migrate {
+            location: location.clone(),
+            source,
+        })?;
         Ok(Self {
             pool,
             backend,
@@ -187,7 +184,10 @@ impl Store {
 
     /// Begins a transaction that writes: on SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so that concurrent writers wait their turn instead of failing.
-    pub(crate) async fn begin_write(&self, doing: &str) -> Result<Transaction<'static, Any>, Error> {
+    pub(crate) async fn begin_write(
+        &self,
+        doing: &str,
+    ) -> Result<Transaction<'static, Any>, Error> {
         match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Backend::Postgres => self.pool.begin().await,

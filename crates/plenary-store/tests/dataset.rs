@@ -1,5 +1,7 @@
 //! A whole dataset in the store, on SQLite and (when the tests have a server) PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // in the tests' helpers too
+
 mod support;
 
 use plenary::core::chrono::NaiveDate;
@@ -14,7 +16,11 @@ async fn the_wcit12_dataset_goes_in_and_comes_back_as_the_same_json() {
     let json = dataset.to_json();
     for db in support::databases("roundtrip").await {
         let store = db.open().await;
-        assert_eq!(store.export().await.unwrap(), Dataset::default(), "empty at first");
+        assert_eq!(
+            store.export().await.unwrap(),
+            Dataset::default(),
+            "empty at first"
+        );
         store.import(&dataset).await.unwrap();
         let exported = store.export().await.unwrap();
         assert_eq!(exported.to_json(), json, "{:?}", db.backend);
@@ -31,7 +37,9 @@ async fn the_wcit12_dataset_goes_in_and_comes_back_as_the_same_json() {
 async fn an_invalid_dataset_is_refused_whole_with_every_problem_and_nothing_written() {
     let good = datasets::wcit12();
     let mut bad = good.clone();
-    bad.events[0].organisers.push("no-such-actor".parse().unwrap());
+    bad.events[0]
+        .organisers
+        .push("no-such-actor".parse().unwrap());
     bad.actors.push(bad.actors[0].clone());
     bad.petitions.truncate(1);
     let expected = bad.validate().unwrap_err();
@@ -43,7 +51,10 @@ async fn an_invalid_dataset_is_refused_whole_with_every_problem_and_nothing_writ
             Err(Error::Invalid(problems)) => {
                 assert_eq!(problems, expected);
                 let message = Error::Invalid(problems).to_string();
-                assert!(message.contains("refused whole and nothing was written"), "{message}");
+                assert!(
+                    message.contains("refused whole and nothing was written"),
+                    "{message}"
+                );
                 assert!(message.contains("no-such-actor"), "{message}");
             }
             other => panic!("expected the dataset refused, got {other:?}"),
@@ -73,7 +84,10 @@ async fn items_come_back_by_typed_id() {
             Some(resource)
         );
         let source = &dataset.sources[0];
-        assert_eq!(store.source(&source.id).await.unwrap().as_ref(), Some(source));
+        assert_eq!(
+            store.source(&source.id).await.unwrap().as_ref(),
+            Some(source)
+        );
         let document = dataset
             .documents
             .iter()
@@ -82,9 +96,21 @@ async fn items_come_back_by_typed_id() {
         let id = document.id.clone().unwrap();
         assert_eq!(store.document(&id).await.unwrap().as_ref(), Some(document));
         for missing in [
-            store.event(&"wcit-13".parse().unwrap()).await.unwrap().is_none(),
-            store.actor(&"nobody".parse().unwrap()).await.unwrap().is_none(),
-            store.petition(&"nothing".parse().unwrap()).await.unwrap().is_none(),
+            store
+                .event(&"wcit-13".parse().unwrap())
+                .await
+                .unwrap()
+                .is_none(),
+            store
+                .actor(&"nobody".parse().unwrap())
+                .await
+                .unwrap()
+                .is_none(),
+            store
+                .petition(&"nothing".parse().unwrap())
+                .await
+                .unwrap()
+                .is_none(),
         ] {
             assert!(missing);
         }
@@ -180,9 +206,10 @@ async fn a_database_from_a_newer_version_is_a_clear_error() {
         let future = Store::supported_schema_version() + 1;
         match db.backend {
             Backend::Sqlite => {
-                let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.location))
-                    .await
-                    .unwrap();
+                let mut conn =
+                    sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.location))
+                        .await
+                        .unwrap();
                 sqlx::query(
                     "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
                      VALUES ($1, 'from the future', TRUE, x'00', 0)",
@@ -206,7 +233,10 @@ async fn a_database_from_a_newer_version_is_a_clear_error() {
             _ => unreachable!("two backends"),
         }
         let err = Store::open(&db.location).await.unwrap_err();
-        assert!(matches!(err, Error::NewerSchema { found, .. } if found == future), "{err:?}");
+        assert!(
+            matches!(err, Error::NewerSchema { found, .. } if found == future),
+            "{err:?}"
+        );
         let message = err.to_string();
         assert!(
             message.contains(&format!("schema version {future}"))
@@ -230,6 +260,9 @@ async fn a_location_that_cannot_be_opened_is_a_clear_error() {
         .await
         .unwrap_err();
     let message = err.to_string();
-    assert!(message.contains("postgres://user:***@127.0.0.1:1/none"), "{message}");
+    assert!(
+        message.contains("postgres://user:***@127.0.0.1:1/none"),
+        "{message}"
+    );
     assert!(!message.contains("hunter2"), "{message}");
 }

@@ -1,6 +1,8 @@
 //! The moderation queue in the store: submit, pending, approve, reject, duplicates by canonical
 //! link, and a queue that survives a restart.
 
+#![allow(clippy::unwrap_used)] // in the tests' helpers too
+
 mod support;
 
 use plenary::core::Link;
@@ -24,26 +26,47 @@ async fn suggestions_wait_for_a_moderator_and_survive_a_restart() {
         let store = db.open().await;
         store.import(&datasets::wcit12()).await.unwrap();
         let first = store
-            .submit(&suggestion("WCIT leaks", "https://wcitleaks.org/?utm_source=x"))
+            .submit(&suggestion(
+                "WCIT leaks",
+                "https://wcitleaks.org/?utm_source=x",
+            ))
             .await
             .unwrap();
         let second = store
-            .submit(&suggestion("Internet governance primer", "https://example.org/primer"))
+            .submit(&suggestion(
+                "Internet governance primer",
+                "https://example.org/primer",
+            ))
             .await
             .unwrap();
-        assert_eq!((first.id, second.id), (SuggestionId::from(1), SuggestionId::from(2)));
+        assert_eq!(
+            (first.id, second.id),
+            (SuggestionId::from(1), SuggestionId::from(2))
+        );
         assert_eq!(first.state, ModerationState::Pending);
         store.close().await;
 
         let store = db.open().await;
         let pending = store.pending().await.unwrap();
-        assert_eq!(pending, vec![first.clone(), second.clone()], "{:?}", db.backend);
+        assert_eq!(
+            pending,
+            vec![first.clone(), second.clone()],
+            "{:?}",
+            db.backend
+        );
 
         let resource = store.approve(SuggestionId::from(1), None).await.unwrap();
         assert_eq!(resource.id.as_str(), "suggestion-1");
         assert_eq!(resource.title.as_str(), "WCIT leaks");
-        assert_eq!(resource.authors[0].to_string(), "isoc", "the author is the known actor");
-        let rejected = store.reject(SuggestionId::from(2), "  off topic ").await.unwrap();
+        assert_eq!(
+            resource.authors[0].to_string(),
+            "isoc",
+            "the author is the known actor"
+        );
+        let rejected = store
+            .reject(SuggestionId::from(2), "  off topic ")
+            .await
+            .unwrap();
         assert_eq!(
             rejected.state,
             ModerationState::Rejected {
@@ -59,7 +82,10 @@ async fn suggestions_wait_for_a_moderator_and_survive_a_restart() {
         let exported = store.export().await.unwrap();
         exported.validate().unwrap();
         assert_eq!(exported.resources.last(), Some(&resource));
-        let hits = store.search_resources(&Query::new("wcit leaks")).await.unwrap();
+        let hits = store
+            .search_resources(&Query::new("wcit leaks"))
+            .await
+            .unwrap();
         assert_eq!(hits.first().map(|r| r.id.as_str()), Some("suggestion-1"));
         let queue = store.queue().await.unwrap();
         assert_eq!(queue.len(), 2);
@@ -69,7 +95,10 @@ async fn suggestions_wait_for_a_moderator_and_survive_a_restart() {
                 resource: "suggestion-1".parse().unwrap()
             }
         );
-        assert_eq!(store.suggestion(SuggestionId::from(2)).await.unwrap(), Some(rejected));
+        assert_eq!(
+            store.suggestion(SuggestionId::from(2)).await.unwrap(),
+            Some(rejected)
+        );
         assert_eq!(store.suggestion(SuggestionId::from(3)).await.unwrap(), None);
     }
 }
@@ -98,7 +127,10 @@ async fn a_link_already_in_the_bank_is_a_duplicate_by_canonical_form() {
         .into_iter()
         .enumerate()
         {
-            let submitted = store.submit(&suggestion("Access Now on the ITRs", link)).await.unwrap();
+            let submitted = store
+                .submit(&suggestion("Access Now on the ITRs", link))
+                .await
+                .unwrap();
             assert_eq!(
                 submitted.state,
                 ModerationState::Duplicate {
@@ -112,13 +144,26 @@ async fn a_link_already_in_the_bank_is_a_duplicate_by_canonical_form() {
 
         // Two pending suggestions of one page: approving the first makes the second a
         // duplicate when it is approved in turn.
-        let a = store.submit(&suggestion("A page", "https://example.org/page")).await.unwrap();
-        let b = store.submit(&suggestion("The page", "https://EXAMPLE.ORG/page?utm_source=x")).await.unwrap();
-        store.approve(a.id, Some("example/page".parse().unwrap())).await.unwrap();
+        let a = store
+            .submit(&suggestion("A page", "https://example.org/page"))
+            .await
+            .unwrap();
+        let b = store
+            .submit(&suggestion(
+                "The page",
+                "https://EXAMPLE.ORG/page?utm_source=x",
+            ))
+            .await
+            .unwrap();
+        store
+            .approve(a.id, Some("example/page".parse().unwrap()))
+            .await
+            .unwrap();
         let err = store.approve(b.id, None).await.unwrap_err();
         assert!(matches!(err, Error::DuplicateLink { .. }), "{err:?}");
         assert!(
-            err.to_string().contains("already in the bank as resource \"example/page\""),
+            err.to_string()
+                .contains("already in the bank as resource \"example/page\""),
             "{err}"
         );
         assert_eq!(
@@ -144,22 +189,37 @@ async fn bad_suggestions_and_decisions_are_errors_that_say_why() {
             ("mailto:a@b.org", "is a mail address"),
         ] {
             let err = store.submit(&suggestion("A page", link)).await.unwrap_err();
-            assert!(err.to_string().contains(expected), "{err}\n  expected: {expected}");
+            assert!(
+                err.to_string().contains(expected),
+                "{err}\n  expected: {expected}"
+            );
         }
-        assert!(store.queue().await.unwrap().is_empty(), "nothing refused is queued");
+        assert!(
+            store.queue().await.unwrap().is_empty(),
+            "nothing refused is queued"
+        );
 
-        let s = store.submit(&suggestion("A page", "https://example.org/")).await.unwrap();
+        let s = store
+            .submit(&suggestion("A page", "https://example.org/"))
+            .await
+            .unwrap();
         for (err, expected) in [
             (
                 store.reject(s.id, "   ").await.unwrap_err(),
                 "rejection of suggestion #1: the reason is 0 characters long; expected 1 to 500",
             ),
             (
-                store.approve(SuggestionId::from(9), None).await.unwrap_err(),
+                store
+                    .approve(SuggestionId::from(9), None)
+                    .await
+                    .unwrap_err(),
                 "no suggestion \"#9\" in the store",
             ),
         ] {
-            assert!(err.to_string().contains(expected), "{err}\n  expected: {expected}");
+            assert!(
+                err.to_string().contains(expected),
+                "{err}\n  expected: {expected}"
+            );
         }
         store
             .approve(s.id, Some("isoc/a-page".parse().unwrap()))
@@ -172,7 +232,10 @@ async fn bad_suggestions_and_decisions_are_errors_that_say_why() {
                 .starts_with("suggestion #1 is approved as \"isoc/a-page\"; expected a pending"),
             "{err}"
         );
-        let taken = store.submit(&suggestion("Another", "https://example.org/x")).await.unwrap();
+        let taken = store
+            .submit(&suggestion("Another", "https://example.org/x"))
+            .await
+            .unwrap();
         let err = store
             .approve(taken.id, Some("cdt/security-proposals".parse().unwrap()))
             .await

@@ -1,6 +1,8 @@
 //! The signature log: counts through the tally, recounts, concurrency, a writer killed
 //! mid-batch, bad input, and no email in anything public.
 
+#![allow(clippy::unwrap_used)] // in the tests' helpers too
+
 mod support;
 
 use std::collections::BTreeSet;
@@ -42,13 +44,21 @@ async fn the_count_from_the_log_is_the_tally_of_the_file() {
     for db in support::databases("count").await {
         let store = store_with_petitions(&db).await;
         let report = store.sign(&petition(), &input).await.unwrap();
-        assert_eq!(report.errors, expected.errors, "refused lines as petitions tally says");
+        assert_eq!(
+            report.errors, expected.errors,
+            "refused lines as petitions tally says"
+        );
         assert_eq!(report.rejected, expected.rejected);
         assert_eq!(report.lines, expected.lines);
         assert_eq!(report.stored, expected.lines - expected.rejected);
         let count = store.count(&petition()).await.unwrap();
         assert_eq!(
-            (count.counted, count.duplicates, &count.by_country, &count.milestones),
+            (
+                count.counted,
+                count.duplicates,
+                &count.by_country,
+                &count.milestones
+            ),
             (
                 expected.counted,
                 expected.duplicates,
@@ -80,8 +90,16 @@ async fn a_recount_always_equals_the_running_count() {
             writer.sign(&petition(), lines.as_bytes()).await.unwrap();
             all.push_str(&lines);
             let running = store.count(&petition()).await.unwrap();
-            assert_eq!(running, store.recount(&petition()).await.unwrap(), "round {round}");
-            assert_eq!(running, other.count(&petition()).await.unwrap(), "round {round}");
+            assert_eq!(
+                running,
+                store.recount(&petition()).await.unwrap(),
+                "round {round}"
+            );
+            assert_eq!(
+                running,
+                other.count(&petition()).await.unwrap(),
+                "round {round}"
+            );
             let expected = file_tally(all.as_bytes()).report();
             assert_eq!(running.counted, expected.counted, "round {round}");
             assert_eq!(running.duplicates, expected.duplicates, "round {round}");
@@ -89,8 +107,14 @@ async fn a_recount_always_equals_the_running_count() {
         }
         assert_eq!(store.count(&petition()).await.unwrap().counted, 180);
         let history = store.history(&petition(), Period::Hour).await.unwrap();
-        assert_eq!(history.points.iter().map(|p| p.signatures).sum::<u64>(), 180);
-        assert_eq!((history.counted, history.points.last().map(|p| p.cumulative)), (180, Some(180)));
+        assert_eq!(
+            history.points.iter().map(|p| p.signatures).sum::<u64>(),
+            180
+        );
+        assert_eq!(
+            (history.counted, history.points.last().map(|p| p.cumulative)),
+            (180, Some(180))
+        );
     }
 }
 
@@ -99,7 +123,9 @@ async fn nothing_the_store_returns_for_public_use_holds_an_email() {
     for db in support::databases("no_email").await {
         let store = store_with_petitions(&db).await;
         let mut lines = support::signature_lines(0..20);
-        lines.push_str("{\"name\": \"Bad\", \"email\": \"x@y\", \"signed_at\": \"2012-12-01T00:00:00Z\"}\n");
+        lines.push_str(
+            "{\"name\": \"Bad\", \"email\": \"x@y\", \"signed_at\": \"2012-12-01T00:00:00Z\"}\n",
+        );
         store.sign(&petition(), lines.as_bytes()).await.unwrap();
         for public in [
             serde_json::to_string(&store.count(&petition()).await.unwrap()).unwrap(),
@@ -139,13 +165,19 @@ async fn bad_lines_are_refused_by_number_and_the_rest_is_stored() {
         let expected = [
             (2, "not JSON"),
             (4, "bad email \"…@example\""),
-            (5, "country \"UK\" is not an assigned ISO 3166-1 alpha-2 code"),
+            (
+                5,
+                "country \"UK\" is not an assigned ISO 3166-1 alpha-2 code",
+            ),
             (6, "state \"maybe\" is not a signature state"),
         ];
         assert_eq!(refused.len(), expected.len(), "{refused:?}");
         for ((line, reason), (want_line, want)) in refused.iter().zip(expected) {
             assert_eq!(*line, want_line);
-            assert!(reason.starts_with(want), "line {line}: {reason}\n  expected: {want}");
+            assert!(
+                reason.starts_with(want),
+                "line {line}: {reason}\n  expected: {want}"
+            );
         }
         assert_eq!((report.lines, report.stored, report.rejected), (6, 2, 4));
         assert_eq!(store.log_len(&petition()).await.unwrap(), 2);
@@ -165,7 +197,10 @@ async fn unknown_and_invalid_petition_ids_are_errors_naming_the_id() {
             store.count(&unknown).await.unwrap_err(),
             store.recount(&unknown).await.unwrap_err(),
         ] {
-            assert_eq!(err.to_string(), "no petition \"no/such-petition\" in the store");
+            assert_eq!(
+                err.to_string(),
+                "no petition \"no/such-petition\" in the store"
+            );
         }
         assert_eq!(store.log_len(&unknown).await.unwrap(), 0, "nothing written");
     }
@@ -191,7 +226,11 @@ async fn sixteen_concurrent_writers_lose_nothing_and_count_each_signer_once() {
                 // Four batches each, so that writers interleave.
                 for chunk in signers.chunks(LINES / 4) {
                     let lines = support::signature_lines(chunk.iter().copied());
-                    stored += store.sign(&petition(), lines.as_bytes()).await.unwrap().stored;
+                    stored += store
+                        .sign(&petition(), lines.as_bytes())
+                        .await
+                        .unwrap()
+                        .stored;
                 }
                 stored
             }));
@@ -201,7 +240,11 @@ async fn sixteen_concurrent_writers_lose_nothing_and_count_each_signer_once() {
             stored += task.await.unwrap();
         }
         assert_eq!(stored, (WRITERS * LINES) as u64);
-        assert_eq!(store.log_len(&petition()).await.unwrap(), stored, "nothing lost");
+        assert_eq!(
+            store.log_len(&petition()).await.unwrap(),
+            stored,
+            "nothing lost"
+        );
         let count = store.count(&petition()).await.unwrap();
         assert_eq!(count.counted, unique.len() as u64, "{:?}", db.backend);
         assert_eq!(count.duplicates, stored - unique.len() as u64);
@@ -228,7 +271,10 @@ async fn state_changes_move_signatures_in_and_out_of_the_count_and_the_log_only_
         let store = store_with_petitions(&db).await;
         store.sign(&petition(), input.as_bytes()).await.unwrap();
         let counted = |report: &plenary::petitions::TallyReport| {
-            (report.counted, report.states.get("pending").copied().unwrap_or(0))
+            (
+                report.counted,
+                report.states.get("pending").copied().unwrap_or(0),
+            )
         };
         assert_eq!(counted(&store.count(&petition()).await.unwrap()), (2, 1));
         let steps: [(&str, plenary::petitions::SignatureState, u64, u64); 4] = [
@@ -239,7 +285,10 @@ async fn state_changes_move_signatures_in_and_out_of_the_count_and_the_log_only_
         ];
         for (email, to, changed, after) in steps {
             assert_eq!(
-                store.change_signer(&petition(), email, to, "by test").await.unwrap(),
+                store
+                    .change_signer(&petition(), email, to, "by test")
+                    .await
+                    .unwrap(),
                 changed,
                 "{email} to {to}"
             );
@@ -262,7 +311,11 @@ async fn state_changes_move_signatures_in_and_out_of_the_count_and_the_log_only_
         // Applying it again changes nothing more.
         let again = store.invalidate(&petition(), &rule).await.unwrap();
         assert_eq!((again.matched, again.invalidated), (1, 0));
-        assert_eq!(store.log_len(&petition()).await.unwrap(), 4, "changes are not signatures");
+        assert_eq!(
+            store.log_len(&petition()).await.unwrap(),
+            4,
+            "changes are not signatures"
+        );
         let err = store
             .change_signer(&petition(), "not an email", SignatureState::Withdrawn, "x")
             .await
@@ -320,7 +373,10 @@ async fn a_writer_killed_mid_batch_leaves_each_batch_whole_or_absent() {
         // Wait until the child has written two batches, then kill it while it writes more.
         let deadline = Instant::now() + Duration::from_secs(120);
         while store.log_len(&petition()).await.unwrap() < 2 * CHILD_BATCH as u64 {
-            assert!(Instant::now() < deadline, "the child wrote nothing in 120 s");
+            assert!(
+                Instant::now() < deadline,
+                "the child wrote nothing in 120 s"
+            );
             assert!(child.try_wait().unwrap().is_none(), "the child ended early");
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
@@ -332,11 +388,19 @@ async fn a_writer_killed_mid_batch_leaves_each_batch_whole_or_absent() {
 
         let store = db.open().await;
         let logged = store.log_len(&petition()).await.unwrap();
-        assert_eq!(logged % CHILD_BATCH as u64, 0, "{logged} lines: a batch was cut");
+        assert_eq!(
+            logged % CHILD_BATCH as u64,
+            0,
+            "{logged} lines: a batch was cut"
+        );
         let batches = batches(&db).await;
         assert!(batches.len() >= 2);
         for (batch, stored, in_log) in &batches {
-            assert_eq!(stored, in_log, "batch {batch} is not whole on {:?}", db.backend);
+            assert_eq!(
+                stored, in_log,
+                "batch {batch} is not whole on {:?}",
+                db.backend
+            );
         }
         assert_eq!(batches.iter().map(|b| b.2).sum::<i64>() as u64, logged);
         let count = store.count(&petition()).await.unwrap();
@@ -344,7 +408,14 @@ async fn a_writer_killed_mid_batch_leaves_each_batch_whole_or_absent() {
         assert_eq!(store.recount(&petition()).await.unwrap(), count);
         // The store takes writes again.
         let more = support::signature_lines(10_000_000..10_000_010);
-        assert_eq!(store.sign(&petition(), more.as_bytes()).await.unwrap().stored, 10);
+        assert_eq!(
+            store
+                .sign(&petition(), more.as_bytes())
+                .await
+                .unwrap()
+                .stored,
+            10
+        );
     }
 }
 
@@ -353,7 +424,7 @@ async fn batches(db: &support::TestDb) -> Vec<(i64, i64, i64)> {
     use sqlx::Connection;
     let sql = "SELECT b.id, b.stored, (SELECT COUNT(*) FROM signature_log l WHERE l.batch = b.id) \
                FROM signature_batches b ORDER BY b.id";
-    let rows = match db.backend {
+    match db.backend {
         Backend::Sqlite => {
             let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.location))
                 .await
@@ -382,8 +453,7 @@ async fn batches(db: &support::TestDb) -> Vec<(i64, i64, i64)> {
                 .map(|r| (r.get(0), r.get(1), r.get(2)))
                 .collect()
         }
-    };
-    rows
+    }
 }
 
 /// Not a test of its own: the child process of

@@ -109,7 +109,9 @@ pub async fn postgres(test: &str) -> Option<TestDb> {
 
 /// The path of a file of the repository, from the workspace root.
 pub fn repo_file(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
 }
 
 /// `n` signature lines; signer `i` is `signer{i}@example.org`, signing at second `i` of the day.
