@@ -51,11 +51,34 @@ fn diff<'py>(py: Python<'py>, old: PyBackedStr, new: PyBackedStr) -> PyResult<Bo
     json::read(py, &out)
 }
 
+/// Applies an ITU proposal (ADD, MOD, (MOD), SUP and NOC marks) to a base instrument and returns
+/// the amended document as a dict, with ``modifications`` recording which proposal changed which
+/// provision. Provisions are matched by margin number, else by article and provision number.
+///
+/// Raises ``ParseError`` naming the mark, its reference and the provision when a mark does not
+/// fit (MOD of a provision the base lacks, ADD of one it has, NOC whose text differs); nothing
+/// is half-applied. The GIL is released while the texts are parsed and applied.
+#[pyfunction]
+fn apply<'py>(
+    py: Python<'py>,
+    base: PyBackedStr,
+    proposal: PyBackedStr,
+) -> PyResult<Bound<'py, PyAny>> {
+    let out = detached(py, || {
+        json::write(&treaty::apply(
+            &treaty::parse(&base),
+            &treaty::parse(&proposal),
+        )?)
+    })?;
+    json::read(py, &out)
+}
+
 /// The submodule `treaty`.
 pub(crate) fn module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     let module = PyModule::new(py, "treaty")?;
     module.add_function(wrap_pyfunction!(parse, &module)?)?;
     module.add_function(wrap_pyfunction!(to_akn, &module)?)?;
     module.add_function(wrap_pyfunction!(diff, &module)?)?;
+    module.add_function(wrap_pyfunction!(apply, &module)?)?;
     Ok(module)
 }

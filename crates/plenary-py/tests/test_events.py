@@ -84,3 +84,18 @@ def test_to_ics_errors_are_parse_errors():
         plenary.events.to_ics(twice)
     with pytest.raises(plenary.ParseError, match='invalid dtstamp "yesterday"'):
         plenary.events.to_ics(plenary.wcit12().to_json(), dtstamp="yesterday")
+
+
+def test_find_dates_finds_every_mention_with_python_indices():
+    text = "À Genève, du 12 au 16 mars 2012 ; contributions due by 20 February 2012. Dates TBA."
+    found = plenary.events.find_dates(text, 2012)
+    for item in found:
+        assert text[item["start"] : item["end"]] == item["text"]
+    assert [item["kind"] for item in found][:2] == ["span", "deadline"]
+    assert found[0]["edtf"] == "2012-03-12/2012-03-16"
+    assert found[1]["due"] == "2012-02-20"
+
+
+def test_find_dates_refuses_an_unknown_language():
+    with pytest.raises(plenary.ParseError):
+        plenary.events.find_dates("3 March 2014", language="xx")

@@ -82,3 +82,26 @@ def test_diff_names_the_change(old, new, change):
 def test_a_text_that_is_not_a_str_is_a_type_error(call):
     with pytest.raises(TypeError):
         call(b"resolves\n")
+
+
+ITRS = TREATY_FIXTURES.parents[3].parent / "shared" / "corpus" / "treaty" / "itr_1988_melbourne.txt"
+
+
+def test_apply_equals_the_rust_example(rust):
+    proposal = TREATY_FIXTURES / "itr_proposals_arb.txt"
+    amended = plenary.treaty.apply(
+        ITRS.read_text(encoding="utf-8"), proposal.read_text(encoding="utf-8")
+    )
+    assert amended == rust.json("treaty", "apply", ITRS, proposal)
+    assert amended["modifications"], "the amended text records what changed it"
+
+
+def test_a_misfit_is_a_parse_error_naming_the_mark():
+    base = ITRS.read_text(encoding="utf-8")
+    proposal = (
+        "PROPOSALS\n\nMade up for a test\n\nARTICLE 3\n\nInternational Network\n\n"
+        "MOD TST/1/1\n999 3.99 Members shall do what no provision of the base says.\n"
+    )
+    with pytest.raises(plenary.ParseError) as raised:
+        plenary.treaty.apply(base, proposal)
+    assert "MOD" in str(raised.value) and "TST/1/1" in str(raised.value)

@@ -5,5 +5,6 @@ from plenary._plenary import events as _native
 
 parse_date = _native.parse_date
 to_ics = _native.to_ics
+find_dates = _native.find_dates
 
-__all__ = ["parse_date", "to_ics"]
+__all__ = ["find_dates", "parse_date", "to_ics"]

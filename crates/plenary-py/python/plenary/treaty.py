@@ -6,5 +6,6 @@ from plenary._plenary import treaty as _native
 parse = _native.parse
 to_akn = _native.to_akn
 diff = _native.diff
+apply = _native.apply
 
-__all__ = ["diff", "parse", "to_akn"]
+__all__ = ["apply", "diff", "parse", "to_akn"]

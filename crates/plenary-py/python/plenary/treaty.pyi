@@ -80,4 +80,11 @@ def to_akn(text: str, *, strict: bool = False) -> str:
 def diff(old: str, new: str) -> Diff:
     """Compares two treaty texts clause by clause."""
 
-__all__ = ["diff", "parse", "to_akn"]
+def apply(base: str, proposal: str) -> Document:
+    """Applies an ITU proposal's ADD, MOD, (MOD), SUP and NOC marks to a base instrument.
+
+    Returns the amended document; raises ``plenary.ParseError`` naming the mark, its reference
+    and the provision when a mark does not fit, and nothing is half-applied.
+    """
+
+__all__ = ["apply", "diff", "parse", "to_akn"]
