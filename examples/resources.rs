@@ -94,21 +94,22 @@ fn run() -> Result<(), String> {
             let text = support::read_file(&listing)?;
             let actors = datasets::wcit12_actors();
             let shown = support::shown(&listing);
+            let mut diagnostics = support::Diagnostics::new();
             let import = import_listing_reporting(
                 &text,
                 &ListingOptions {
                     actors: &actors,
                     ..ListingOptions::default()
                 },
-                |line| errln!("resources: {shown}: not imported: {line}"),
+                |line| diagnostics.line(format_args!("resources: {shown}: not imported: {line}")),
             );
             for section in import.sections.iter().filter(|s| s.entries == 0) {
-                errln!(
+                diagnostics.line(format_args!(
                     "resources: {shown}: line {}: section {:?} has no entries",
-                    section.line,
-                    section.name
-                );
+                    section.line, section.name
+                ));
             }
+            drop(diagnostics);
             support::emit_json(&import.resources)?;
         }
         Command::Csl { dataset } => {

@@ -32,8 +32,46 @@ pub(crate) fn report(args: std::fmt::Arguments<'_>) {
     if STDERR_GONE.load(Ordering::Relaxed) {
         return;
     }
-    if io::stderr().lock().write_fmt(args).is_err() {
+    // Stderr is unbuffered: formatted in place, each piece of the message would be a write of
+    // its own, ten a line, which made a report of millions of lines ten times slower.
+    let message = std::fmt::format(args);
+    if io::stderr().lock().write_all(message.as_bytes()).is_err() {
         STDERR_GONE.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Stderr buffered, for reports of many lines (every bad line of a file): written in blocks
+/// rather than a line at a time, with the guard of [`report`]; what is left is written when it
+/// is dropped.
+pub(crate) struct Diagnostics(io::BufWriter<io::Stderr>);
+
+#[allow(dead_code)]
+impl Diagnostics {
+    pub(crate) fn new() -> Self {
+        Self(io::BufWriter::with_capacity(1 << 16, io::stderr()))
+    }
+
+    /// Writes one line; dropped, as by [`report`], once stderr cannot be written.
+    pub(crate) fn line(&mut self, args: std::fmt::Arguments<'_>) {
+        if STDERR_GONE.load(Ordering::Relaxed) {
+            return;
+        }
+        if self
+            .0
+            .write_fmt(args)
+            .and_then(|()| self.0.write_all(b"\n"))
+            .is_err()
+        {
+            STDERR_GONE.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Drop for Diagnostics {
+    fn drop(&mut self) {
+        if !STDERR_GONE.load(Ordering::Relaxed) && self.0.flush().is_err() {
+            STDERR_GONE.store(true, Ordering::Relaxed);
+        }
     }
 }
 
