@@ -207,6 +207,9 @@ fn check_description(id: &ResourceId, description: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// The longest list [`check_list`] checks for repeats pairwise rather than through a hash set.
+const SMALL_LIST: usize = 8;
+
 fn check_list<T: Eq + Hash + std::fmt::Display>(
     id: &ResourceId,
     field: &'static str,
@@ -224,13 +227,26 @@ fn check_list<T: Eq + Hash + std::fmt::Display>(
             format!("is too long; expected at most {MAX_LIST_LEN} entries"),
         ));
     }
+    let twice = |item: &T| {
+        invalid(
+            item.to_string(),
+            "comes twice; expected each entry once".into(),
+        )
+    };
+    // Most lists hold a few entries: comparing them pairwise costs less than a hash set, and
+    // whole-dataset validation runs this on every resource.
+    if list.len() <= SMALL_LIST {
+        for (i, item) in list.iter().enumerate() {
+            if list[..i].contains(item) {
+                return Err(twice(item));
+            }
+        }
+        return Ok(());
+    }
     let mut seen = HashSet::with_capacity(list.len());
     for item in list {
         if !seen.insert(item) {
-            return Err(invalid(
-                item.to_string(),
-                "comes twice; expected each entry once".into(),
-            ));
+            return Err(twice(item));
         }
     }
     Ok(())
@@ -385,6 +401,43 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(err.contains(needle), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn repeats_are_found_in_short_and_long_lists() {
+        let tags = |n: usize| (0..n).map(|i| format!("t{i}")).collect::<Vec<_>>();
+        for (mut topics, repeat) in [
+            (tags(1), None),
+            (tags(SMALL_LIST), None),
+            (tags(SMALL_LIST + 1), None),
+            (tags(MAX_LIST_LEN), None),
+            (tags(2), Some(0)),
+            (tags(SMALL_LIST), Some(3)),
+            (tags(SMALL_LIST + 1), Some(SMALL_LIST)),
+            (tags(MAX_LIST_LEN - 1), Some(7)),
+        ] {
+            if let Some(i) = repeat {
+                topics.push(topics[i].clone());
+            }
+            let mut r = Resource::new(
+                "x".parse().unwrap(),
+                "X".parse().unwrap(),
+                ResourceKind::Video,
+            );
+            r.topics = topics.iter().map(|t| t.parse().unwrap()).collect();
+            match (repeat, r.validate()) {
+                (None, Ok(())) => {}
+                (Some(i), Err(err)) => assert_eq!(
+                    err.to_string(),
+                    format!(
+                        "invalid topics of resource \"x\": \"t{i}\" comes twice; expected each \
+                         entry once"
+                    ),
+                    "{topics:?}"
+                ),
+                (repeat, result) => panic!("{topics:?} (repeat {repeat:?}): {result:?}"),
+            }
         }
     }
 
