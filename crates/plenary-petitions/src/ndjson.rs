@@ -1,6 +1,6 @@
 //! One line of signatures NDJSON, read without allocating.
 //!
-//! The format of DESIGN.md:
+//! The format ([docs/formats.md](https://github.com/plenary-rs/plenary/blob/main/docs/formats.md) in the repository):
 //! `{"name": "…", "email": "…", "country": "GB", "signed_at": "2012-12-13T19:00:00Z", "organization": "…"}`,
 //! with `country` and `organization` optional (null or absent), and an optional `"state"`
 //! (absent or null means `"confirmed"`; see [`SignatureState`]). Fields the format does not name
