@@ -60,6 +60,8 @@ struct Args {
 }
 
 fn main() -> ExitCode {
+    // `-h` or `--help` anywhere on the line prints the usage and exits 0.
+    support::help(USAGE);
     let args = match parse_args() {
         Ok(args) => args,
         Err(message) if message == "help" => {
