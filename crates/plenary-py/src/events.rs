@@ -2,7 +2,8 @@
 
 use plenary::core::chrono::{DateTime, Days, Utc};
 use plenary::events::{
-    Calendar, DateContext, DateMention, Language, find_dates as find, parse_date_phrase,
+    Calendar, DateContext, DateMention, IcsFeed, Language, find_dates as find, parse_date_phrase,
+    to_ics_feed,
 };
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -146,7 +147,14 @@ fn to_ics(py: Python<'_>, dataset_json: PyBackedStr, dtstamp: Option<&str>) -> P
         let dataset = plenary::Dataset::from_json(&dataset_json)?;
         let calendar = Calendar::new(dataset.events)?;
         let stamp = stamp.unwrap_or_else(|| default_stamp(&calendar));
-        Ok(plenary::events::to_ics(calendar.timeline(), stamp).text)
+        // The feed the `events ics` example writes: named, organisers credited by name.
+        let mut feed = IcsFeed::new("Events");
+        feed.organisers = dataset
+            .actors
+            .iter()
+            .map(|a| (a.id.clone(), a.name.as_str().to_owned()))
+            .collect();
+        Ok(to_ics_feed(calendar.timeline(), stamp, &feed).text)
     })
 }
 
