@@ -190,27 +190,30 @@ struct Xml {
 }
 
 /// Appends `text` escaped for XML; `attribute` escapes `"` as well.
+///
+/// One pass over the bytes: the runs between characters to escape are copied whole. Every
+/// character that needs escaping is ASCII, so the runs end at char boundaries.
 fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    let needs = text.bytes().any(|b| {
-        matches!(b, b'&' | b'<' | b'>')
-            || (attribute && b == b'"')
-            || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-    });
-    if !needs {
-        out.push_str(text);
-        return;
-    }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => out.push('\u{fffd}'),
-            c => out.push(c),
+    let mut run = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Everything above `>` (and all of UTF-8's multi-byte sequences) is copied as is.
+        if b > b'>' {
+            continue;
         }
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attribute => "&quot;",
+            b'\t' | b'\n' | b'\r' => continue,
+            b if b < 0x20 => "\u{fffd}",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(replacement);
+        run = i + 1;
     }
+    out.push_str(&text[run..]);
 }
 
 impl Xml {
