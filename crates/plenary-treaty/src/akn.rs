@@ -280,18 +280,26 @@ fn language_code(doc: &Document) -> &'static str {
 /// A piece of an identifier: letters, digits, `-`, `.` and `_` kept, anything else made `-`.
 fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    slug_into(&mut out, text);
+    out
+}
+
+/// Appends [`slug`]`(text)` to `out`: runs of other chars become one `-`, none at either end,
+/// and `x` for a text with nothing to keep.
+fn slug_into(out: &mut String, text: &str) {
+    let start = out.len();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
             out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
+        } else if out.len() > start && !out.ends_with('-') {
             out.push('-');
         }
     }
-    let trimmed = out.trim_matches('-');
-    if trimmed.is_empty() {
-        "x".to_owned()
-    } else {
-        trimmed.to_owned()
+    if out.len() > start && out.ends_with('-') {
+        out.pop();
+    }
+    if out.len() == start {
+        out.push('x');
     }
 }
 
@@ -559,15 +567,14 @@ fn provision(
 ) -> Result<(), Error> {
     let mut class = String::new();
     if let Some(keyword) = keyword {
-        class.push_str(&slug(keyword.english()));
+        slug_into(&mut class, keyword.english());
     }
     clause_class(&mut class, clause);
-    let mut attrs = vec![("eId", id)];
-
-    if !class.is_empty() {
-        attrs.push(("class", &class));
+    if class.is_empty() {
+        x.start("paragraph", &[("eId", id)])?;
+    } else {
+        x.start("paragraph", &[("eId", id), ("class", &class)])?;
     }
-    x.start("paragraph", &attrs)?;
     if let Some(num) = &clause.num {
         x.text_element("num", &[], num)?;
     }
@@ -616,10 +623,12 @@ fn dash_list(x: &mut Xml, clause: &Clause, id: &str) -> Result<(), Error> {
 /// The classes that carry a clause's margin number, revising conferences and `(SUP)`.
 fn clause_class(class: &mut String, clause: &Clause) {
     if let Some(margin) = &clause.margin {
-        push_class(class, &format!("margin-{}", slug(margin)));
+        push_class(class, "margin-");
+        slug_into(class, margin);
     }
     for note in &clause.revised_by {
-        push_class(class, &format!("revised-by-{}", slug(note)));
+        push_class(class, "revised-by-");
+        slug_into(class, note);
     }
     if clause.suppressed {
         push_class(class, "suppressed");
