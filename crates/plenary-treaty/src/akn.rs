@@ -189,6 +189,21 @@ struct Xml {
     out: String,
 }
 
+/// The bytes [`escape_into`] may have to replace: `&`, `<`, `>`, `"` and control characters.
+static NEEDS_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table
+};
+
 /// Appends `text` escaped for XML; `attribute` escapes `"` as well.
 ///
 /// One pass over the bytes: the runs between characters to escape are copied whole. Every
@@ -196,8 +211,8 @@ struct Xml {
 fn escape_into(out: &mut String, text: &str, attribute: bool) {
     let mut run = 0;
     for (i, &b) in text.as_bytes().iter().enumerate() {
-        // Everything above `>` (and all of UTF-8's multi-byte sequences) is copied as is.
-        if b > b'>' {
+        // Most bytes (and all of UTF-8's multi-byte sequences) are copied as is: one lookup.
+        if !NEEDS_LOOK[usize::from(b)] {
             continue;
         }
         let replacement = match b {
