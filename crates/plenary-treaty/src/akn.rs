@@ -711,3 +711,42 @@ fn open_division(x: &mut Xml, division: &Division, id: &str) -> Result<&'static 
     }
     Ok(element)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{escape_into, slug, slug_into};
+
+    #[test]
+    fn escaping_copies_runs_and_replaces_each_special_byte() {
+        for (text, attribute, expected) in [
+            ("", false, ""),
+            ("plain é text", false, "plain é text"),
+            ("a<b>&c\"d", false, "a&lt;b&gt;&amp;c\"d"),
+            ("a<b>&c\"d", true, "a&lt;b&gt;&amp;c&quot;d"),
+            ("tab\tnl\ncr\r", false, "tab\tnl\ncr\r"),
+            ("\u{7}bell\u{1f}", true, "\u{fffd}bell\u{fffd}"),
+            ("&&", false, "&amp;&amp;"),
+        ] {
+            let mut out = String::from("<");
+            escape_into(&mut out, text, attribute);
+            assert_eq!(out, format!("<{expected}"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_appended_to_a_class_match_slugs_made_alone() {
+        for (text, expected) in [
+            ("14A", "14a"),
+            ("PP-06", "pp-06"),
+            ("  Rev. (Dubai), 2012 ", "rev.-dubai-2012"),
+            ("--", "x"),
+            ("", "x"),
+            ("é1", "1"),
+        ] {
+            assert_eq!(slug(text), expected, "{text:?}");
+            let mut class = String::from("margin-");
+            slug_into(&mut class, text);
+            assert_eq!(class, format!("margin-{expected}"), "{text:?}");
+        }
+    }
+}
