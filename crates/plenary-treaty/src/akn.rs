@@ -189,28 +189,46 @@ struct Xml {
     out: String,
 }
 
+/// The bytes [`escape_into`] may have to replace: `&`, `<`, `>`, `"` and control characters.
+static NEEDS_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table
+};
+
 /// Appends `text` escaped for XML; `attribute` escapes `"` as well.
+///
+/// One pass over the bytes: the runs between characters to escape are copied whole. Every
+/// character that needs escaping is ASCII, so the runs end at char boundaries.
 fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    let needs = text.bytes().any(|b| {
-        matches!(b, b'&' | b'<' | b'>')
-            || (attribute && b == b'"')
-            || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-    });
-    if !needs {
-        out.push_str(text);
-        return;
-    }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => out.push('\u{fffd}'),
-            c => out.push(c),
+    let mut run = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Most bytes (and all of UTF-8's multi-byte sequences) are copied as is: one lookup.
+        if !NEEDS_LOOK[usize::from(b)] {
+            continue;
         }
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' if attribute => "&quot;",
+            b'\t' | b'\n' | b'\r' => continue,
+            b if b < 0x20 => "\u{fffd}",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(replacement);
+        run = i + 1;
     }
+    out.push_str(&text[run..]);
 }
 
 impl Xml {
@@ -277,18 +295,26 @@ fn language_code(doc: &Document) -> &'static str {
 /// A piece of an identifier: letters, digits, `-`, `.` and `_` kept, anything else made `-`.
 fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    slug_into(&mut out, text);
+    out
+}
+
+/// Appends [`slug`]`(text)` to `out`: runs of other chars become one `-`, none at either end,
+/// and `x` for a text with nothing to keep.
+fn slug_into(out: &mut String, text: &str) {
+    let start = out.len();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() || matches!(c, '.' | '_') {
             out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
+        } else if out.len() > start && !out.ends_with('-') {
             out.push('-');
         }
     }
-    let trimmed = out.trim_matches('-');
-    if trimmed.is_empty() {
-        "x".to_owned()
-    } else {
-        trimmed.to_owned()
+    if out.len() > start && out.ends_with('-') {
+        out.pop();
+    }
+    if out.len() == start {
+        out.push('x');
     }
 }
 
@@ -556,15 +582,14 @@ fn provision(
 ) -> Result<(), Error> {
     let mut class = String::new();
     if let Some(keyword) = keyword {
-        class.push_str(&slug(keyword.english()));
+        slug_into(&mut class, keyword.english());
     }
     clause_class(&mut class, clause);
-    let mut attrs = vec![("eId", id)];
-
-    if !class.is_empty() {
-        attrs.push(("class", &class));
+    if class.is_empty() {
+        x.start("paragraph", &[("eId", id)])?;
+    } else {
+        x.start("paragraph", &[("eId", id), ("class", &class)])?;
     }
-    x.start("paragraph", &attrs)?;
     if let Some(num) = &clause.num {
         x.text_element("num", &[], num)?;
     }
@@ -613,10 +638,12 @@ fn dash_list(x: &mut Xml, clause: &Clause, id: &str) -> Result<(), Error> {
 /// The classes that carry a clause's margin number, revising conferences and `(SUP)`.
 fn clause_class(class: &mut String, clause: &Clause) {
     if let Some(margin) = &clause.margin {
-        push_class(class, &format!("margin-{}", slug(margin)));
+        push_class(class, "margin-");
+        slug_into(class, margin);
     }
     for note in &clause.revised_by {
-        push_class(class, &format!("revised-by-{}", slug(note)));
+        push_class(class, "revised-by-");
+        slug_into(class, note);
     }
     if clause.suppressed {
         push_class(class, "suppressed");
@@ -683,4 +710,43 @@ fn open_division(x: &mut Xml, division: &Division, id: &str) -> Result<&'static 
         x.text_element("heading", &[], heading)?;
     }
     Ok(element)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape_into, slug, slug_into};
+
+    #[test]
+    fn escaping_copies_runs_and_replaces_each_special_byte() {
+        for (text, attribute, expected) in [
+            ("", false, ""),
+            ("plain é text", false, "plain é text"),
+            ("a<b>&c\"d", false, "a&lt;b&gt;&amp;c\"d"),
+            ("a<b>&c\"d", true, "a&lt;b&gt;&amp;c&quot;d"),
+            ("tab\tnl\ncr\r", false, "tab\tnl\ncr\r"),
+            ("\u{7}bell\u{1f}", true, "\u{fffd}bell\u{fffd}"),
+            ("&&", false, "&amp;&amp;"),
+        ] {
+            let mut out = String::from("<");
+            escape_into(&mut out, text, attribute);
+            assert_eq!(out, format!("<{expected}"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_appended_to_a_class_match_slugs_made_alone() {
+        for (text, expected) in [
+            ("14A", "14a"),
+            ("PP-06", "pp-06"),
+            ("  Rev. (Dubai), 2012 ", "rev.-dubai-2012"),
+            ("--", "x"),
+            ("", "x"),
+            ("é1", "1"),
+        ] {
+            assert_eq!(slug(text), expected, "{text:?}");
+            let mut class = String::from("margin-");
+            slug_into(&mut class, text);
+            assert_eq!(class, format!("margin-{expected}"), "{text:?}");
+        }
+    }
 }

@@ -162,20 +162,25 @@ fn whole(
 }
 
 /// The marks on clauses and their sub-clauses.
-fn marked_clauses(
+fn marked_clauses<'a>(
     out: &mut Vec<Modification>,
     at: &(Part, String),
-    path: &mut Vec<String>,
-    clauses: &[Clause],
+    path: &mut Vec<(&'a Clause, usize)>,
+    clauses: &'a [Clause],
 ) {
     for (i, clause) in clauses.iter().enumerate() {
-        path.push(clause.num.clone().unwrap_or_else(|| clause_key(clause, i)));
+        path.push((clause, i));
         if let Some(mark) = clause.mark.as_ref().filter(|m| m.action != MarkAction::Noc) {
+            // The path of keys is only built for a clause that carries a mark.
+            let keys = path
+                .iter()
+                .map(|(c, i)| c.num.clone().unwrap_or_else(|| clause_key(c, *i)))
+                .collect();
             out.push(Modification {
                 mark: mark.clone(),
                 part: at.0.clone(),
                 section: at.1.clone(),
-                path: path.clone(),
+                path: keys,
                 margin: clause.margin.clone(),
                 old: None,
                 new: (mark.action != MarkAction::Sup).then(|| clause.text.clone()),
