@@ -378,7 +378,7 @@ fn meta(x: &mut Xml, doc: &Document, root: &str, name: &str) -> Result<(), Error
         "TLCOrganization",
         &[
             ("eId", "issuer"),
-            ("href", "/ontology/organization/itu"),
+            ("href", "/ontology/organization/issuer"),
             ("showAs", doc.issuer.as_deref().unwrap_or("ITU")),
         ],
     )?;
