@@ -10,6 +10,12 @@ const MAX_BINDS: usize = 12_000;
 /// more slowly per row than a short one run again from the statement cache.
 const SQLITE_BINDS: usize = 1_000;
 
+/// The most values one statement binds: [`SQLITE_BINDS`] with SQLite's positional
+/// placeholders, [`MAX_BINDS`] otherwise.
+pub(crate) fn max_binds(positional: bool) -> usize {
+    if positional { SQLITE_BINDS } else { MAX_BINDS }
+}
+
 /// One value of a row.
 #[derive(Debug, Clone)]
 pub(crate) enum Value {
@@ -36,7 +42,7 @@ pub(crate) async fn insert_rows(
     doing: &str,
 ) -> Result<(), Error> {
     let positional = conn.backend_name() == "SQLite";
-    let binds = if positional { SQLITE_BINDS } else { MAX_BINDS };
+    let binds = max_binds(positional);
     let per_statement = (binds / columns.len().max(1)).max(1);
     for chunk in rows.chunks(per_statement) {
         let sql = insert_sql(table, columns, chunk.len(), positional);

@@ -9,11 +9,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
 use plenary::core::{Country, MAX_NAME_CHARS, Name, PetitionId};
 use plenary::petitions::{
-    CanonicalEmail, Consent, Email, History, Invalidation, InvalidationReport, LineOutcome, Period,
+    CanonicalEmail, Consent, Email, History, Invalidation, InvalidationReport, LineParser, Period,
     Person, PublicCount, ReportedError, Signature, SignatureBook, SignatureRecord, SignatureState,
     Signer, StateChange, Tally, TallyReport, Verification,
 };
@@ -22,7 +23,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use crate::dataset::to_json;
-use crate::rows::{Value, insert_rows};
+use crate::rows::{Value, insert_rows, max_binds};
 use crate::{Backend, Error, Store};
 
 /// The most lines one batch (one transaction) of [`Store::sign`] holds.
@@ -68,7 +69,7 @@ pub(crate) struct Running {
     tally: Tally,
 }
 
-/// The fields of an accepted line the log keeps in columns.
+/// The fields of a logged line a [`SignatureBook`] matches rules on besides its columns.
 #[derive(Deserialize)]
 struct Fields<'a> {
     #[serde(borrow, default)]
@@ -76,14 +77,22 @@ struct Fields<'a> {
     #[serde(borrow, default)]
     email: Option<Cow<'a, str>>,
     #[serde(borrow, default)]
-    country: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    signed_at: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     organization: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
-    state: Option<Cow<'a, str>>,
 }
+
+/// A line accepted for the log: the columns of its row that differ from row to row.
+struct NewSignature<'a> {
+    line: i64,
+    signer: String,
+    signed_at: i64,
+    country: Option<&'static str>,
+    state: &'static str,
+    record: &'a str,
+}
+
+/// The values each row of [`insert_signatures`] binds; the petition and the batch are bound
+/// once per statement.
+const SIGNATURE_BINDS: usize = 6;
 
 /// One signature row of the log with the state it is in now.
 struct Logged {
@@ -149,29 +158,39 @@ impl Store {
         lines: &[(u64, &[u8])],
         report: &mut SignReport,
     ) -> Result<(), Error> {
-        let mut check = Tally::new();
-        // Every refused line of the batch is listed, not only the first thousand.
-        check.set_error_limit(usize::MAX);
+        // Each line is parsed once, by the petitions crate's line parser: what it accepts is
+        // what a tally counts, and it gives the columns the log keeps.
+        let mut parser = LineParser::new();
         let mut rows = Vec::with_capacity(lines.len());
         let mut read = 0;
         for &(line, text) in lines {
             let text = text.strip_suffix(b"\r").unwrap_or(text);
-            match check.add_line(line, text) {
-                LineOutcome::Blank => continue,
-                LineOutcome::Rejected => {
+            let fields = match parser.parse(text) {
+                Ok(None) => continue,
+                Ok(Some(fields)) => fields,
+                Err(reason) => {
                     read += 1;
-                    let reason = match check.errors().last() {
-                        Some(error) if error.line == line => error.reason.to_string(),
-                        _ => "refused by the tally".to_owned(),
-                    };
-                    report.errors.push(ReportedError { line, reason });
+                    report.errors.push(ReportedError {
+                        line,
+                        reason: reason.to_string(),
+                    });
                     continue;
                 }
-                _ => read += 1,
-            }
-            match signature_row(petition, line, text) {
-                Ok(row) => rows.push(row),
-                Err(reason) => report.errors.push(ReportedError { line, reason }),
+            };
+            read += 1;
+            match std::str::from_utf8(text) {
+                Ok(record) => rows.push(NewSignature {
+                    line: i64::try_from(line).unwrap_or(i64::MAX),
+                    signer: fields.email.to_owned(),
+                    signed_at: fields.signed_at,
+                    country: fields.country.map(|c| c.code()),
+                    state: fields.state.as_str(),
+                    record,
+                }),
+                Err(e) => report.errors.push(ReportedError {
+                    line,
+                    reason: format!("not UTF-8: {e}; expected one signature object per line"),
+                }),
             }
         }
         let doing = format!("appending signatures to the log of petition {petition}");
@@ -179,10 +198,7 @@ impl Store {
         self.lock_petition(&mut tx, petition, &doing).await?;
         let stored = rows.len() as i64;
         let batch = new_batch(&mut tx, petition, read as i64, stored, &doing).await?;
-        for row in &mut rows {
-            row[1] = Value::Int(batch);
-        }
-        insert_rows(&mut tx, "signature_log", &LOG_COLUMNS, &rows, &doing).await?;
+        insert_signatures(&mut tx, petition, batch, &rows, &doing).await?;
         tx.commit().await.map_err(Error::db(&doing))?;
         report.lines += read;
         report.stored += stored as u64;
@@ -693,43 +709,84 @@ fn parse_state(seq: i64, state: &str) -> Result<SignatureState, Error> {
     })
 }
 
-/// The log row of a line the tally accepted, or why it is refused after all.
-fn signature_row(petition: &PetitionId, line: u64, text: &[u8]) -> Result<Vec<Value>, String> {
-    let record = std::str::from_utf8(text)
-        .map_err(|e| format!("not UTF-8: {e}; expected one signature object per line"))?;
-    let fields: Fields<'_> =
-        serde_json::from_str(record).map_err(|e| format!("not a signature object: {e}"))?;
-    let signer =
-        CanonicalEmail::new(fields.email.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
-    let signed_at = fields.signed_at.as_deref().unwrap_or("");
-    let nanos = DateTime::parse_from_rfc3339(signed_at)
-        .ok()
-        .and_then(|t| t.with_timezone(&Utc).timestamp_nanos_opt())
-        .ok_or_else(|| {
-            format!("signed_at {signed_at:?} is not an RFC 3339 time from 1677 to 2262")
-        })?;
-    let country = match fields.country.as_deref() {
-        None => None,
-        Some(code) => Some(Country::new(code).map_err(|e| e.to_string())?),
-    };
-    let state: SignatureState = match fields.state.as_deref() {
-        None => SignatureState::default(),
-        Some(state) => state
-            .parse()
-            .map_err(|()| format!("state {state:?} is not a signature state"))?,
-    };
-    Ok(vec![
-        Value::Text(petition.to_string()),
-        Value::Int(0), // the batch, set when it is made
-        Value::Text("signature".into()),
-        Value::Int(i64::try_from(line).unwrap_or(i64::MAX)),
-        Value::MaybeInt(None),
-        Value::Text(signer.as_str().to_owned()),
-        Value::Int(nanos),
-        Value::MaybeText(country.map(|c| c.code().to_owned())),
-        Value::Text(state.as_str().to_owned()),
-        Value::Text(record.to_owned()),
-    ])
+/// Appends `rows` to the log as signatures of `petition` in `batch`, in multi-row `INSERT`
+/// statements that bind the petition and the batch once each.
+async fn insert_signatures(
+    conn: &mut AnyConnection,
+    petition: &PetitionId,
+    batch: i64,
+    rows: &[NewSignature<'_>],
+    doing: &str,
+) -> Result<(), Error> {
+    let positional = conn.backend_name() == "SQLite";
+    let per_statement = (max_binds(positional) - 2) / SIGNATURE_BINDS;
+    for chunk in rows.chunks(per_statement) {
+        let sql = signature_insert_sql(chunk.len(), positional);
+        let mut query = sqlx::query(&sql).bind(petition.as_str()).bind(batch);
+        for row in chunk {
+            query = query
+                .bind(row.line)
+                .bind(row.signer.as_str())
+                .bind(row.signed_at)
+                .bind(row.country)
+                .bind(row.state)
+                .bind(row.record);
+        }
+        query.execute(&mut *conn).await.map_err(Error::db(doing))?;
+    }
+    Ok(())
+}
+
+/// The `INSERT` of `rows` signatures: parameter 1 the petition, 2 the batch, then
+/// [`SIGNATURE_BINDS`] per row.
+///
+/// On SQLite every placeholder is a plain `?`, numbered by its place: the driver asks SQLite
+/// the name of each numbered or named placeholder (`?N`, `$N`), which SQLite finds by walking
+/// a list, at a cost quadratic in their number. The rows then come as a `VALUES` table that a
+/// `SELECT` adds the petition and the batch to.
+fn signature_insert_sql(rows: usize, positional: bool) -> String {
+    let mut sql = String::with_capacity(200 + rows * 48);
+    sql.push_str(
+        "INSERT INTO signature_log \
+         (petition, batch, kind, line, target, signer, signed_at, country, state, record) ",
+    );
+    if positional {
+        sql.push_str(
+            "SELECT ?, ?, 'signature', column1, NULL, column2, column3, column4, column5, \
+             column6 FROM (VALUES ",
+        );
+    } else {
+        sql.push_str("VALUES ");
+    }
+    let mut n = 2;
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        if !positional {
+            sql.push_str("$1, $2, 'signature', ");
+        }
+        for column in 0..SIGNATURE_BINDS {
+            n += 1;
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            if positional {
+                sql.push('?');
+            } else {
+                let _ = write!(sql, "${n}");
+                if column == 0 {
+                    sql.push_str(", NULL");
+                }
+            }
+        }
+        sql.push(')');
+    }
+    if positional {
+        sql.push(')');
+    }
+    sql
 }
 
 /// The [`Signature`] a logged line stands for, for a [`SignatureBook`] to match rules on.
@@ -776,4 +833,40 @@ fn book_signature(petition: &PetitionId, logged: &Logged) -> Result<Signature, E
         origin: None,
         verification: Verification::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signature_statements() {
+        let head = "INSERT INTO signature_log \
+                    (petition, batch, kind, line, target, signer, signed_at, country, state, record) ";
+        for (rows, positional, rest) in [
+            (
+                1,
+                true,
+                "SELECT ?, ?, 'signature', column1, NULL, column2, column3, column4, column5, \
+                 column6 FROM (VALUES (?, ?, ?, ?, ?, ?))",
+            ),
+            (
+                2,
+                true,
+                "SELECT ?, ?, 'signature', column1, NULL, column2, column3, column4, column5, \
+                 column6 FROM (VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?))",
+            ),
+            (
+                2,
+                false,
+                "VALUES ($1, $2, 'signature', $3, NULL, $4, $5, $6, $7, $8), \
+                 ($1, $2, 'signature', $9, NULL, $10, $11, $12, $13, $14)",
+            ),
+        ] {
+            assert_eq!(
+                signature_insert_sql(rows, positional),
+                format!("{head}{rest}")
+            );
+        }
+    }
 }
