@@ -193,3 +193,21 @@ fn hostile_08_import_listing_names_sections_without_entries() {
     let resources: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(resources.as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn hostile_19_option_errors_name_the_option_and_what_was_expected() {
+    for (args, option) in [
+        (&["upcoming", "--as-of", "2012-13-45"][..], "--as-of"),
+        (&["parse-date", "3 March", "--year", "twelve"][..], "--year"),
+    ] {
+        let output = example("events")
+            .args(args)
+            .output()
+            .expect("the example runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(first.contains(option), "{args:?}: {first}");
+        assert!(first.contains("expected"), "{args:?}: {first}");
+    }
+}
