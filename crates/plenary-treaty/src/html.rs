@@ -110,18 +110,5 @@ fn clauses_html(out: &mut String, clauses: &[Clause]) {
     out.push_str("</ol>\n");
 }
 
-/// Escapes the five characters HTML gives a meaning to.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes the five characters HTML gives a meaning to: plenary-core's one HTML escape.
+pub(crate) use plenary_core::html_escape as escape;
