@@ -17,7 +17,6 @@
 #[macro_use]
 mod support;
 
-use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -74,16 +73,12 @@ fn run(args: &Args) -> Result<(), String> {
     tally
         .read_ndjson_on(file, threads)
         .map_err(|e| format!("{name}: {e}"))?;
-    let mut out = BufWriter::new(io::stdout().lock());
-    let written = match args.command.as_str() {
-        "tally" => {
-            let report = if args.show_emails {
-                tally.report_unmasked()
-            } else {
-                tally.report()
-            };
-            write_json(&mut out, &report)
-        }
+    match args.command.as_str() {
+        "tally" => support::emit_json(&if args.show_emails {
+            tally.report_unmasked()
+        } else {
+            tally.report()
+        }),
         _ => {
             let history = tally.history(if args.daily {
                 Period::Day
@@ -91,23 +86,18 @@ fn run(args: &Args) -> Result<(), String> {
                 Period::Hour
             });
             if args.csv {
-                history.write_csv(&mut out)
+                // Written through the guarded stdout: a closed pipe ends quietly.
+                let mut out = support::GuardedStdout::new();
+                history
+                    .write_csv(&mut out)
+                    .map_err(|e| format!("cannot write to stdout: {e}"))?;
+                out.finish();
+                Ok(())
             } else {
-                write_json(&mut out, &history)
+                support::emit_json(&history)
             }
         }
-    };
-    match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(format!("cannot write to stdout: {e}")),
-        Ok(()) => Ok(()),
     }
-}
-
-/// Writes `value` as pretty JSON and a line end, streamed rather than built as one string.
-fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
-    out.write_all(b"\n")
 }
 
 fn parse_args() -> Result<Args, String> {

@@ -24,7 +24,6 @@
 #[macro_use]
 mod support;
 
-use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use lexopt::prelude::*;
@@ -69,7 +68,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(message) => {
-            let _ = writeln!(io::stderr().lock(), "store: {message}\n{USAGE}");
+            errln!("store: {message}\n{USAGE}");
             return ExitCode::from(2);
         }
     };
@@ -79,14 +78,14 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(e) => {
-            let _ = writeln!(io::stderr().lock(), "store: cannot start: {e}");
+            errln!("store: cannot start: {e}");
             return ExitCode::FAILURE;
         }
     };
     match runtime.block_on(run(&args)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            let _ = writeln!(io::stderr().lock(), "store: {message}");
+            errln!("store: {message}");
             ExitCode::FAILURE
         }
     }
@@ -135,9 +134,9 @@ async fn command(store: &Store, args: &Args) -> Result<(), String> {
                 description: args.note.clone().unwrap_or_default(),
                 ..Suggestion::default()
             };
-            write_json(&store.submit(&suggestion).await.map_err(err)?)
+            support::emit_json(&store.submit(&suggestion).await.map_err(err)?)
         }
-        "pending" => write_json(&store.pending().await.map_err(err)?),
+        "pending" => support::emit_json(&store.pending().await.map_err(err)?),
         "approve" => {
             let id = suggestion_id(value(0))?;
             let resource = match &args.resource {
@@ -147,20 +146,20 @@ async fn command(store: &Store, args: &Args) -> Result<(), String> {
                 ),
                 None => None,
             };
-            write_json(&store.approve(id, resource).await.map_err(err)?)
+            support::emit_json(&store.approve(id, resource).await.map_err(err)?)
         }
         "reject" => {
             let id = suggestion_id(value(0))?;
             let reason = args.reason.as_deref().unwrap_or_default();
-            write_json(&store.reject(id, reason).await.map_err(err)?)
+            support::emit_json(&store.reject(id, reason).await.map_err(err)?)
         }
         "sign" => {
             let petition = petition_id(value(0))?;
             let path = value(1);
             let input = support::read_bytes(std::path::Path::new(path))?;
-            write_json(&store.sign(&petition, &input).await.map_err(err)?)
+            support::emit_json(&store.sign(&petition, &input).await.map_err(err)?)
         }
-        "count" => write_json(&store.count(&petition_id(value(0))?).await.map_err(err)?),
+        "count" => support::emit_json(&store.count(&petition_id(value(0))?).await.map_err(err)?),
         _ => {
             let period = if args.daily {
                 Period::Day
@@ -172,10 +171,14 @@ async fn command(store: &Store, args: &Args) -> Result<(), String> {
                 .await
                 .map_err(err)?;
             if args.csv {
-                let mut out = BufWriter::new(io::stdout().lock());
-                finish(history.write_csv(&mut out).and_then(|()| out.flush()))
+                let mut out = support::GuardedStdout::new();
+                history
+                    .write_csv(&mut out)
+                    .map_err(|e| format!("cannot write to stdout: {e}"))?;
+                out.finish();
+                Ok(())
             } else {
-                write_json(&history)
+                support::emit_json(&history)
             }
         }
     }
@@ -190,25 +193,6 @@ fn suggestion_id(text: &str) -> Result<SuggestionId, String> {
         .parse::<u64>()
         .map(SuggestionId::from)
         .map_err(|_| format!("suggestion {text:?} is not a number; expected one such as 3"))
-}
-
-/// Writes `value` as pretty JSON and a line end.
-fn write_json(value: &impl serde::Serialize) -> Result<(), String> {
-    let mut out = BufWriter::new(io::stdout().lock());
-    finish(
-        serde_json::to_writer_pretty(&mut out, value)
-            .map_err(io::Error::from)
-            .and_then(|()| out.write_all(b"\n"))
-            .and_then(|()| out.flush()),
-    )
-}
-
-fn finish(written: io::Result<()>) -> Result<(), String> {
-    match written {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(format!("cannot write to stdout: {e}")),
-        Ok(()) => Ok(()),
-    }
 }
 
 fn parse_args() -> Result<Args, String> {
