@@ -34,7 +34,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use lexopt::prelude::*;
-use plenary::core::chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+use plenary::core::chrono::{DateTime, Datelike, NaiveDate, Utc};
 use plenary::core::{PartialDate, Precision};
 use plenary::events::{
     Calendar, DateContext, DateMention, Event, EventKind, FeedContents, IcsFeed, Language,
@@ -93,7 +93,7 @@ fn run() -> Result<(), String> {
             let calendar = Calendar::new(dataset.events).map_err(|e| e.to_string())?;
             let stamp = match dtstamp {
                 Some(stamp) => stamp,
-                None => default_stamp(&calendar),
+                None => calendar.data_stamp(),
             };
             let mut feed = IcsFeed::new(filter.feed_name());
             feed.organisers = dataset
@@ -308,24 +308,6 @@ fn option_kind(value: &str) -> Result<EventKind, String> {
             .collect();
         format!("--kind {value:?}: expected one of {}", kinds.join(", "))
     })
-}
-
-/// Midnight UTC after the last day any event is known to include.
-fn default_stamp(calendar: &Calendar) -> DateTime<Utc> {
-    let last = calendar
-        .timeline()
-        .iter()
-        .filter_map(|e| e.when.and_then(|w| w.latest_known()))
-        .chain(
-            calendar
-                .timeline()
-                .iter()
-                .flat_map(|e| e.deadlines.iter().map(|d| d.due.latest())),
-        )
-        .max()
-        .unwrap_or_default();
-    let day = last.checked_add_days(Days::new(1)).unwrap_or(last);
-    day.and_time(Default::default()).and_utc()
 }
 
 fn upcoming(calendar: &Calendar, as_of: NaiveDate) {

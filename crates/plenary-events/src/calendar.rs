@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use plenary_core::EventId;
 
 use crate::{Deadline, Error, Event};
@@ -60,6 +60,32 @@ impl Calendar {
         let mut events = events;
         events.sort_by(timeline_order);
         Ok(Self { events })
+    }
+
+    /// A stamp that depends only on the data: midnight UTC after the last day any event or
+    /// deadline is known to include (the Unix epoch's day for a calendar without dates), so the
+    /// same calendar always exports the same iCalendar file.
+    ///
+    /// ```
+    /// use plenary_events::Calendar;
+    ///
+    /// assert_eq!(Calendar::new(vec![])?.data_stamp().to_rfc3339(), "1970-01-02T00:00:00+00:00");
+    /// # Ok::<(), plenary_events::Error>(())
+    /// ```
+    pub fn data_stamp(&self) -> DateTime<Utc> {
+        let last = self
+            .events
+            .iter()
+            .filter_map(|e| e.when.and_then(|w| w.latest_known()))
+            .chain(
+                self.events
+                    .iter()
+                    .flat_map(|e| e.deadlines.iter().map(|d| d.due.latest())),
+            )
+            .max()
+            .unwrap_or_default();
+        let day = last.checked_add_days(Days::new(1)).unwrap_or(last);
+        day.and_time(NaiveTime::MIN).and_utc()
     }
 
     /// Every event in timeline order.

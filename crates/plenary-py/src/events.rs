@@ -1,6 +1,6 @@
 //! `plenary.events`: date phrases as EDTF and a dataset's events as iCalendar.
 
-use plenary::core::chrono::{DateTime, Days, Utc};
+use plenary::core::chrono::{DateTime, Utc};
 use plenary::events::{
     Calendar, DateContext, DateMention, IcsFeed, Language, find_dates as find, parse_date_phrase,
     to_ics_feed,
@@ -146,7 +146,7 @@ fn to_ics(py: Python<'_>, dataset_json: PyBackedStr, dtstamp: Option<&str>) -> P
     detached(py, || {
         let dataset = plenary::Dataset::from_json(&dataset_json)?;
         let calendar = Calendar::new(dataset.events)?;
-        let stamp = stamp.unwrap_or_else(|| default_stamp(&calendar));
+        let stamp = stamp.unwrap_or_else(|| calendar.data_stamp());
         // The feed the `events ics` example writes: named, organisers credited by name.
         let mut feed = IcsFeed::new("Events");
         feed.organisers = dataset
@@ -156,23 +156,6 @@ fn to_ics(py: Python<'_>, dataset_json: PyBackedStr, dtstamp: Option<&str>) -> P
             .collect();
         Ok(to_ics_feed(calendar.timeline(), stamp, &feed).text)
     })
-}
-
-/// Midnight UTC after the last day any event or deadline is known to include.
-fn default_stamp(calendar: &Calendar) -> DateTime<Utc> {
-    let events = calendar.timeline();
-    let last = events
-        .iter()
-        .filter_map(|e| e.when.and_then(|w| w.latest_known()))
-        .chain(
-            events
-                .iter()
-                .flat_map(|e| e.deadlines.iter().map(|d| d.due.latest())),
-        )
-        .max()
-        .unwrap_or_default();
-    let day = last.checked_add_days(Days::new(1)).unwrap_or(last);
-    day.and_time(Default::default()).and_utc()
 }
 
 /// The submodule `events`.
