@@ -170,7 +170,7 @@ fn short_title(event: &Event) -> String {
     event
         .series
         .as_ref()
-        .map_or_else(|| event.title.clone(), ToString::to_string)
+        .map_or_else(|| event.title.to_string(), ToString::to_string)
 }
 
 fn short_names(ids: &[ActorId], actors: &[Actor]) -> String {
@@ -274,7 +274,11 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
             .collect();
         outln!(
             "  {}{}",
-            document.title.as_deref().unwrap_or("(untitled)"),
+            document
+                .title
+                .as_ref()
+                .map(|t| t.as_str())
+                .unwrap_or("(untitled)"),
             if cited_by.is_empty() {
                 String::new()
             } else {
@@ -292,7 +296,10 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
             .map(ToString::to_string)
             .unwrap_or_default()
     );
-    outln!("    {}", b2.title.as_deref().unwrap_or(""));
+    outln!(
+        "    {}",
+        b2.title.as_ref().map(|t| t.as_str()).unwrap_or("")
+    );
     if let Some(issuer) = &b2.issuer {
         outln!("    issued by {issuer}");
     }
@@ -355,7 +362,10 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
     let diff = plenary::treaty::diff(revised, &amended);
     outln!();
     outln!("  How plenary compares versions. An illustrative amendment (not a historical text) to");
-    outln!("  \"{}\":", revised.title.as_deref().unwrap_or(""));
+    outln!(
+        "  \"{}\":",
+        revised.title.as_ref().map(|t| t.as_str()).unwrap_or("")
+    );
     for change in &diff.changes {
         let what = match change.change {
             ChangeKind::Added => "added",

@@ -632,7 +632,7 @@ mod tests {
         ] {
             let document = by_id(id);
             assert_eq!(
-                (document.kind, document.title.as_deref()),
+                (document.kind, document.title.as_ref().map(|t| t.as_str())),
                 (Some(kind), Some(title)),
                 "{id}"
             );

@@ -128,7 +128,8 @@ fn a_provenance_key_that_names_no_kind_of_record_is_refused_on_reading() {
 fn a_record_changed_through_its_fields_is_caught_by_its_own_check() {
     let mut dataset = plenary::datasets::wcit12();
     dataset.petitions[0].goal = Some(0);
-    dataset.events[0].title = " ".into();
+    // A title is a `Name` and cannot be blank; a description can be set to hold a bell.
+    dataset.events[0].description = Some("ring\u{7}".into());
     let problems = dataset.validate().unwrap_err();
     let lines: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
     assert_eq!(lines.len(), 2, "{lines:#?}");
@@ -138,7 +139,10 @@ fn a_record_changed_through_its_fields_is_caught_by_its_own_check() {
         lines[0]
     );
     assert!(
-        lines[0].ends_with("is blank; expected the event's name"),
+        lines[0].ends_with(
+            "the description holds the control character U+0007 at character 5; expected text \
+             whose only control characters are line breaks and tabs"
+        ),
         "{}",
         lines[0]
     );

@@ -1,17 +1,25 @@
-//! A short human-readable name: one line of text, never empty.
+//! A short human-readable name or title: one line of text, never empty.
 
 use std::fmt;
 
 use crate::Error;
 
-/// The longest name allowed, in characters.
+/// The longest name or title allowed, in characters.
+///
+/// 500 characters hold the longest titles of the corpus with room to spare: a UN or ITU
+/// document title such as "Proposals for the work of the conference — Revision of the
+/// International Telecommunication Regulations …" runs to 150–250 characters.
 pub const MAX_NAME_CHARS: usize = 500;
 
-/// The name of an actor, a venue or a city: one line of text, trimmed, never empty.
+/// A name or a title: of an actor, a venue, a city, an event, an agenda item, a resource, a
+/// petition or a treaty document. One line of text, trimmed, never empty.
 ///
-/// Surrounding white space is trimmed when a name is made; a name that is empty after trimming,
-/// that holds a control character (a line break, a tab) or that is longer than
-/// [`MAX_NAME_CHARS`] characters is an error.
+/// Names and titles follow one rule, so that every one of them can be printed on a terminal
+/// line, in a table cell or in an iCalendar `SUMMARY` as it is. Surrounding white space is
+/// trimmed when a name is made; a name that is empty after trimming, that holds a control
+/// character (a line break, a tab, an escape) or a Unicode line or paragraph separator
+/// (U+2028, U+2029), or that is longer than [`MAX_NAME_CHARS`] characters is an error.
+/// In JSON a name is a string.
 ///
 /// ```
 /// use plenary_core::Name;
@@ -30,7 +38,7 @@ impl Name {
     /// # Errors
     ///
     /// [`Error::InvalidName`] for a name that is blank, longer than [`MAX_NAME_CHARS`](crate::MAX_NAME_CHARS)
-    /// or not a single line of text.
+    /// or not a single line of text (it holds a control character, U+2028 or U+2029).
     pub fn new(name: impl Into<String>) -> Result<Self, Error> {
         let name = name.into();
         let trimmed = name.trim();
@@ -43,7 +51,10 @@ impl Name {
                 "it is empty; expected at least one visible character".into(),
             ));
         }
-        if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
+        if let Some(c) = trimmed
+            .chars()
+            .find(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+        {
             return Err(invalid(format!(
                 "it holds the control character {c:?}; expected a single line of text"
             )));
@@ -134,6 +145,11 @@ mod tests {
             err,
             "invalid name \"a\\tb\": it holds the control character '\\t'; \
              expected a single line of text"
+        );
+        assert!(Name::new("WCIT-12\u{2028}Dubai").is_err());
+        assert!(
+            Name::new("WCIT-12\u{2029}").is_ok(),
+            "trimmed as white space"
         );
         assert!(Name::new("x".repeat(MAX_NAME_CHARS)).is_ok());
         assert!(Name::new("x".repeat(MAX_NAME_CHARS + 1)).is_err());

@@ -214,13 +214,14 @@ pub struct Revision {
 ///
 /// Fields are public, as for any plain data; the rules that span fields are checked by
 /// [`Event::validate`], which [`Event::new`] and deserialisation both run, so JSON cannot build
-/// what code would refuse. The rules: the title is not blank; times need a `when` known to the
-/// day with a known end, and an end time on a single day comes after the start; an event is not
-/// its own parent; every deadline and agenda item has text; the one-line fields (the title, what
-/// a deadline is for, an agenda item's number and title) hold no control character and at most
-/// 500 characters, and the multi-line ones (the description, a deadline's note) no control
-/// character but line breaks and tabs, so that no field printed to a terminal can move its
-/// cursor or forge a line.
+/// what code would refuse. The title, and the title of each agenda item, is a [`Name`]: one
+/// line, trimmed, never blank, at most [`plenary_core::MAX_NAME_CHARS`] characters, checked when
+/// it is made. The rules: times need a `when` known to the day with a known end, and an end time
+/// on a single day comes after the start; an event is not its own parent; every deadline has
+/// text; the other one-line fields (what a deadline is for, an agenda item's number) hold no
+/// control character and at most 500 characters, and the multi-line ones (the description, a
+/// deadline's note) no control character but line breaks and tabs, so that no field printed to a
+/// terminal can move its cursor or forge a line.
 ///
 /// ```
 /// use plenary_events::{Event, EventKind, EventStatus};
@@ -243,8 +244,8 @@ pub struct Revision {
 pub struct Event {
     /// The event's id, such as `"wcit-12"`.
     pub id: EventId,
-    /// The title as the organisers give it.
-    pub title: String,
+    /// The title as the organisers give it, on one line.
+    pub title: Name,
     /// What sort of gathering it is.
     pub kind: EventKind,
     /// The series it belongs to, such as `"WCIT-12"`.
@@ -339,9 +340,10 @@ impl TryFrom<RawEvent> for Event {
     type Error = Error;
 
     fn try_from(raw: RawEvent) -> Result<Self, Error> {
+        let title = event_title(&raw.id, raw.title)?;
         let event = Event {
             id: raw.id,
-            title: raw.title,
+            title,
             kind: raw.kind,
             series: raw.series,
             organisers: raw.organisers,
@@ -366,10 +368,17 @@ impl TryFrom<RawEvent> for Event {
 
 impl Event {
     /// An event with an id, a title and a kind, scheduled, its dates not known yet.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidEvent`] when the title cannot be a [`Name`]: it is blank, holds a line
+    /// break or another control character, or is longer than
+    /// [`plenary_core::MAX_NAME_CHARS`] characters.
     pub fn new(id: EventId, title: impl Into<String>, kind: EventKind) -> Result<Self, Error> {
+        let title = event_title(&id, title.into())?;
         let event = Self {
             id,
-            title: title.into(),
+            title,
             kind,
             series: None,
             organisers: Vec::new(),
@@ -392,18 +401,16 @@ impl Event {
     }
 
     /// Checks the rules that span fields (see [`Event`]); the error names the rule broken.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidEvent`] naming the first rule the event breaks and the field that breaks
+    /// it.
     pub fn validate(&self) -> Result<(), Error> {
         let invalid = |reason: String| Error::InvalidEvent {
             id: self.id.to_string(),
             reason,
         };
-        if self.title.trim().is_empty() {
-            return Err(invalid(format!(
-                "the title {:?} is blank; expected the event's name",
-                self.title
-            )));
-        }
-        one_line("the title", &self.title).map_err(invalid)?;
         if let Some(description) = &self.description {
             multi_line("the description", description).map_err(invalid)?;
         }
@@ -457,12 +464,6 @@ impl Event {
             }
         }
         for (n, item) in self.agenda.iter().enumerate() {
-            if item.title.trim().is_empty() {
-                return Err(invalid(format!(
-                    "agenda item {n} has a blank title; expected the item's text"
-                )));
-            }
-            one_line(&format!("the title of agenda item {n}"), &item.title).map_err(invalid)?;
             if let Some(num) = &item.num {
                 one_line(&format!("the number of agenda item {n}"), num).map_err(invalid)?;
             }
@@ -475,9 +476,13 @@ impl Event {
         self.links.first()
     }
 
-    /// The title on one line: line breaks and runs of spaces become single spaces.
+    /// The title with each run of white space made a single space, for a summary line.
     pub fn one_line_title(&self) -> String {
-        self.title.split_whitespace().collect::<Vec<_>>().join(" ")
+        self.title
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -492,6 +497,19 @@ impl plenary_core::References for Event {
         plenary_core::visit_option(at, "parent", self.parent.as_ref(), visit);
         plenary_core::visit_nested(at, "agenda", &self.agenda, visit);
     }
+}
+
+/// The title of the event `id` as a [`Name`], or the error that says what is wrong with it.
+fn event_title(id: &EventId, title: String) -> Result<Name, Error> {
+    Name::new(title).map_err(|err| Error::InvalidEvent {
+        id: id.to_string(),
+        reason: match err {
+            plenary_core::Error::InvalidName { name, reason } => {
+                format!("the title {name:?} is refused: {reason}")
+            }
+            other => format!("the title is refused: {other}"),
+        },
+    })
 }
 
 /// A one-line field follows the rules of a [`Name`]: no control character (no line break, tab,
@@ -648,7 +666,8 @@ mod tests {
         let blank = Event::new("a".parse().unwrap(), "  ", EventKind::Forum).unwrap_err();
         assert_eq!(
             blank.to_string(),
-            "invalid event \"a\": the title \"  \" is blank; expected the event's name"
+            "invalid event \"a\": the title \"  \" is refused: it is empty; expected at least \
+             one visible character"
         );
         let json_err =
             serde_json::from_str::<Event>(r#"{"id": "a", "title": "  ", "kind": "forum"}"#)
@@ -667,7 +686,7 @@ mod tests {
             ),
             (r#""parent": "a""#.to_owned(), "names itself as its parent"),
             (r#""deadlines": [{"due": "2012-09-20", "what": " "}]"#.to_owned(), "deadline 0 (2012-09-20) does not say what is due"),
-            (r#""agenda": [{"title": ""}]"#.to_owned(), "agenda item 0 has a blank title"),
+            (r#""agenda": [{"title": ""}]"#.to_owned(), "the agenda item title \"\" is refused: it is empty"),
         ] {
             let json = format!(r#"{{"id": "a", "title": "A", "kind": "forum", {extra}}}"#);
             let err = serde_json::from_str::<Event>(&json).unwrap_err().to_string();
@@ -676,10 +695,45 @@ mod tests {
     }
 
     #[test]
-    fn one_line_title_joins_lines() {
+    fn one_line_title_joins_runs_of_spaces() {
         let mut event = wcit();
-        event.title = "WCIT-12\r\nDubai".into();
+        event.title = Name::new("WCIT-12 \u{a0} Dubai").unwrap();
         assert_eq!(event.one_line_title(), "WCIT-12 Dubai");
+    }
+
+    #[test]
+    fn titles_are_names_trimmed_and_bounded() {
+        let event = Event::new("a".parse().unwrap(), "  WCIT-12 ", EventKind::Forum).unwrap();
+        assert_eq!(event.title, "WCIT-12");
+        let json =
+            r#"{"id": "a", "title": " A ", "kind": "forum", "agenda": [{"title": " Opening "}]}"#;
+        let event: Event = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            (event.title.as_str(), event.agenda[0].title.as_str()),
+            ("A", "Opening")
+        );
+        for (title, reason) in [
+            (
+                "x".repeat(plenary_core::MAX_NAME_CHARS + 1),
+                "characters long; expected at most 500",
+            ),
+            (
+                "WCIT\u{2028}12".to_owned(),
+                "expected a single line of text",
+            ),
+        ] {
+            let err = Event::new("a".parse().unwrap(), title.clone(), EventKind::Forum)
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("invalid event \"a\": the title"), "{err}");
+            assert!(err.contains(reason), "{title}: {err}");
+            let json = serde_json::json!({"id": "a", "title": "A", "kind": "forum", "agenda": [{"title": title}]});
+            let err = serde_json::from_value::<Event>(json)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("the agenda item title"), "{err}");
+            assert!(err.contains(reason), "{title}: {err}");
+        }
     }
 
     #[test]
@@ -687,13 +741,13 @@ mod tests {
         for (extra, reason) in [
             (
                 r#""title": "WCIT\u001b[2J""#,
-                "the title holds the control character U+001B at character 5",
+                "the title \"WCIT\\u{1b}[2J\" is refused: it holds the control character '\\u{1b}'",
             ),
             (
                 r#""title": "A\nB""#,
-                "the title holds the control character U+000A at character 2",
+                "the title \"A\\nB\" is refused: it holds the control character '\\n'",
             ),
-            (r#""title": "A\u0007""#, "U+0007"),
+            (r#""title": "A\u0007""#, "'\\u{7}'"),
             (
                 r#""title": "A", "description": "one\r\ntwo\rthree""#,
                 "the description holds the control character U+000D at character 9",
@@ -705,7 +759,7 @@ mod tests {
             ),
             (
                 r#""title": "A", "agenda": [{"title": "Opening\u001b]0;pwned\u0007"}]"#,
-                "the title of agenda item 0 holds the control character U+001B",
+                "the agenda item title \"Opening\\u{1b}]0;pwned\\u{7}\" is refused: it holds the control character '\\u{1b}'",
             ),
         ] {
             let json = format!(r#"{{"id": "a", "kind": "forum", {extra}}}"#);

@@ -2,8 +2,8 @@
 
 use plenary_core::{DateSpan, PartialDate, Qualifier, SpanEnd};
 use plenary_events::{
-    DateContext, DateMention, Event, EventKind, find_dates, format_date_phrase, parse_date_phrase,
-    to_ics,
+    DateContext, DateMention, Deadline, Event, EventKind, find_dates, format_date_phrase,
+    parse_date_phrase, to_ics,
 };
 use proptest::prelude::*;
 
@@ -170,11 +170,11 @@ proptest! {
     }
 
     #[test]
-    fn any_title_stays_one_summary_within_75_octets(title in "\\PC*[\r\n]\\PC*", span in span()) {
-        prop_assume!(!title.trim().is_empty());
-        // Validation refuses such a title; code may still set one, and the export stays safe.
+    fn any_deadline_text_stays_one_summary_within_75_octets(what in "\\PC*[\r\n]\\PC*", span in span()) {
+        // Validation refuses such text; code may still set it, and the export stays safe. (A
+        // title is a `Name`, which cannot hold a line break at all.)
         let mut event = Event::new("e".parse().unwrap(), "untitled", EventKind::Conference).unwrap();
-        event.title = title;
+        event.deadlines.push(Deadline::new(span.start(), what));
         event.when = Some(span);
         let text = to_ics([&event], "2012-11-01T00:00:00Z".parse().unwrap()).text;
         let mut summaries = 0;
@@ -185,7 +185,8 @@ proptest! {
             prop_assert!(body.len() <= 75);
             summaries += usize::from(body.starts_with("SUMMARY"));
         }
-        prop_assert_eq!(summaries, 1);
-        prop_assert_eq!(text.matches("BEGIN:VEVENT\r\n").count(), 1);
+        // The event's SUMMARY and its deadline's.
+        prop_assert_eq!(summaries, 2);
+        prop_assert_eq!(text.matches("BEGIN:VEVENT\r\n").count(), 2);
     }
 }

@@ -7,6 +7,8 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use plenary_core::Name;
+
 use crate::{Petition, PublicCount, Signature, Target};
 
 /// An OSDI `osdi:petition` resource.
@@ -18,7 +20,7 @@ pub struct OsdiPetition {
     /// Always `"plenary"`.
     pub origin_system: String,
     /// The title.
-    pub title: String,
+    pub title: Name,
     /// The text people sign.
     pub petition_text: String,
     /// The demands, as the description.
@@ -90,7 +92,7 @@ impl Petition {
         OsdiPetition {
             identifiers: vec![format!("plenary:{}", self.id)],
             origin_system: "plenary".into(),
-            title: self.title.to_string(),
+            title: self.title.clone(),
             petition_text: self.text.text.clone(),
             description: (!self.demands.is_empty()).then(|| self.demands.join("\n")),
             target: self

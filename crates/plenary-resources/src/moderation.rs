@@ -22,7 +22,11 @@ pub const MAX_REASON_CHARS: usize = 500;
 /// A link suggested by the public, as a web form sends it: plain strings, not yet checked.
 ///
 /// [`ResourceBank::submit`](crate::ResourceBank::submit) checks it and queues it for a
-/// moderator.
+/// moderator as a [`Submission`], whose title is a [`Name`] like every other title. The title
+/// stays a `String` here on purpose: this is the form as sent, and a blank or malformed title
+/// must reach the check to be refused with its reason (and the stricter length limits of
+/// public input, [`MIN_SUGGESTION_TITLE_CHARS`] to [`MAX_SUGGESTION_TITLE_CHARS`]), rather than
+/// fail while the form is read.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

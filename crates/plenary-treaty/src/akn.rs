@@ -1,5 +1,7 @@
 //! Akoma Ntoso 3.0 (OASIS LegalDocML) XML export.
 
+use plenary_core::Name;
+
 use crate::Error;
 use crate::document::{
     AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind, Section,
@@ -169,7 +171,7 @@ pub fn to_akn(doc: &Document) -> Result<String, Error> {
 
 /// About how many bytes of text a document holds, to size the XML buffer once.
 fn text_size(doc: &Document) -> usize {
-    let mut size = doc.title.as_ref().map_or(0, String::len);
+    let mut size = doc.title.as_ref().map_or(0, |t| t.as_str().len());
     doc.for_each_clause(|_, _, _, clause| {
         size += clause.text.len() + 64;
         size += clause
@@ -355,7 +357,7 @@ fn meta(x: &mut Xml, doc: &Document, root: &str, name: &str) -> Result<(), Error
         x.empty("FRBRnumber", &[("value", number)])?;
     }
     if let Some(title) = &doc.title {
-        x.empty("FRBRname", &[("value", title)])?;
+        x.empty("FRBRname", &[("value", title.as_str())])?;
     }
     x.end("FRBRWork")?;
     x.start("FRBRExpression", &[])?;
@@ -411,15 +413,15 @@ fn preface(x: &mut Xml, doc: &Document) -> Result<(), Error> {
     }
     if let Some(meta) = &doc.metadata {
         for (class, value) in [
-            ("organization", &meta.organization),
-            ("body", &meta.body),
-            ("distribution", &meta.distribution),
-            ("date", &meta.date),
-            ("session", &meta.session),
-            ("agenda_item", &meta.agenda_item),
-            ("agenda_title", &meta.agenda_title),
-            ("adopted", &meta.adopted),
-            ("report", &meta.report),
+            ("organization", meta.organization.as_deref()),
+            ("body", meta.body.as_deref()),
+            ("distribution", meta.distribution.as_deref()),
+            ("date", meta.date.as_deref()),
+            ("session", meta.session.as_deref()),
+            ("agenda_item", meta.agenda_item.as_deref()),
+            ("agenda_title", meta.agenda_title.as_ref().map(Name::as_str)),
+            ("adopted", meta.adopted.as_deref()),
+            ("report", meta.report.as_deref()),
         ] {
             if let Some(value) = value {
                 x.text_element("p", &[("class", class)], value)?;
@@ -440,7 +442,7 @@ fn preface(x: &mut Xml, doc: &Document) -> Result<(), Error> {
     }
     if let Some(title) = &doc.title {
         x.start("p", &[("class", "title")])?;
-        x.text_element("docTitle", &[], title)?;
+        x.text_element("docTitle", &[], title.as_str())?;
         x.end("p")?;
     }
     if let Some(issuer) = &doc.issuer {

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use plenary_core::Name;
+
 use crate::diff::appendix_key;
 use crate::document::{Appendix, Article, Clause, Document, ListItem, Part, Section};
 use crate::error::{Error, Misfit};
@@ -193,7 +195,7 @@ impl<'i, 'a> Plan<'i, 'a> {
             let what = proposal
                 .number
                 .as_deref()
-                .or(proposal.title.as_deref())
+                .or(proposal.title.as_ref().map(Name::as_str))
                 .unwrap_or("the whole text");
             return self.misfit(Some(mark), what.to_owned(), Misfit::WholeText);
         }

@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use plenary_core::Name;
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
@@ -240,8 +241,12 @@ fn label(entry: &Entry) -> String {
 pub fn diff(old: &Document, new: &Document) -> Diff {
     let mut changes = Vec::new();
     for (field, a, b) in [
-        ("title", &old.title, &new.title),
-        ("issuer", &old.issuer, &new.issuer),
+        (
+            "title",
+            old.title.as_ref().map(Name::as_str),
+            new.title.as_ref().map(Name::as_str),
+        ),
+        ("issuer", old.issuer.as_deref(), new.issuer.as_deref()),
     ] {
         if a != b {
             let change = match (a, b) {
@@ -254,8 +259,8 @@ pub fn diff(old: &Document, new: &Document) -> Diff {
                 section: field.to_owned(),
                 num: None,
                 change,
-                old: a.clone(),
-                new: b.clone(),
+                old: a.map(str::to_owned),
+                new: b.map(str::to_owned),
                 from: None,
                 words: match (a, b) {
                     (Some(a), Some(b)) => word_edits(a, b),

@@ -1,6 +1,6 @@
 //! The model of a treaty text: a [`Document`] with its preamble, operative part and articles.
 
-use plenary_core::{DocumentId, LanguageTag};
+use plenary_core::{DocumentId, LanguageTag, Name};
 use serde::{Deserialize, Serialize};
 
 use crate::keyword::Keyword;
@@ -139,9 +139,10 @@ pub struct Document {
     /// The number, such as `"77"` or, for a Recommendation, `"ITU-T A.5"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// The title.
+    /// The title, on one line. The parser leaves a title line that cannot be a [`Name`] (one
+    /// longer than [`plenary_core::MAX_NAME_CHARS`] characters) in [`Document::unplaced`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Name>,
     /// The body adopting the text, such as
     /// `"The World Conference on International Telecommunications (Dubai, 2012)"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -245,9 +246,9 @@ pub struct Metadata {
     /// The agenda item's number: `"94"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda_item: Option<String>,
-    /// The agenda item's title.
+    /// The agenda item's title, on one line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agenda_title: Option<String>,
+    pub agenda_title: Option<Name>,
     /// The adoption note: `"Resolution adopted by the General Assembly on 1 December 2025"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted: Option<String>,

@@ -32,7 +32,7 @@ pub fn to_html(doc: &Document) -> String {
         ));
     }
     if let Some(title) = &doc.title {
-        out.push_str(&format!("<h2>{}</h2>\n", escape(title)));
+        out.push_str(&format!("<h2>{}</h2>\n", escape(title.as_str())));
     }
     if let Some(issuer) = &doc.issuer {
         out.push_str(&format!("<p class=\"issuer\">{},</p>\n", escape(issuer)));

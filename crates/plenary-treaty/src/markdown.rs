@@ -27,7 +27,7 @@ pub fn to_markdown(doc: &Document) -> String {
         ));
     }
     if let Some(title) = &doc.title {
-        out.push_str(&format!("## {}\n\n", escape(title)));
+        out.push_str(&format!("## {}\n\n", escape(title.as_str())));
     }
     if let Some(issuer) = &doc.issuer {
         out.push_str(&format!("{},\n\n", escape(issuer)));

@@ -1,6 +1,6 @@
 //! The parser: plain text in ITU layout to a [`Document`], in one pass over the lines.
 
-use plenary_core::LanguageTag;
+use plenary_core::{LanguageTag, Name};
 
 use crate::document::{
     Appendix, Article, Clause, Division, Document, Footnote, ListItem, Revision, RevisionStatus,
@@ -536,7 +536,7 @@ impl Parser {
     /// or between the paragraphs of a UN text. (The one repeat of an ITU title before its
     /// issuer is the header's.)
     fn running_head(&self, line: &str, continuing: bool) -> bool {
-        let Some(title) = self.doc.title.as_deref() else {
+        let Some(title) = self.doc.title.as_ref().map(Name::as_str) else {
             return false;
         };
         let repeats = line == title || (line.len() >= 20 && title.starts_with(line));
@@ -582,10 +582,11 @@ impl Parser {
         if fresh
             && doc.revised.is_none()
             && let Some((number, title)) = un_title(line)
+            && let Ok(title) = Name::new(title)
         {
             doc.kind = Some(crate::DocumentKind::Resolution);
             doc.number = Some(number.to_owned());
-            doc.title = Some(title.to_owned());
+            doc.title = Some(title);
             self.un = true;
             self.header_seen = true;
             self.place = Some(Place::Header);
@@ -594,12 +595,13 @@ impl Parser {
         if fresh
             && doc.revised.is_none()
             && let Some(h) = heading(line)
+            && let Ok(title) = h.title.map(Name::new).transpose()
         {
             doc.kind = Some(h.kind);
             doc.number = h.number;
             doc.symbol = h.symbol;
             doc.session = h.session;
-            doc.title = h.title;
+            doc.title = title;
             if h.revised_draft || h.revised {
                 doc.revised = Some(Revision {
                     status: if h.revised_draft {
@@ -632,12 +634,15 @@ impl Parser {
                 self.header_seen = true;
                 return true;
             }
-            if doc.title.as_deref() == Some(line) && !self.title_repeated {
+            if doc.title.as_ref().is_some_and(|t| t.as_str() == line) && !self.title_repeated {
                 self.title_repeated = true;
                 return true;
             }
-            if doc.title.is_none() {
-                doc.title = Some(line.to_owned());
+            // A line too long to be a title (a `Name`) is left unplaced.
+            if doc.title.is_none()
+                && let Ok(title) = Name::new(line)
+            {
+                doc.title = Some(title);
                 self.header_seen = true;
                 return true;
             }

@@ -68,7 +68,7 @@ pub fn render(doc: &Document) -> String {
     if un_title.is_none()
         && let Some(title) = &doc.title
     {
-        block(&mut out, title);
+        block(&mut out, title.as_str());
     }
     if let Some(issuer) = &doc.issuer {
         block(&mut out, &format!("{issuer},"));
@@ -127,7 +127,7 @@ pub fn render(doc: &Document) -> String {
 /// would carry.
 pub(crate) fn un_title_line(doc: &Document) -> Option<String> {
     let number = doc.number.as_deref()?;
-    let title = doc.title.as_deref()?;
+    let title = doc.title.as_ref()?;
     let plain = doc.kind == Some(crate::DocumentKind::Resolution)
         && doc.symbol.is_none()
         && doc.session.is_none()
@@ -184,7 +184,7 @@ pub(crate) fn metadata_lines(meta: &Metadata) -> Vec<String> {
             line.push_str(item);
             if let Some(title) = &meta.agenda_title {
                 line.push(' ');
-                line.push_str(title);
+                line.push_str(title.as_str());
             }
         }
         lines.push(line);

@@ -2,6 +2,8 @@
 //! appendices, dash lists, the UN header block, `80/16. Title`, the adoption line and the
 //! closing formula. Words come from the language tables in [`crate::lang`].
 
+use plenary_core::Name;
+
 use crate::document::{Appendix, Division, Document, Metadata};
 use crate::label::split_label;
 use crate::lang::{Folded, Language, Words, longest, longest_word};
@@ -398,10 +400,12 @@ pub(crate) fn metadata_line(doc: &mut Document, line: &str) -> bool {
     if !started {
         return false;
     }
-    if let Some((item, title)) = agenda(line) {
+    if let Some((item, title)) = agenda(line)
+        && let Ok(title) = title.map(Name::new).transpose()
+    {
         let meta = doc.metadata.get_or_insert_with(Metadata::default);
         meta.agenda_item = Some(item.to_owned());
-        meta.agenda_title = title.map(str::to_owned);
+        meta.agenda_title = title;
         return true;
     }
     // `Eightieth session Agenda item 94 Title`.
@@ -419,7 +423,13 @@ pub(crate) fn metadata_line(doc: &mut Document, line: &str) -> bool {
                 continue;
             };
             let rest = line[end..].trim();
-            let agenda = if rest.is_empty() { None } else { agenda(rest) };
+            // An agenda title that cannot be a `Name` leaves the line unplaced.
+            let agenda = if rest.is_empty() {
+                None
+            } else {
+                agenda(rest)
+                    .and_then(|(item, title)| Some((item, title.map(Name::new).transpose().ok()?)))
+            };
             if !rest.is_empty() && agenda.is_none() {
                 continue;
             }
@@ -427,7 +437,7 @@ pub(crate) fn metadata_line(doc: &mut Document, line: &str) -> bool {
             meta.session = Some(line[..end].to_owned());
             if let Some((item, title)) = agenda {
                 meta.agenda_item = Some(item.to_owned());
-                meta.agenda_title = title.map(str::to_owned);
+                meta.agenda_title = title;
             }
             return true;
         }

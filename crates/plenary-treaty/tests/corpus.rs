@@ -245,7 +245,7 @@ fn the_seed_texts_keep_their_details() {
         Some("the original document")
     );
     assert_eq!(
-        revised.title.as_deref(),
+        revised.title.as_ref().map(|t| t.as_str()),
         Some("International Telecommunication Service Traffic Termination and Exchange")
     );
     assert_eq!(

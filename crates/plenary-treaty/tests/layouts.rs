@@ -43,7 +43,7 @@ fn the_itrs_of_1988_read_with_margins_lists_appendices_and_nothing_unplaced() {
     let doc = parse(&corpus("itr_1988_melbourne.txt"));
     assert_eq!(doc.unplaced, []);
     assert_eq!(
-        doc.title.as_deref(),
+        doc.title.as_ref().map(|t| t.as_str()),
         Some("International Telecommunications Regulations")
     );
     assert_eq!(doc.preamble_heading.as_deref(), Some("Preamble"));
@@ -398,7 +398,7 @@ fn every_line_end_reads_as_one() {
 fn one_repeated_title_is_the_header_s_and_more_are_unplaced() {
     // Issue 18 item 7.
     let doc = parse("x\nx\nx\nx\n");
-    assert_eq!(doc.title.as_deref(), Some("x"));
+    assert_eq!(doc.title.as_ref().map(|t| t.as_str()), Some("x"));
     let lines: Vec<usize> = doc.unplaced.iter().map(|u| u.line).collect();
     assert_eq!(lines, [3, 4]);
     let itu =
@@ -420,14 +420,18 @@ fn millions_of_stray_lines_keep_a_bounded_quote_and_an_exact_count() {
 
 #[test]
 fn akoma_ntoso_escapes_text_and_attributes_and_replaces_control_characters() {
+    // A title is a `Name` and holds no control character; an issuer set in code may.
     let doc = Document {
-        title: Some("a \"quoted\" <title> & \u{1}bell".into()),
+        title: Some("a \"quoted\" <title> & bell".parse().unwrap()),
+        issuer: Some("The \"Conference\" <x> & \u{1}bell".into()),
         ..parse("resolves\n1 that a < b & c > d.\n")
     };
     let xml = to_akn(&doc).unwrap();
-    assert!(xml.contains("<docTitle>a \"quoted\" &lt;title&gt; &amp; \u{fffd}bell</docTitle>"));
+    assert!(xml.contains("<docTitle>a \"quoted\" &lt;title&gt; &amp; bell</docTitle>"));
+    assert!(xml.contains("<FRBRname value=\"a &quot;quoted&quot; &lt;title&gt; &amp; bell\"/>"));
     assert!(
-        xml.contains("<FRBRname value=\"a &quot;quoted&quot; &lt;title&gt; &amp; \u{fffd}bell\"/>")
+        xml.contains("showAs=\"The &quot;Conference&quot; &lt;x&gt; &amp; \u{fffd}bell\""),
+        "{xml}"
     );
     assert!(xml.contains("<p>that a &lt; b &amp; c &gt; d.</p>"));
     assert!(!xml.contains('\u{1}'));
@@ -447,4 +451,48 @@ fn an_adoption_line_with_its_date_below_and_a_footnote() {
     assert_eq!(doc.footnotes.len(), 1);
     assert_eq!(doc.footnotes[0].text, "A/79/123, annex.");
     assert_eq!(parse(&render(&doc)), doc);
+}
+
+#[test]
+fn a_title_too_long_to_be_a_name_is_left_unplaced_not_dropped() {
+    // A title is a `Name`: one line of at most `MAX_NAME_CHARS` characters. A longer title line
+    // stays in the unplaced lines, whole, rather than being cut or dropped.
+    let long = "Very long title words ".repeat(30);
+    let long = long.trim();
+    assert!(long.chars().count() > plenary_core::MAX_NAME_CHARS);
+    for (text, line) in [
+        (format!("{long}\nresolves\n1 to act.\n"), 1),
+        (format!("RESOLUTION 1 - {long}\nresolves\n1 to act.\n"), 1),
+        (
+            format!("80/16. {long}\nThe General Assembly,\n1. Decides to act;\n"),
+            1,
+        ),
+        (
+            format!(
+                "United Nations\nGeneral Assembly Distr.: General 5 December 2025\n\
+                 Eightieth session Agenda item 94 {long}\n80/16. Short title\n\
+                 The General Assembly,\n1. Decides to act;\n"
+            ),
+            3,
+        ),
+    ] {
+        let doc = parse(&text);
+        assert!(
+            doc.title.as_ref().is_none_or(|t| t.as_str() != long),
+            "{doc:?}"
+        );
+        assert!(
+            doc.metadata
+                .as_ref()
+                .and_then(|m| m.agenda_title.as_ref())
+                .is_none(),
+            "{doc:?}"
+        );
+        let unplaced: Vec<(usize, bool)> = doc
+            .unplaced
+            .iter()
+            .map(|u| (u.line, u.text.ends_with(long)))
+            .collect();
+        assert_eq!(unplaced, [(line, true)], "{text}");
+    }
 }

@@ -1,7 +1,7 @@
 //! Property tests: canonical text reads back to the same document, and no input panics the
 //! parser.
 
-use plenary_core::LanguageTag;
+use plenary_core::{LanguageTag, Name};
 use plenary_treaty::{
     Appendix, AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind,
     Footnote, Keyword, ListItem, MarkAction, Metadata, ProposalMark, Revision, RevisionStatus,
@@ -233,7 +233,7 @@ fn document(seed: u64) -> Document {
             .map(|_| format!("COM{}/{}", g.below(6), g.below(9))),
         session,
         revised,
-        title: Some(text(g, "Special")),
+        title: Some(Name::new(text(g, "Special")).unwrap()),
         issuer: g.chance(70).then(|| {
             "The World Conference on International Telecommunications (Dubai, 2012)".to_owned()
         }),
@@ -288,7 +288,7 @@ fn instrument(seed: u64) -> Document {
         margin.to_string()
     };
     let mut doc = Document {
-        title: Some(text(g, "Constitution")),
+        title: Some(Name::new(text(g, "Constitution")).unwrap()),
         ..Document::default()
     };
     if g.chance(50) {
@@ -431,7 +431,7 @@ fn un_resolution(seed: u64) -> Document {
     let mut doc = Document {
         kind: Some(DocumentKind::Resolution),
         number: Some(format!("{}/{}", 70 + g.below(10), 1 + g.below(300))),
-        title: Some(text(g, "Open-ended")),
+        title: Some(Name::new(text(g, "Open-ended")).unwrap()),
         issuer: Some("The General Assembly".into()),
         metadata: Some(metadata),
         language: Some(LanguageTag::new("en").expect("a valid tag")),
