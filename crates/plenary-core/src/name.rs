@@ -6,9 +6,9 @@ use crate::Error;
 
 /// The longest name or title allowed, in characters.
 ///
-/// 500 characters hold the longest titles of the corpus with room to spare: a UN or ITU
-/// document title such as "Proposals for the work of the conference — Revision of the
-/// International Telecommunication Regulations …" runs to 150–250 characters.
+/// 500 characters is well beyond a real UN or ITU title line (a line longer than that is a
+/// paragraph, not a title) and bounds what one terminal line, table cell or calendar summary
+/// must hold.
 pub const MAX_NAME_CHARS: usize = 500;
 
 /// A name or a title: of an actor, a venue, a city, an event, an agenda item, a resource, a
