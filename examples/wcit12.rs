@@ -17,7 +17,7 @@ use plenary::Dataset;
 use plenary::core::{Actor, ActorId, ActorKind};
 use plenary::events::{Calendar, Event, format_date_phrase};
 use plenary::resources::{ActorDirectory, Query, ResourceBank};
-use plenary::treaty::{ChangeKind, Document, ProposalOptions, ReferenceKind};
+use plenary::treaty::{ChangeKind, CrossReferenceKind, Document, ProposalOptions};
 
 const USAGE: &str = "usage:
   wcit12";
@@ -323,11 +323,11 @@ fn texts_on_the_table(story: &Dataset) -> Result<(), String> {
     outln!("    It cites:");
     for reference in &b2.references {
         let what = match reference.kind {
-            ReferenceKind::ItuResolution => "ITU resolution",
-            ReferenceKind::UnResolution => "UN General Assembly resolution",
-            ReferenceKind::Recommendation => "Recommendation",
-            ReferenceKind::StudyGroup => "study group",
-            ReferenceKind::Conference => "conference",
+            CrossReferenceKind::ItuResolution => "ITU resolution",
+            CrossReferenceKind::UnResolution => "UN General Assembly resolution",
+            CrossReferenceKind::Recommendation => "Recommendation",
+            CrossReferenceKind::StudyGroup => "study group",
+            CrossReferenceKind::Conference => "conference",
             _ => "reference",
         };
         let mut detail = Vec::new();

@@ -154,11 +154,11 @@ const WCIT12_DOCUMENTS: [(&str, &str); 6] = [
 /// the WTSA-12 Thursday plenary (`wtsa-12/plenary-thursday` in [`wcit12_events`]) approved.
 ///
 /// ```
-/// use plenary::treaty::ReferenceKind;
+/// use plenary::treaty::CrossReferenceKind;
 ///
 /// let documents = plenary::datasets::wcit12_documents();
 /// let b2 = documents.iter().find(|d| d.id.as_ref().is_some_and(|id| id == "wcit-12/add-b2-49-1")).expect("ADD B2/49/1");
-/// assert_eq!(b2.references[0].kind, ReferenceKind::UnResolution);
+/// assert_eq!(b2.references[0].kind, CrossReferenceKind::UnResolution);
 /// assert_eq!(b2.references[0].number.as_deref(), Some("65/172"));
 /// ```
 ///
@@ -574,7 +574,7 @@ mod tests {
 
     #[test]
     fn the_treaty_texts_parse_whole_and_the_plenary_agenda_cites_them() {
-        use plenary_treaty::{DocumentKind, MarkAction, ReferenceKind, RevisionStatus};
+        use plenary_treaty::{CrossReferenceKind, DocumentKind, MarkAction, RevisionStatus};
 
         let documents = wcit12_documents();
         let by_id = |id: &str| {
@@ -598,7 +598,7 @@ mod tests {
             Some(RevisionStatus::RevisedDraft)
         );
         assert_eq!(revised.preamble.len(), 2);
-        assert_eq!(revised.references[0].kind, ReferenceKind::StudyGroup);
+        assert_eq!(revised.references[0].kind, CrossReferenceKind::StudyGroup);
 
         let b2 = by_id("wcit-12/add-b2-49-1");
         assert_eq!(b2.mark.as_ref().map(|m| m.action), Some(MarkAction::Add));

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use plenary_core::Name;
 
 use crate::diff::appendix_key;
-use crate::document::{Appendix, Article, Clause, Document, ListItem, Part, Section};
+use crate::document::{Appendix, Article, Clause, Document, DocumentPart, ListItem, Section};
 use crate::error::{Error, Misfit};
 use crate::locate::{Container, Index, ListId, label};
 use crate::mark::{MarkAction, ProposalMark};
@@ -101,7 +101,7 @@ pub(crate) struct Step {
 /// Where a provision is: part, section or article, labels and margin number.
 #[derive(Debug, Clone)]
 pub(crate) struct Place {
-    pub(crate) part: Part,
+    pub(crate) part: DocumentPart,
     pub(crate) section: String,
     pub(crate) path: Vec<String>,
     pub(crate) margin: Option<String>,

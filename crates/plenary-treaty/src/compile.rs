@@ -7,7 +7,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use crate::apply::{Plan, Target};
-use crate::document::{Document, Part};
+use crate::document::{Document, DocumentPart};
 use crate::locate::{Container, Index};
 use crate::mark::ProposalMark;
 use crate::modification::place;
@@ -33,7 +33,7 @@ pub struct Compilation {
 #[non_exhaustive]
 pub struct CompiledProvision {
     /// `preamble`, `operative` or `articles`.
-    pub part: Part,
+    pub part: DocumentPart,
     /// The section's keyword line or the article (`"ARTICLE 3"`).
     pub section: String,
     /// The labels down to the provision (`["1.7", "b)"]`; `"#2"` counts an unlabelled one).
@@ -152,7 +152,7 @@ pub fn compile(base: &Document, proposals: &[Document]) -> Compilation {
         }
     }
     let mut provisions = Vec::with_capacity(index.nodes.len() + added.len());
-    let mut names: HashMap<Container, (Part, String)> = HashMap::new();
+    let mut names: HashMap<Container, (DocumentPart, String)> = HashMap::new();
     for (id, proposals) in rows.into_iter().enumerate() {
         take_added(&mut provisions, &mut added, id);
         let node = &index.nodes[id];
@@ -184,7 +184,7 @@ pub fn compile(base: &Document, proposals: &[Document]) -> Compilation {
 struct Added {
     key: Option<OrderKey>,
     seq: usize,
-    part: Part,
+    part: DocumentPart,
     section: String,
     path: Vec<String>,
     margin: Option<String>,

@@ -6,7 +6,7 @@ use plenary_core::Name;
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
-use crate::document::{Clause, Document, Part, clause_key};
+use crate::document::{Clause, Document, DocumentPart, clause_key};
 
 /// What happened to a clause between two versions.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -42,7 +42,7 @@ pub enum WordEdit {
 #[serde(deny_unknown_fields)]
 pub struct Change {
     /// `header`, `preamble`, `operative` or `articles`.
-    pub part: Part,
+    pub part: DocumentPart,
     /// The section's keyword line (`"noting that"`), the article (`"ARTICLE 3"`) or, in the
     /// header, the field (`"title"`, `"issuer"`).
     pub section: String,
@@ -77,7 +77,7 @@ pub struct Diff {
 /// A clause or section line, flattened, with the key that matches it across versions.
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
-    pub(crate) part: Part,
+    pub(crate) part: DocumentPart,
     pub(crate) section: String,
     pub(crate) path: String,
     /// 0 for a clause directly in its section or article.
@@ -91,7 +91,7 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    fn key(&self) -> (Part, &str, &str) {
+    fn key(&self) -> (DocumentPart, &str, &str) {
         (self.part.clone(), self.section.as_str(), self.path.as_str())
     }
 }
@@ -99,7 +99,7 @@ impl Entry {
 pub(crate) fn entries(doc: &Document) -> Vec<Entry> {
     fn walk(
         out: &mut Vec<Entry>,
-        part: &Part,
+        part: &DocumentPart,
         section: &str,
         prefix: &str,
         depth: usize,
@@ -127,8 +127,8 @@ pub(crate) fn entries(doc: &Document) -> Vec<Entry> {
     }
     let mut out = Vec::new();
     for (part, sections) in [
-        (Part::Preamble, &doc.preamble),
-        (Part::Operative, &doc.operative),
+        (DocumentPart::Preamble, &doc.preamble),
+        (DocumentPart::Operative, &doc.operative),
     ] {
         for section in sections {
             walk(&mut out, &part, &section.line(), "", 0, &section.clauses);
@@ -137,7 +137,7 @@ pub(crate) fn entries(doc: &Document) -> Vec<Entry> {
     for article in &doc.articles {
         walk(
             &mut out,
-            &Part::Articles,
+            &DocumentPart::Articles,
             &format!("ARTICLE {}", article.num),
             "",
             0,
@@ -147,7 +147,7 @@ pub(crate) fn entries(doc: &Document) -> Vec<Entry> {
     for appendix in &doc.appendices {
         walk(
             &mut out,
-            &Part::Appendices,
+            &DocumentPart::Appendices,
             &appendix_key(appendix),
             "",
             0,
@@ -255,7 +255,7 @@ pub fn diff(old: &Document, new: &Document) -> Diff {
                 _ => ChangeKind::Modified,
             };
             changes.push(Change {
-                part: Part::Header,
+                part: DocumentPart::Header,
                 section: field.to_owned(),
                 num: None,
                 change,
@@ -332,7 +332,7 @@ pub(crate) fn matching(old_entries: &[Entry], new_entries: &[Entry]) -> Matching
     let mut new_to_old: Vec<Option<usize>> = vec![None; new_entries.len()];
 
     // Same key and same words: unchanged.
-    let mut by_key: HashMap<(Part, &str, &str), VecDeque<usize>> = HashMap::new();
+    let mut by_key: HashMap<(DocumentPart, &str, &str), VecDeque<usize>> = HashMap::new();
     for (i, e) in old_entries.iter().enumerate() {
         by_key.entry(e.key()).or_default().push_back(i);
     }
@@ -348,7 +348,7 @@ pub(crate) fn matching(old_entries: &[Entry], new_entries: &[Entry]) -> Matching
         }
     }
     // Same words elsewhere: moved.
-    let mut by_text: HashMap<(Part, &str), VecDeque<usize>> = HashMap::new();
+    let mut by_text: HashMap<(DocumentPart, &str), VecDeque<usize>> = HashMap::new();
     for (i, e) in old_entries.iter().enumerate() {
         if !old_matched[i] && !e.text.is_empty() {
             by_text
@@ -434,7 +434,7 @@ mod tests {
         let new = parse(
             "Title two\nconsidering\na) one;\nb) two words more;\nresolves\n1 to stop.\n3 to start.\n",
         );
-        let got: Vec<(Part, Option<String>, ChangeKind)> = diff(&old, &new)
+        let got: Vec<(DocumentPart, Option<String>, ChangeKind)> = diff(&old, &new)
             .changes
             .into_iter()
             .map(|c| (c.part, c.num, c.change))
@@ -442,11 +442,19 @@ mod tests {
         assert_eq!(
             got,
             [
-                (Part::Header, None, ChangeKind::Modified),
-                (Part::Preamble, Some("b)".into()), ChangeKind::Modified),
-                (Part::Operative, Some("1".into()), ChangeKind::Removed),
-                (Part::Operative, Some("1".into()), ChangeKind::Moved),
-                (Part::Operative, Some("3".into()), ChangeKind::Added),
+                (DocumentPart::Header, None, ChangeKind::Modified),
+                (
+                    DocumentPart::Preamble,
+                    Some("b)".into()),
+                    ChangeKind::Modified
+                ),
+                (
+                    DocumentPart::Operative,
+                    Some("1".into()),
+                    ChangeKind::Removed
+                ),
+                (DocumentPart::Operative, Some("1".into()), ChangeKind::Moved),
+                (DocumentPart::Operative, Some("3".into()), ChangeKind::Added),
             ]
         );
     }

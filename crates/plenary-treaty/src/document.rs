@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::keyword::Keyword;
 use crate::mark::ProposalMark;
 use crate::modification::Modification;
-use crate::reference::Reference;
+use crate::reference::CrossReference;
 
 /// What kind of text a [`Document`] is, as its heading line says.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -170,7 +170,7 @@ pub struct Document {
     pub articles: Vec<Article>,
     /// The cross-references cited by the clauses and provisions, in text order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub references: Vec<Reference>,
+    pub references: Vec<CrossReference>,
     /// Lines the parser could not place, kept with their line numbers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<UnplacedLine>,
@@ -472,12 +472,13 @@ pub struct UnplacedLine {
     pub text: String,
 }
 
-/// Where a clause or provision sits in a document, for diffs and references: part, section
-/// index and labels.
+/// Which of a document's five parts a clause or provision sits in — its header, preamble,
+/// operative part, articles or appendices — for diffs, references and modifications (a JSON
+/// field `part`). Not a [`DivisionKind::Part`], which is a `PART` heading of an instrument.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Part {
+pub enum DocumentPart {
     /// The document's heading, title and issuer.
     Header,
     /// The preamble.
@@ -490,15 +491,15 @@ pub enum Part {
     Appendices,
 }
 
-impl Part {
+impl DocumentPart {
     /// The snake_case name, such as `"preamble"`.
     pub fn as_str(&self) -> &'static str {
         match self {
-            Part::Header => "header",
-            Part::Preamble => "preamble",
-            Part::Operative => "operative",
-            Part::Articles => "articles",
-            Part::Appendices => "appendices",
+            DocumentPart::Header => "header",
+            DocumentPart::Preamble => "preamble",
+            DocumentPart::Operative => "operative",
+            DocumentPart::Articles => "articles",
+            DocumentPart::Appendices => "appendices",
         }
     }
 }
@@ -507,15 +508,18 @@ impl Document {
     /// Visits every clause and provision, depth first, with its part, the index of its section
     /// or article and the labels on the way down (`"b"`, `"1.i"`; a clause without a label is
     /// counted by position, `"#2"`).
-    pub fn for_each_clause<'a>(&'a self, mut visit: impl FnMut(Part, usize, &str, &'a Clause)) {
+    pub fn for_each_clause<'a>(
+        &'a self,
+        mut visit: impl FnMut(DocumentPart, usize, &str, &'a Clause),
+    ) {
         // One path buffer for the whole walk: labels are pushed and popped, never reallocated
         // per clause, which keeps the parser's reference pass cheap.
         fn walk<'a>(
-            part: &Part,
+            part: &DocumentPart,
             index: usize,
             path: &mut String,
             clauses: &'a [Clause],
-            visit: &mut dyn FnMut(Part, usize, &str, &'a Clause),
+            visit: &mut dyn FnMut(DocumentPart, usize, &str, &'a Clause),
         ) {
             for (i, clause) in clauses.iter().enumerate() {
                 let len = path.len();
@@ -530,14 +534,26 @@ impl Document {
         }
         let mut path = String::new();
         for (i, section) in self.preamble.iter().enumerate() {
-            walk(&Part::Preamble, i, &mut path, &section.clauses, &mut visit);
+            walk(
+                &DocumentPart::Preamble,
+                i,
+                &mut path,
+                &section.clauses,
+                &mut visit,
+            );
         }
         for (i, section) in self.operative.iter().enumerate() {
-            walk(&Part::Operative, i, &mut path, &section.clauses, &mut visit);
+            walk(
+                &DocumentPart::Operative,
+                i,
+                &mut path,
+                &section.clauses,
+                &mut visit,
+            );
         }
         for (i, article) in self.articles.iter().enumerate() {
             walk(
-                &Part::Articles,
+                &DocumentPart::Articles,
                 i,
                 &mut path,
                 &article.provisions,
@@ -546,7 +562,7 @@ impl Document {
         }
         for (i, appendix) in self.appendices.iter().enumerate() {
             walk(
-                &Part::Appendices,
+                &DocumentPart::Appendices,
                 i,
                 &mut path,
                 &appendix.provisions,
@@ -556,9 +572,9 @@ impl Document {
     }
 
     /// Finds the cross-references of every clause and provision, each with its place in
-    /// [`Reference::at`] and its span in the clause's text; [`parse`](crate::parse) stores them
+    /// [`CrossReference::at`] and its span in the clause's text; [`parse`](crate::parse) stores them
     /// in [`Document::references`].
-    pub fn find_references(&self) -> Vec<Reference> {
+    pub fn find_references(&self) -> Vec<CrossReference> {
         crate::reference::document_references(self)
     }
 

@@ -14,7 +14,7 @@
 //! line it cannot place.
 //!
 //! ```
-//! use plenary_treaty::{Keyword, MarkAction, ReferenceKind, parse, render};
+//! use plenary_treaty::{Keyword, MarkAction, CrossReferenceKind, parse, render};
 //!
 //! let text = "ADD B2/49/1\n\
 //!     Special measures for landlocked developing countries\n\
@@ -28,7 +28,7 @@
 //! assert_eq!(doc.mark.as_ref().map(|m| m.action), Some(MarkAction::Add));
 //! assert_eq!(doc.preamble[0].keyword, Some(Keyword::Recalling));
 //! assert_eq!(doc.preamble[0].clauses.len(), 2);
-//! assert_eq!(doc.references[0].kind, ReferenceKind::UnResolution);
+//! assert_eq!(doc.references[0].kind, CrossReferenceKind::UnResolution);
 //! assert_eq!(doc.references[1].year, Some(2010));
 //! assert_eq!(parse(&render(&doc)), doc);
 //! ```
@@ -42,7 +42,7 @@
 //! | [`Language`] | the six UN languages whose words the parser knows |
 //! | [`parse`], [`parse_strict`], [`Document::diagnostics`] | plain text in ITU layout, in one linear pass |
 //! | [`render`] | canonical text, with `parse(render(doc)) == doc` |
-//! | [`find_references`], [`Reference`] | ITU and UN resolutions, Recommendations, study groups, conferences |
+//! | [`find_references`], [`CrossReference`] | ITU and UN resolutions, Recommendations, study groups, conferences |
 //! | [`diff`], [`propose`] | clause-level changes, and ITU proposals with ADD/MOD/SUP/NOC marks |
 //! | [`apply`], [`Modification`], [`Misfit`] | a proposal applied to its base, matched by margin number or article and label, with the record of each change, or refused whole |
 //! | [`compile`], [`Compilation`] | every proposal on each provision side by side, as JSON, Markdown or HTML |
@@ -92,7 +92,8 @@ pub use compile::{Compilation, CompiledProposal, CompiledProvision, compile};
 pub use diff::{Change, ChangeKind, Diff, WordEdit, diff};
 pub use document::{
     Appendix, AppendixKind, Article, Clause, Division, DivisionKind, Document, DocumentKind,
-    Footnote, ListItem, Metadata, Part, Revision, RevisionStatus, Section, Session, UnplacedLine,
+    DocumentPart, Footnote, ListItem, Metadata, Revision, RevisionStatus, Section, Session,
+    UnplacedLine,
 };
 pub use error::{Error, Misfit};
 pub use html::to_html;
@@ -103,7 +104,7 @@ pub use markdown::to_markdown;
 pub use modification::{Modification, ModificationKind};
 pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, MAX_UNPLACED, parse, parse_strict};
 pub use proposal::{MAX_REFERENCE_LEN, ProposalOptions, check_reference, propose};
-pub use reference::{Reference, ReferenceKind, find_references};
+pub use reference::{CrossReference, CrossReferenceKind, find_references};
 pub use render::render;
 
 /// The examples of the crate's README, compiled and run as doctests.

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diff::appendix_key;
-use crate::document::{Clause, Document, Part, clause_key};
+use crate::document::{Clause, Document, DocumentPart, clause_key};
 use crate::order::OrderKey;
 
 /// A section, article or appendix of the base: where a list of provisions is.
@@ -233,15 +233,18 @@ impl<'a> Index<'a> {
     }
 
     /// The part and name of a container: `(Articles, "ARTICLE 3")`.
-    pub(crate) fn section_name(&self, container: Container) -> (Part, String) {
+    pub(crate) fn section_name(&self, container: Container) -> (DocumentPart, String) {
         match container {
-            Container::Preamble(i) => (Part::Preamble, self.doc.preamble[i].line()),
-            Container::Operative(i) => (Part::Operative, self.doc.operative[i].line()),
+            Container::Preamble(i) => (DocumentPart::Preamble, self.doc.preamble[i].line()),
+            Container::Operative(i) => (DocumentPart::Operative, self.doc.operative[i].line()),
             Container::Article(i) => (
-                Part::Articles,
+                DocumentPart::Articles,
                 format!("ARTICLE {}", self.doc.articles[i].num),
             ),
-            Container::Appendix(i) => (Part::Appendices, appendix_key(&self.doc.appendices[i])),
+            Container::Appendix(i) => (
+                DocumentPart::Appendices,
+                appendix_key(&self.doc.appendices[i]),
+            ),
         }
     }
 }

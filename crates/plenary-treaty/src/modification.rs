@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::Part;
+use crate::document::DocumentPart;
 use crate::mark::{MarkAction, ProposalMark};
 
 /// How a text was changed, in the words of Akoma Ntoso's `textualMod`.
@@ -64,7 +64,7 @@ pub struct Modification {
     /// The mark that made the change, with the proposal's reference (`MOD ARB/7/12`).
     pub mark: ProposalMark,
     /// `preamble`, `operative` or `articles`.
-    pub part: Part,
+    pub part: DocumentPart,
     /// The section's keyword line or the article (`"ARTICLE 3"`).
     pub section: String,
     /// The labels from the section or article down to the provision (`["1.7", "b)"]`); a

@@ -91,7 +91,7 @@ pub fn propose(
             ..Clause::default()
         };
         let list = match entry.part {
-            crate::Part::Articles => {
+            crate::DocumentPart::Articles => {
                 let found = proposal
                     .articles
                     .iter()
@@ -113,7 +113,7 @@ pub fn propose(
                 };
                 &mut proposal.articles[at].provisions
             }
-            crate::Part::Appendices => {
+            crate::DocumentPart::Appendices => {
                 let found = proposal
                     .appendices
                     .iter()
@@ -138,8 +138,10 @@ pub fn propose(
                     }
                 }
             }
-            crate::Part::Preamble | crate::Part::Operative | crate::Part::Header => {
-                let (sections, base_sections) = if entry.part == crate::Part::Preamble {
+            crate::DocumentPart::Preamble
+            | crate::DocumentPart::Operative
+            | crate::DocumentPart::Header => {
+                let (sections, base_sections) = if entry.part == crate::DocumentPart::Preamble {
                     (&mut proposal.preamble, &base.preamble)
                 } else {
                     (&mut proposal.operative, &base.operative)

@@ -7,15 +7,15 @@ use chrono::NaiveDate;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Clause, Document, Part, clause_key};
+use crate::document::{Clause, Document, DocumentPart, clause_key};
 use crate::heading::session;
 
-/// What a [`Reference`] cites.
+/// What a [`CrossReference`] cites.
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum ReferenceKind {
+pub enum CrossReferenceKind {
     /// An ITU resolution: `Resolution 30 (Rev. Guadalajara, 2010)`.
     ItuResolution,
     /// A UN General Assembly resolution: `Resolution 65/172 of 20 December 2010`.
@@ -30,12 +30,16 @@ pub enum ReferenceKind {
 
 /// A cross-reference found in a text, with what it names and where it stands.
 ///
+/// A citation in prose ("Resolution 65/172"), not a dataset id: a typed reference from one
+/// record of a dataset to another is a [`plenary_core::Reference`]. In JSON the elements of a
+/// document's `references` array.
+///
 /// ```
-/// use plenary_treaty::{ReferenceKind, find_references};
+/// use plenary_treaty::{CrossReferenceKind, find_references};
 ///
 /// let text = "a) Resolution 65/172 of 20 December 2010 of the United Nations General Assembly;";
 /// let r = &find_references(text)[0];
-/// assert_eq!(r.kind, ReferenceKind::UnResolution);
+/// assert_eq!(r.kind, CrossReferenceKind::UnResolution);
 /// assert_eq!(r.number.as_deref(), Some("65/172"));
 /// assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2010-12-20"));
 /// assert_eq!(&text[r.start..r.end], "Resolution 65/172 of 20 December 2010");
@@ -43,9 +47,9 @@ pub enum ReferenceKind {
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Reference {
+pub struct CrossReference {
     /// What is cited.
-    pub kind: ReferenceKind,
+    pub kind: CrossReferenceKind,
     /// The citation as written.
     pub text: String,
     /// Where the citation stands in a document: part, section or article index and clause
@@ -78,9 +82,9 @@ pub struct Reference {
     pub date: Option<NaiveDate>,
 }
 
-impl Reference {
-    fn new(kind: ReferenceKind, text: &str, start: usize, end: usize) -> Self {
-        Reference {
+impl CrossReference {
+    fn new(kind: CrossReferenceKind, text: &str, start: usize, end: usize) -> Self {
+        CrossReference {
             kind,
             text: text[start..end].to_owned(),
             at: None,
@@ -109,7 +113,7 @@ static STUDY_GROUP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" S
 const SECTORS: &[&str] = &["ITU-T", "ITU-R", "ITU-D"];
 
 /// Finds the cross-references in `text`, in order, none overlapping.
-pub fn find_references(text: &str) -> Vec<Reference> {
+pub fn find_references(text: &str) -> Vec<CrossReference> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     // SIMD substring searches, built once: the common case, a clause citing nothing, costs a
@@ -154,7 +158,7 @@ pub fn find_references(text: &str) -> Vec<Reference> {
         }
     }
     found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut kept: Vec<Reference> = Vec::with_capacity(found.len());
+    let mut kept: Vec<CrossReference> = Vec::with_capacity(found.len());
     for r in found {
         if kept.last().is_none_or(|k| r.start >= k.end) {
             kept.push(r);
@@ -164,11 +168,11 @@ pub fn find_references(text: &str) -> Vec<Reference> {
 }
 
 /// The references of every clause and provision of a document, each with its place.
-pub(crate) fn document_references(doc: &Document) -> Vec<Reference> {
+pub(crate) fn document_references(doc: &Document) -> Vec<CrossReference> {
     // The clause path is only built for a clause that cites something.
     fn walk<'a>(
-        out: &mut Vec<Reference>,
-        part: &Part,
+        out: &mut Vec<CrossReference>,
+        part: &DocumentPart,
         index: usize,
         stack: &mut Vec<(&'a Clause, usize)>,
         clauses: &'a [Clause],
@@ -193,15 +197,27 @@ pub(crate) fn document_references(doc: &Document) -> Vec<Reference> {
     let mut out = Vec::new();
     let mut stack = Vec::new();
     for (i, section) in doc.preamble.iter().enumerate() {
-        walk(&mut out, &Part::Preamble, i, &mut stack, &section.clauses);
+        walk(
+            &mut out,
+            &DocumentPart::Preamble,
+            i,
+            &mut stack,
+            &section.clauses,
+        );
     }
     for (i, section) in doc.operative.iter().enumerate() {
-        walk(&mut out, &Part::Operative, i, &mut stack, &section.clauses);
+        walk(
+            &mut out,
+            &DocumentPart::Operative,
+            i,
+            &mut stack,
+            &section.clauses,
+        );
     }
     for (i, article) in doc.articles.iter().enumerate() {
         walk(
             &mut out,
-            &Part::Articles,
+            &DocumentPart::Articles,
             i,
             &mut stack,
             &article.provisions,
@@ -216,7 +232,7 @@ fn word_at(text: &str, from: usize) -> &str {
     rest[..end].trim_end_matches('.')
 }
 
-fn resolution(text: &str, start: usize, num_start: usize) -> Option<Reference> {
+fn resolution(text: &str, start: usize, num_start: usize) -> Option<CrossReference> {
     let number = word_at(text, num_start);
     let bytes = number.as_bytes();
     if bytes.is_empty() || !bytes[0].is_ascii_digit() {
@@ -230,13 +246,13 @@ fn resolution(text: &str, start: usize, num_start: usize) -> Option<Reference> {
         {
             return None;
         }
-        let mut r = Reference::new(ReferenceKind::UnResolution, text, start, end);
+        let mut r = CrossReference::new(CrossReferenceKind::UnResolution, text, start, end);
         r.number = Some(number.to_owned());
         if let Some((date, date_end)) = text[end..].strip_prefix(" of ").and_then(date_prefix) {
             end += " of ".len() + date_end;
-            r = Reference {
+            r = CrossReference {
                 date: Some(date),
-                ..Reference::new(ReferenceKind::UnResolution, text, start, end)
+                ..CrossReference::new(CrossReferenceKind::UnResolution, text, start, end)
             };
             r.number = Some(number.to_owned());
         }
@@ -257,7 +273,7 @@ fn resolution(text: &str, start: usize, num_start: usize) -> Option<Reference> {
         year = Some(s.year);
         end += 2 + close + 1;
     }
-    let mut r = Reference::new(ReferenceKind::ItuResolution, text, start, end);
+    let mut r = CrossReference::new(CrossReferenceKind::ItuResolution, text, start, end);
     r.number = Some(number.to_owned());
     r.place = place;
     r.year = year;
@@ -283,7 +299,7 @@ fn date_prefix(text: &str) -> Option<(NaiveDate, usize)> {
     Some((date, len))
 }
 
-fn recommendation(text: &str, start: usize) -> Option<Reference> {
+fn recommendation(text: &str, start: usize) -> Option<CrossReference> {
     let sector_start = start + "Recommendation ".len();
     let sector = SECTORS
         .iter()
@@ -301,8 +317,8 @@ fn recommendation(text: &str, start: usize) -> Option<Reference> {
     if !valid {
         return None;
     }
-    let mut r = Reference::new(
-        ReferenceKind::Recommendation,
+    let mut r = CrossReference::new(
+        CrossReferenceKind::Recommendation,
         text,
         start,
         id_start + id.len(),
@@ -312,7 +328,7 @@ fn recommendation(text: &str, start: usize) -> Option<Reference> {
     Some(r)
 }
 
-fn study_group(text: &str, at: usize) -> Option<Reference> {
+fn study_group(text: &str, at: usize) -> Option<CrossReference> {
     let sector = SECTORS.iter().find(|s| text[..at].ends_with(**s))?;
     let start = at - sector.len();
     let num_start = at + " Study Group ".len();
@@ -323,13 +339,18 @@ fn study_group(text: &str, at: usize) -> Option<Reference> {
     if digits == 0 || digits > 2 {
         return None;
     }
-    let mut r = Reference::new(ReferenceKind::StudyGroup, text, start, num_start + digits);
+    let mut r = CrossReference::new(
+        CrossReferenceKind::StudyGroup,
+        text,
+        start,
+        num_start + digits,
+    );
     r.body = Some((*sector).to_owned());
     r.number = Some(text[num_start..num_start + digits].to_owned());
     Some(r)
 }
 
-fn conference(text: &str, dash: usize) -> Option<Reference> {
+fn conference(text: &str, dash: usize) -> Option<CrossReference> {
     let acronym_len = text[..dash]
         .bytes()
         .rev()
@@ -354,14 +375,14 @@ fn conference(text: &str, dash: usize) -> Option<Reference> {
     {
         return None;
     }
-    let mut r = Reference::new(ReferenceKind::Conference, text, start, dash + 3);
+    let mut r = CrossReference::new(CrossReferenceKind::Conference, text, start, dash + 3);
     r.body = Some(acronym.to_owned());
     r.number = Some(year.to_owned());
     r.year = year.parse::<u16>().ok().map(|y| 2000 + y);
     Some(r)
 }
 
-fn conference_session(text: &str, open: usize) -> Option<Reference> {
+fn conference_session(text: &str, open: usize) -> Option<CrossReference> {
     let close = open + text[open..].find(')')?;
     let inner = &text[open + 1..close];
     if inner.len() > 60 {
@@ -371,7 +392,7 @@ fn conference_session(text: &str, open: usize) -> Option<Reference> {
     if revised || !s.place.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let mut r = Reference::new(ReferenceKind::Conference, text, open, close + 1);
+    let mut r = CrossReference::new(CrossReferenceKind::Conference, text, open, close + 1);
     r.place = Some(s.place);
     r.year = Some(s.year);
     Some(r)
@@ -383,7 +404,7 @@ mod tests {
 
     #[test]
     fn references_table() {
-        use ReferenceKind::*;
+        use CrossReferenceKind::*;
         for (text, expected) in [
             (
                 "Resolution 65/172 of 20 December 2010 of the United Nations General Assembly",
@@ -414,11 +435,11 @@ mod tests {
             ("Recommendation ITU-T foo", vec![]),
             ("", vec![]),
         ] {
-            let got: Vec<(ReferenceKind, String)> = find_references(text)
+            let got: Vec<(CrossReferenceKind, String)> = find_references(text)
                 .into_iter()
                 .map(|r| (r.kind, r.text))
                 .collect();
-            let expected: Vec<(ReferenceKind, String)> = expected
+            let expected: Vec<(CrossReferenceKind, String)> = expected
                 .into_iter()
                 .map(|(k, t)| (k, t.to_owned()))
                 .collect();

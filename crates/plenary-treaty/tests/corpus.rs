@@ -1,8 +1,8 @@
 //! The fixture corpus: ITU-style texts with the structure each must parse to.
 
 use plenary_treaty::{
-    ChangeKind, DocumentKind, Keyword, MarkAction, Part, ProposalOptions, ReferenceKind,
-    RevisionStatus, diff, parse, propose, render, to_akn, to_html, to_markdown,
+    ChangeKind, CrossReferenceKind, DocumentKind, DocumentPart, Keyword, MarkAction,
+    ProposalOptions, RevisionStatus, diff, parse, propose, render, to_akn, to_html, to_markdown,
 };
 
 fn fixture(name: &str) -> String {
@@ -264,7 +264,7 @@ fn the_seed_texts_keep_their_details() {
         (MarkAction::Add, Some("B2/49/1"))
     );
     assert_eq!(landlocked.preamble[0].keyword, None);
-    let refs: Vec<(ReferenceKind, &str)> = landlocked
+    let refs: Vec<(CrossReferenceKind, &str)> = landlocked
         .references
         .iter()
         .map(|r| (r.kind, r.text.as_str()))
@@ -273,11 +273,11 @@ fn the_seed_texts_keep_their_details() {
         refs,
         [
             (
-                ReferenceKind::UnResolution,
+                CrossReferenceKind::UnResolution,
                 "Resolution 65/172 of 20 December 2010"
             ),
             (
-                ReferenceKind::ItuResolution,
+                CrossReferenceKind::ItuResolution,
                 "Resolution 30 (Rev. Guadalajara, 2010)"
             ),
         ]
@@ -294,14 +294,14 @@ fn the_seed_texts_keep_their_details() {
         "a) and b) under 2"
     );
     assert_eq!(lisbon.operative[2].clauses[0].num, None);
-    let kinds: Vec<ReferenceKind> = lisbon.references.iter().map(|r| r.kind).collect();
+    let kinds: Vec<CrossReferenceKind> = lisbon.references.iter().map(|r| r.kind).collect();
     assert_eq!(
         kinds,
         [
-            ReferenceKind::ItuResolution,
-            ReferenceKind::StudyGroup,
-            ReferenceKind::Conference,
-            ReferenceKind::Recommendation
+            CrossReferenceKind::ItuResolution,
+            CrossReferenceKind::StudyGroup,
+            CrossReferenceKind::Conference,
+            CrossReferenceKind::Recommendation
         ]
     );
 }
@@ -378,7 +378,7 @@ fn stray_lines_are_reported_with_their_numbers() {
 #[test]
 fn the_revised_draft_against_the_original() {
     let changes = diff(&parse(&fixture(ALL[3])), &parse(&fixture(ALL[2]))).changes;
-    let got: Vec<(Part, &str, Option<&str>, ChangeKind)> = changes
+    let got: Vec<(DocumentPart, &str, Option<&str>, ChangeKind)> = changes
         .iter()
         .map(|c| {
             (
@@ -393,15 +393,25 @@ fn the_revised_draft_against_the_original() {
         got,
         [
             (
-                Part::Preamble,
+                DocumentPart::Preamble,
                 "considering that",
                 Some("b)"),
                 ChangeKind::Modified
             ),
-            (Part::Preamble, "noting that", Some("a)"), ChangeKind::Moved),
-            (Part::Preamble, "noting that", Some("b)"), ChangeKind::Moved),
             (
-                Part::Preamble,
+                DocumentPart::Preamble,
+                "noting that",
+                Some("a)"),
+                ChangeKind::Moved
+            ),
+            (
+                DocumentPart::Preamble,
+                "noting that",
+                Some("b)"),
+                ChangeKind::Moved
+            ),
+            (
+                DocumentPart::Preamble,
                 "noting that",
                 Some("c)"),
                 ChangeKind::Removed

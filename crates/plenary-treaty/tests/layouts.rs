@@ -78,7 +78,7 @@ fn the_itrs_of_1988_read_with_margins_lists_appendices_and_nothing_unplaced() {
     // Every provision of the articles has its margin number, 1 to 64 in order.
     let mut margins = Vec::new();
     doc.for_each_clause(|part, _, _, c| {
-        if part == plenary_treaty::Part::Articles
+        if part == plenary_treaty::DocumentPart::Articles
             && let Some(m) = &c.margin
         {
             margins.push(m.parse::<u32>().unwrap());

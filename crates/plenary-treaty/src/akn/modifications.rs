@@ -5,7 +5,7 @@
 use super::{Xml, slug, slug_label};
 use crate::Error;
 use crate::diff::appendix_key;
-use crate::document::{AppendixKind, Clause, Document, Part, clause_key};
+use crate::document::{AppendixKind, Clause, Document, DocumentPart, clause_key};
 use crate::mark::{MarkAction, ProposalMark};
 use crate::modification::Modification;
 
@@ -110,8 +110,8 @@ fn marked(doc: &Document) -> Vec<Modification> {
     let mut out = Vec::new();
     let mut path = Vec::new();
     for (part, sections) in [
-        (Part::Preamble, &doc.preamble),
-        (Part::Operative, &doc.operative),
+        (DocumentPart::Preamble, &doc.preamble),
+        (DocumentPart::Operative, &doc.operative),
     ] {
         for section in sections {
             let at = (part.clone(), section.line());
@@ -119,7 +119,7 @@ fn marked(doc: &Document) -> Vec<Modification> {
         }
     }
     for article in &doc.articles {
-        let at = (Part::Articles, format!("ARTICLE {}", article.num));
+        let at = (DocumentPart::Articles, format!("ARTICLE {}", article.num));
         whole(
             &mut out,
             article.mark.as_ref(),
@@ -129,7 +129,7 @@ fn marked(doc: &Document) -> Vec<Modification> {
         marked_clauses(&mut out, &at, &mut path, &article.provisions);
     }
     for appendix in &doc.appendices {
-        let at = (Part::Appendices, appendix_key(appendix));
+        let at = (DocumentPart::Appendices, appendix_key(appendix));
         whole(
             &mut out,
             appendix.mark.as_ref(),
@@ -145,7 +145,7 @@ fn marked(doc: &Document) -> Vec<Modification> {
 fn whole(
     out: &mut Vec<Modification>,
     mark: Option<&ProposalMark>,
-    at: &(Part, String),
+    at: &(DocumentPart, String),
     heading: Option<&String>,
 ) {
     if let Some(mark) = mark.filter(|m| m.action != MarkAction::Noc) {
@@ -164,7 +164,7 @@ fn whole(
 /// The marks on clauses and their sub-clauses.
 fn marked_clauses<'a>(
     out: &mut Vec<Modification>,
-    at: &(Part, String),
+    at: &(DocumentPart, String),
     path: &mut Vec<(&'a Clause, usize)>,
     clauses: &'a [Clause],
 ) {
@@ -199,11 +199,11 @@ pub(super) fn eid(doc: &Document, m: &Modification) -> String {
         None => slug_label(text),
     };
     let (container, paragraphs) = match m.part {
-        Part::Articles => {
+        DocumentPart::Articles => {
             let num = m.section.strip_prefix("ARTICLE ").unwrap_or(&m.section);
             (format!("art_{}", slug_label(num)), true)
         }
-        Part::Appendices => {
+        DocumentPart::Appendices => {
             let found = doc
                 .appendices
                 .iter()
@@ -215,8 +215,8 @@ pub(super) fn eid(doc: &Document, m: &Modification) -> String {
             };
             (format!("{name}_{}", found.map_or(1, |i| i + 1)), true)
         }
-        Part::Preamble | Part::Operative | Part::Header => {
-            let (sections, prefix) = if m.part == Part::Operative {
+        DocumentPart::Preamble | DocumentPart::Operative | DocumentPart::Header => {
+            let (sections, prefix) = if m.part == DocumentPart::Operative {
                 (&doc.operative, "mainBody__list")
             } else {
                 (&doc.preamble, "preamble__list")

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{New, Place, Plan, Step, Target, Unit};
-use crate::document::{Clause, Part, Section, clause_key};
+use crate::document::{Clause, DocumentPart, Section, clause_key};
 use crate::error::{Error, Misfit};
 use crate::locate::{Container, ListId, bump};
 use crate::mark::{MarkAction, ProposalMark};
@@ -13,9 +13,9 @@ use crate::order::OrderKey;
 impl Plan<'_, '_> {
     pub(super) fn sections(&mut self, operative: bool, sections: &[Section]) -> Result<(), Error> {
         let part = if operative {
-            Part::Operative
+            DocumentPart::Operative
         } else {
-            Part::Preamble
+            DocumentPart::Preamble
         };
         let container = |at: usize| {
             if operative {
@@ -111,18 +111,26 @@ impl Plan<'_, '_> {
 
     /// The node where a part of the base would start: the preamble at 0, the operative part
     /// after the preamble, the articles after that, the appendices last.
-    pub(super) fn part_start(&self, part: Part) -> usize {
+    pub(super) fn part_start(&self, part: DocumentPart) -> usize {
         let doc = self.index.doc;
         let order = [
-            (Part::Preamble, doc.preamble.len(), Container::Preamble(0)),
             (
-                Part::Operative,
+                DocumentPart::Preamble,
+                doc.preamble.len(),
+                Container::Preamble(0),
+            ),
+            (
+                DocumentPart::Operative,
                 doc.operative.len(),
                 Container::Operative(0),
             ),
-            (Part::Articles, doc.articles.len(), Container::Article(0)),
             (
-                Part::Appendices,
+                DocumentPart::Articles,
+                doc.articles.len(),
+                Container::Article(0),
+            ),
+            (
+                DocumentPart::Appendices,
                 doc.appendices.len(),
                 Container::Appendix(0),
             ),
@@ -182,9 +190,9 @@ impl Plan<'_, '_> {
         make: impl Fn(usize, Vec<Clause>) -> New,
     ) -> Result<(), Error> {
         let part = if appendix {
-            Part::Appendices
+            DocumentPart::Appendices
         } else {
-            Part::Articles
+            DocumentPart::Articles
         };
         let mut seen = HashMap::new();
         let found: Vec<Option<Container>> = units
