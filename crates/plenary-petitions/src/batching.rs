@@ -16,7 +16,7 @@
 use crate::email::Canonicalizer;
 use crate::line_counts::LineCounts;
 use crate::line_reader::{LineRead, read_line};
-use crate::signer_table::{PARTS, Part, SignerTable, Slot, part_of};
+use crate::signer_table::{PARTS, Shard, SignerTable, Slot, part_of};
 use crate::thread_pool::on_threads;
 
 /// How many bytes of input each thread reads in one round.
@@ -81,7 +81,7 @@ impl Plan {
                     first
                 })
                 .collect();
-            let parts: Vec<(usize, &mut Part)> =
+            let parts: Vec<(usize, &mut Shard)> =
                 signers.parts_mut().iter_mut().enumerate().collect();
             // A thread is worth starting for thousands of signatures, not for a few.
             let signatures: usize = batches.iter().map(|b| b.counts.valid as usize).sum();

@@ -76,14 +76,15 @@ pub(crate) enum Seen {
     Again,
 }
 
-/// One open-addressing table.
+/// One shard of a [`SignerTable`]: an open-addressing table of the signers whose keys
+/// [`part_of`] sends here.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Part {
+pub(crate) struct Shard {
     slots: Vec<Slot>,
     len: usize,
 }
 
-impl Part {
+impl Shard {
     /// Records one signature; the slot's key must belong to this part.
     pub(crate) fn insert(&mut self, new: Slot) -> Seen {
         if self.slots.is_empty() {
@@ -147,7 +148,7 @@ impl Part {
         }
     }
 
-    fn merge(&mut self, other: Part) -> u64 {
+    fn merge(&mut self, other: Shard) -> u64 {
         // No room is made ahead: the other part's signers may all be here already.
         let mut again = 0;
         for slot in other.slots.into_iter().filter(|s| s.key != EMPTY) {
@@ -160,7 +161,7 @@ impl Part {
 }
 
 /// The signers in some parts, in no particular order.
-pub(crate) fn slots(parts: &[Part]) -> impl Iterator<Item = &Slot> + '_ {
+pub(crate) fn slots(parts: &[Shard]) -> impl Iterator<Item = &Slot> + '_ {
     parts
         .iter()
         .flat_map(|p| p.slots.iter())
@@ -177,13 +178,13 @@ fn home(key: u64, cap: usize) -> usize {
 /// The unique signers of a tally, split over [`PARTS`] tables.
 #[derive(Debug, Clone)]
 pub(crate) struct SignerTable {
-    parts: Vec<Part>,
+    parts: Vec<Shard>,
 }
 
 impl Default for SignerTable {
     fn default() -> Self {
         Self {
-            parts: vec![Part::default(); PARTS],
+            parts: vec![Shard::default(); PARTS],
         }
     }
 }
@@ -209,7 +210,7 @@ impl SignerTable {
             .iter()
             .map(|p| p.slots.capacity() * std::mem::size_of::<Slot>())
             .sum::<usize>()
-            + self.parts.capacity() * std::mem::size_of::<Part>()
+            + self.parts.capacity() * std::mem::size_of::<Shard>()
     }
 
     /// How many of `threads` [`SignerTable::passes`] uses: a thread is worth starting for tens
@@ -223,10 +224,10 @@ impl SignerTable {
     pub(crate) fn passes<R: Send>(
         &self,
         threads: usize,
-        pass: impl Fn(&[Part]) -> R + Sync,
+        pass: impl Fn(&[Shard]) -> R + Sync,
     ) -> Vec<R> {
         let threads = self.pass_threads(threads);
-        let runs: Vec<&[Part]> = self.parts.chunks(PARTS.div_ceil(threads)).collect();
+        let runs: Vec<&[Shard]> = self.parts.chunks(PARTS.div_ceil(threads)).collect();
         crate::thread_pool::on_threads(runs, threads, pass)
     }
 
@@ -250,7 +251,7 @@ impl SignerTable {
 
     /// The parts, [`PARTS`] of them, the signer with fingerprint `key` being in
     /// [`part_of`]`(key)`.
-    pub(crate) fn parts_mut(&mut self) -> &mut [Part] {
+    pub(crate) fn parts_mut(&mut self) -> &mut [Shard] {
         &mut self.parts
     }
 }
@@ -313,7 +314,7 @@ mod tests {
 
     #[test]
     fn batches_of_repeats_do_not_grow_the_table() {
-        let mut part = Part::default();
+        let mut part = Shard::default();
         let slot = |i: u64| Slot {
             key: fingerprint(&i.to_le_bytes()) | 1,
             time: 0,
@@ -331,8 +332,8 @@ mod tests {
             part.absorb(&signers[..100], round);
         }
         assert_eq!(part.slots.len(), capacity, "a repeat made the table grow");
-        assert!(Part::default().slots.is_empty());
-        let mut empty = Part::default();
+        assert!(Shard::default().slots.is_empty());
+        let mut empty = Shard::default();
         empty.absorb(&[], 1);
         assert!(empty.slots.is_empty(), "an empty batch allocated");
     }
