@@ -578,14 +578,25 @@ impl Document {
         crate::reference::document_references(self)
     }
 
-    /// The lines the parser could not place, as diagnostics.
-    pub fn diagnostics(&self) -> impl Iterator<Item = crate::Diagnostic> + '_ {
-        self.unplaced.iter().map(|u| crate::Diagnostic {
-            line: u.line,
-            text: u.text.clone(),
-            message: "line not placed in the document's structure; expected a heading, title, \
-                      issuer, keyword, labelled clause, mark or article line"
-                .to_owned(),
+    /// The lines the parser could not place, as [`plenary_core::Diagnostic`]s (line, text and
+    /// what was expected; no column, as the whole line is unplaced), displayed as
+    /// `line 3: line not placed in the document's structure; expected …: "stray words;"`.
+    ///
+    /// ```
+    /// let doc = plenary_treaty::parse("resolves\n1 to act.\nstray words;\n");
+    /// let diagnostic = doc.diagnostics().next().unwrap();
+    /// assert_eq!((diagnostic.line, diagnostic.column), (3, None));
+    /// assert!(diagnostic.to_string().starts_with("line 3: line not placed"));
+    /// assert!(diagnostic.to_string().ends_with(": \"stray words;\""));
+    /// ```
+    pub fn diagnostics(&self) -> impl Iterator<Item = plenary_core::Diagnostic> + '_ {
+        self.unplaced.iter().map(|u| {
+            plenary_core::Diagnostic::new(
+                u.line,
+                u.text.clone(),
+                "line not placed in the document's structure; expected a heading, title, \
+                 issuer, keyword, labelled clause, mark or article line",
+            )
         })
     }
 }

@@ -102,7 +102,9 @@ pub use lang::Language;
 pub use mark::{MarkAction, ProposalMark};
 pub use markdown::to_markdown;
 pub use modification::{Modification, ModificationKind};
-pub use parse::{Diagnostic, MAX_CLAUSE_DEPTH, MAX_UNPLACED, parse, parse_strict};
+pub use parse::{MAX_CLAUSE_DEPTH, MAX_UNPLACED, parse, parse_strict};
+/// A line the parser could not place: the one diagnostic type of plenary, re-exported.
+pub use plenary_core::Diagnostic;
 pub use proposal::{MAX_REFERENCE_LEN, ProposalOptions, check_reference, propose};
 pub use reference::{CrossReference, CrossReferenceKind, find_references};
 pub use render::render;

@@ -29,23 +29,6 @@ pub const MAX_UNPLACED: usize = 1000;
 /// deepest level, keeping its label.
 pub const MAX_CLAUSE_DEPTH: usize = 8;
 
-/// A line the parser could not place, with its 1-based line number and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// The 1-based line number in the input.
-    pub line: usize,
-    /// The line, whitespace collapsed.
-    pub text: String,
-    /// What the parser expected there.
-    pub message: String,
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {:?}: {}", self.line, self.text, self.message)
-    }
-}
-
 /// Parses plain text in ITU or UN layout into a [`Document`], keeping every line it cannot
 /// place in [`Document::unplaced`] (see [`Document::diagnostics`]).
 ///
