@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use plenary_core::Diagnostic;
+
 use crate::SignatureState;
 use crate::ndjson::{REJECTION_KINDS, Rejection};
 
@@ -11,12 +13,51 @@ use crate::ndjson::{REJECTION_KINDS, Rejection};
 pub const DEFAULT_ERROR_LIMIT: usize = 1000;
 
 /// A rejected line: its number (1-based, counting every line of the input) and why.
+///
+/// [`LineError::diagnostic`] gives it as the [`Diagnostic`] every plenary reader reports lines
+/// with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineError {
     /// The line number (or, for a record, its position).
     pub line: u64,
     /// Why the line was not counted.
     pub reason: Rejection,
+}
+
+impl LineError {
+    /// The rejected line as a [`Diagnostic`]: its line number, the value at fault as its text
+    /// (masked like the [`Rejection`]'s `Display`: no email address shows; empty when the reason
+    /// quotes no value, as for a line that is not JSON), and what was wrong and expected.
+    ///
+    /// The tally does not keep the lines it reads, so the text is the value at fault rather
+    /// than the whole line, and the column is left out: the reasons give columns in bytes
+    /// (`not JSON at column 12`), a `Diagnostic` in characters.
+    ///
+    /// ```
+    /// use plenary_petitions::Tally;
+    ///
+    /// let mut tally = Tally::new();
+    /// tally.add_ndjson(b"\n{\"name\": \"Ana\", \"email\": \"ana@localhost\", \"signed_at\": \"2012-12-13T19:00:00Z\"}");
+    /// let diagnostic = tally.errors()[0].diagnostic();
+    /// assert_eq!((diagnostic.line, diagnostic.text.as_str()), (2, "…@localhost"));
+    /// assert!(diagnostic.to_string().starts_with("line 2: bad email: "));
+    /// assert!(diagnostic.to_string().ends_with(r#"expected local@domain.tld: "…@localhost""#));
+    /// ```
+    pub fn diagnostic(&self) -> Diagnostic {
+        self.diagnostic_with(false)
+    }
+
+    /// Like [`LineError::diagnostic`], with the value as given, email addresses included: for
+    /// an operator who asked for them, never for publication.
+    pub fn diagnostic_unmasked(&self) -> Diagnostic {
+        self.diagnostic_with(true)
+    }
+
+    fn diagnostic_with(&self, reveal: bool) -> Diagnostic {
+        let (head, value, tail) = self.reason.parts(reveal);
+        let line = usize::try_from(self.line).unwrap_or(usize::MAX);
+        Diagnostic::new(line, value.unwrap_or_default(), head + &tail)
+    }
 }
 
 /// The rejected lines: the `limit` with the smallest numbers quoted in line order, the others

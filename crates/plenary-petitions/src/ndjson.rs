@@ -121,71 +121,95 @@ impl Rejection {
     }
 
     fn write(&self, f: &mut fmt::Formatter<'_>, reveal: bool) -> fmt::Result {
+        let (head, value, tail) = self.parts(reveal);
+        f.write_str(&head)?;
+        if let Some(value) = value {
+            write!(f, " {value:?}")?;
+        }
+        f.write_str(&tail)
+    }
+
+    /// The reason in three parts: what is wrong, the value at fault (masked unless `reveal`,
+    /// unquoted) when the reason quotes one, and the rest, with what was expected. `Display` is
+    /// `head "value"tail`; a [`Diagnostic`](plenary_core::Diagnostic) takes the value as its text
+    /// and `head` + `tail` as what was expected.
+    pub(crate) fn parts(&self, reveal: bool) -> (String, Option<String>, String) {
         let shown = |value: &str| -> String {
             if reveal {
-                format!("{value:?}")
+                value.to_owned()
             } else {
                 masked(value)
             }
         };
         match self {
             Self::NotJson { message, column } => {
-                f.write_str("not JSON")?;
-                if let Some(column) = column {
-                    write!(f, " at column {column}")?;
-                }
-                write!(
-                    f,
+                let head = match column {
+                    Some(column) => format!("not JSON at column {column}"),
+                    None => "not JSON".to_owned(),
+                };
+                let tail = format!(
                     ": {message}; expected one signature object such as \
                      {{\"name\": \"…\", \"email\": \"…\", \"signed_at\": \"…\"}}"
-                )
+                );
+                (head, None, tail)
             }
             Self::WrongType {
                 field,
                 message,
                 column,
-            } => write!(
-                f,
-                "field {} at column {column}: {message}; expected a string or null",
-                shown(field)
+            } => (
+                "field".to_owned(),
+                Some(shown(field)),
+                format!(" at column {column}: {message}; expected a string or null"),
             ),
-            Self::EmptyName => f.write_str("empty name: expected the signer's name"),
+            Self::EmptyName => (
+                "empty name".to_owned(),
+                None,
+                ": expected the signer's name".to_owned(),
+            ),
             Self::BadEmail { email, problem } => {
-                let email = if reveal || email.contains('@') || email.is_empty() {
-                    shown(email)
+                let tail = format!(": {problem}; expected local@domain.tld");
+                if reveal || email.contains('@') || email.is_empty() {
+                    ("bad email".to_owned(), Some(shown(email)), tail)
                 } else {
-                    format!("({} characters, not shown)", email.chars().count())
-                };
-                write!(f, "bad email {email}: {problem}; expected local@domain.tld")
+                    let head = format!(
+                        "bad email ({} characters, not shown)",
+                        email.chars().count()
+                    );
+                    (head, None, tail)
+                }
             }
-            Self::UnknownCountry { country } => write!(
-                f,
-                "country {} is not an assigned ISO 3166-1 alpha-2 code; \
-                 expected a code such as \"GB\", or null",
-                shown(country)
+            Self::UnknownCountry { country } => (
+                "country".to_owned(),
+                Some(shown(country)),
+                " is not an assigned ISO 3166-1 alpha-2 code; expected a code such as \"GB\", or \
+                 null"
+                    .to_owned(),
             ),
-            Self::BadSignedAt { signed_at, problem } => write!(
-                f,
-                "signed_at {} is not RFC 3339: {problem}; \
-                 expected a time such as \"2012-12-13T19:00:00Z\"",
-                shown(signed_at)
+            Self::BadSignedAt { signed_at, problem } => (
+                "signed_at".to_owned(),
+                Some(shown(signed_at)),
+                format!(
+                    " is not RFC 3339: {problem}; expected a time such as \"2012-12-13T19:00:00Z\""
+                ),
             ),
-            Self::UnknownState { state } => write!(
-                f,
-                "state {} is not a signature state; expected \"pending\", \"confirmed\", \
-                 \"invalidated\", \"fraudulent\", \"withdrawn\", or null",
-                shown(state)
+            Self::UnknownState { state } => (
+                "state".to_owned(),
+                Some(shown(state)),
+                " is not a signature state; expected \"pending\", \"confirmed\", \
+                 \"invalidated\", \"fraudulent\", \"withdrawn\", or null"
+                    .to_owned(),
             ),
         }
     }
 }
 
-/// A value quoted for a report: whatever stands before its last `@` (an email's local part) is
+/// A value as a report shows it: whatever stands before its last `@` (an email's local part) is
 /// replaced by `…`.
 fn masked(value: &str) -> String {
     match value.rfind('@') {
-        Some(at) => format!("{:?}", format!("…{}", &value[at..])),
-        None => format!("{value:?}"),
+        Some(at) => format!("…{}", &value[at..]),
+        None => value.to_owned(),
     }
 }
 

@@ -127,6 +127,12 @@ impl Tally {
         self.report_with(|e| e.reason.unmasked().to_string())
     }
 
+    /// The rejected lines [`Tally::errors`] lists, as [`Diagnostic`](plenary_core::Diagnostic)s
+    /// (see [`LineError::diagnostic`]), masked like [`Tally::report`].
+    pub fn diagnostics(&self) -> impl Iterator<Item = plenary_core::Diagnostic> + '_ {
+        self.errors().iter().map(LineError::diagnostic)
+    }
+
     fn report_with(&self, reason: impl Fn(&LineError) -> String) -> TallyReport {
         TallyReport {
             lines: self.lines(),

@@ -424,3 +424,49 @@ fn history_sums_to_the_tally_in_json_and_csv() {
         "start,signatures,cumulative\n2012-12-12T00:00:00Z,1,1\n2012-12-13T00:00:00Z,3,4\n"
     );
 }
+
+#[test]
+fn rejected_lines_are_diagnostics_that_say_what_the_reason_says() {
+    let input = concat!(
+        "{\"name\": \"Ana\"\n",
+        "{\"name\": \"\", \"email\": \"a@b.org\", \"signed_at\": \"2012-12-13T19:00:00Z\"}\n",
+        "{\"name\": \"Ana\", \"email\": \"ana@localhost\", \"signed_at\": \"2012-12-13T19:00:00Z\"}\n",
+        "{\"name\": \"Ana\", \"email\": \"a@b.org\", \"country\": \"XX\", \"signed_at\": \"2012-12-13T19:00:00Z\"}\n",
+        "{\"name\": \"Ana\", \"email\": \"a@b.org\", \"signed_at\": \"yesterday\"}\n",
+        "{\"name\": \"Ana\", \"email\": \"a@b.org\", \"signed_at\": \"2012-12-13T19:00:00Z\", \"state\": \"x@y\"}\n",
+        "{\"name\": 7, \"email\": \"a@b.org\", \"signed_at\": \"2012-12-13T19:00:00Z\"}\n",
+    );
+    let mut tally = Tally::new();
+    tally.add_ndjson(input.as_bytes());
+    let diagnostics: Vec<_> = tally.diagnostics().collect();
+    let lines: Vec<usize> = diagnostics.iter().map(|d| d.line).collect();
+    assert_eq!(lines, [1, 2, 3, 4, 5, 6, 7]);
+    for (error, diagnostic) in tally.errors().iter().zip(&diagnostics) {
+        let reason = error.reason.to_string();
+        assert_eq!(diagnostic.column, None);
+        // The reason reads `head "value"tail`; the diagnostic keeps the value as its text.
+        if diagnostic.text.is_empty() {
+            assert_eq!(diagnostic.expected, reason);
+        } else {
+            let quoted = format!(" {:?}", diagnostic.text);
+            assert_eq!(
+                diagnostic.expected,
+                reason.replacen(&quoted, "", 1),
+                "{reason}"
+            );
+        }
+        let shown = diagnostic.to_string();
+        assert!(
+            shown.starts_with(&format!("line {}: ", error.line)),
+            "{shown}"
+        );
+        assert!(!shown.contains("ana@") && !shown.contains("x@"), "{shown}");
+    }
+    assert_eq!(diagnostics[2].text, "…@localhost");
+    assert_eq!(
+        tally.errors()[2].diagnostic_unmasked().text,
+        "ana@localhost"
+    );
+    assert_eq!(diagnostics[3].text, "XX");
+    assert_eq!(diagnostics[5].text, "…@y");
+}
