@@ -47,7 +47,12 @@ pub struct DueDeadline<'a> {
 }
 
 impl Calendar {
-    /// A calendar of `events`; two events with one id are an error that names the id.
+    /// A calendar of `events`, in timeline order; two events with one id are an error that
+    /// names the id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateEvent`] naming the first id that two events share.
     pub fn new(events: Vec<Event>) -> Result<Self, Error> {
         let mut seen = BTreeSet::new();
         for event in &events {

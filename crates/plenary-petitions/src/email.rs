@@ -37,6 +37,10 @@ pub struct Email {
 
 impl Email {
     /// Checks an address and computes its canonical form.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidEmail`] when the address is not `local@domain.tld`, saying what is wrong.
     pub fn new(email: &str) -> Result<Self, Error> {
         let canonical = CanonicalEmail::new(email)?;
         Ok(Self {
@@ -116,6 +120,10 @@ pub struct CanonicalEmail(String);
 
 impl CanonicalEmail {
     /// The canonical form of `email`, or an error saying why it is not `local@domain.tld`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidEmail`] when the address is not `local@domain.tld`, saying what is wrong.
     pub fn new(email: &str) -> Result<Self, Error> {
         let mut scratch = Canonicalizer::default();
         scratch

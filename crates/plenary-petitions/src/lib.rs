@@ -106,7 +106,11 @@ pub use signature_book::{
 pub use state::{SignatureState, StateChange};
 pub use tally::{LineOutcome, SignatureRecord, Tally, tally_parallel};
 
-/// Parses a milestone list such as `"1000,10000,100000"`.
+/// Parses a milestone list such as `"1000,10000,100000"`: thresholds sorted, repeats dropped.
+///
+/// # Errors
+///
+/// [`Error::InvalidMilestones`] naming the first item that is not a positive whole number.
 ///
 /// ```
 /// assert_eq!(plenary_petitions::parse_milestones("1000, 500")?, vec![500, 1000]);

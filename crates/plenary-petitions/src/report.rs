@@ -38,6 +38,11 @@ impl Tally {
 
     /// Unique signers per hour or per day (UTC) of their winning signature, in time order;
     /// periods without signatures are left out.
+    ///
+    /// # Panics
+    ///
+    /// Never: a tally holds times of 1677 to 2262 only (nanoseconds in an `i64`), and the start
+    /// of any hour or day of that range is a valid `chrono` time.
     pub fn time_series(&self, period: Period) -> Vec<SeriesPoint> {
         let width = match period {
             Period::Hour => NANOS_PER_HOUR,

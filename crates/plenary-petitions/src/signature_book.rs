@@ -320,6 +320,11 @@ impl SignatureBook {
     /// # Errors
     ///
     /// [`Error::Invalid`] when the retention period has not passed.
+    ///
+    /// # Panics
+    ///
+    /// Never: [`ANONYMISED_NAME`] is a valid [`Name`] and `signer-N@anonymised.invalid` a valid
+    /// address, as the crate's tests check.
     pub fn anonymise(
         &mut self,
         closed_at: DateTime<Utc>,

@@ -155,6 +155,11 @@ impl Tally {
     /// A record is rejected (with [`Rejection::BadSignedAt`]) only when its time is outside the
     /// range a tally holds, 1677 to 2262.
     ///
+    /// # Panics
+    ///
+    /// Never: the tally's country index is built from every [`Country`](plenary_core::Country),
+    /// so each record's country has an entry.
+    ///
     /// ```
     /// use chrono::{TimeZone, Utc};
     /// use plenary_petitions::{CanonicalEmail, LineOutcome, SignatureRecord, SignatureState, Tally};

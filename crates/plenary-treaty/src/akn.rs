@@ -27,6 +27,12 @@ const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 /// assert!(xml.contains("<docTitle>T &amp; C</docTitle>"));
 /// # Ok::<(), plenary_treaty::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// None today: the XML is written into a `String`, which cannot fail, and every text is escaped
+/// as it is written. The `Result` (with [`Error::Xml`] for a failed write) keeps the signature
+/// for writers that can fail.
 pub fn to_akn(doc: &Document) -> Result<String, Error> {
     let mut x = Xml {
         out: String::with_capacity(4096 + text_size(doc)),

@@ -79,6 +79,10 @@ pub fn parse(text: &str) -> Document {
 
 /// Parses like [`parse`], but refuses a text with a line it cannot place.
 ///
+/// # Errors
+///
+/// [`Error::UnplacedLine`] with the first line [`parse`] could not place, its number and text.
+///
 /// ```
 /// let err = plenary_treaty::parse_strict("resolves\n1 to act.\nstray words;\n").unwrap_err();
 /// assert!(err.to_string().starts_with("line 3 \"stray words;\" is not part of"));

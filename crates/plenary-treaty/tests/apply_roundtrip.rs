@@ -67,7 +67,7 @@ fn base(g: &mut Gen) -> Document {
     let mut margin = 0;
     let mut doc = Document {
         kind: Some(DocumentKind::Regulations),
-        title: Some("Illustrative Regulations".parse().unwrap()),
+        title: Some("Illustrative Regulations".parse().expect("a valid title")),
         ..Document::default()
     };
     if g.chance(30) {

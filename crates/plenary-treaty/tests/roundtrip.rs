@@ -233,7 +233,7 @@ fn document(seed: u64) -> Document {
             .map(|_| format!("COM{}/{}", g.below(6), g.below(9))),
         session,
         revised,
-        title: Some(Name::new(text(g, "Special")).unwrap()),
+        title: Some(Name::new(text(g, "Special")).expect("a few words are a title")),
         issuer: g.chance(70).then(|| {
             "The World Conference on International Telecommunications (Dubai, 2012)".to_owned()
         }),
@@ -288,7 +288,7 @@ fn instrument(seed: u64) -> Document {
         margin.to_string()
     };
     let mut doc = Document {
-        title: Some(Name::new(text(g, "Constitution")).unwrap()),
+        title: Some(Name::new(text(g, "Constitution")).expect("a few words are a title")),
         ..Document::default()
     };
     if g.chance(50) {
@@ -431,7 +431,7 @@ fn un_resolution(seed: u64) -> Document {
     let mut doc = Document {
         kind: Some(DocumentKind::Resolution),
         number: Some(format!("{}/{}", 70 + g.below(10), 1 + g.below(300))),
-        title: Some(Name::new(text(g, "Open-ended")).unwrap()),
+        title: Some(Name::new(text(g, "Open-ended")).expect("a few words are a title")),
         issuer: Some("The General Assembly".into()),
         metadata: Some(metadata),
         language: Some(LanguageTag::new("en").expect("a valid tag")),
