@@ -153,10 +153,10 @@ impl Dataset {
                 let de = &mut serde_json::Deserializer::from_str(json);
                 let err = match serde_path_to_error::deserialize::<_, Dataset>(de) {
                     Err(err) => err,
-                    Ok(_) => return Err(Error::from_json_error("$", &plain)),
+                    Ok(_) => return Err(Error::from_json_error(json, "$", &plain)),
                 };
                 let path = json_path(&err.path().to_string());
-                return Err(Error::from_json_error(&path, err.inner()));
+                return Err(Error::from_json_error(json, &path, err.inner()));
             }
         };
         if dataset.schema_version != SCHEMA_VERSION {

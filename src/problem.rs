@@ -1,4 +1,12 @@
 //! What can be wrong with a dataset as a whole, each problem with the JSON path of its value.
+//!
+//! A [`Problem`] is located by a JSON path (`$.events[3].organisers[0]`), not by a line and
+//! column, and so is not a [`plenary_core::Diagnostic`]: it is found by
+//! [`Dataset::validate`](crate::Dataset::validate) on a dataset in memory, which may have been
+//! built in code, changed through public fields or loaded from a database, and has no line to
+//! point at; a JSON path names the value in every one of those, and in the JSON a dataset saves
+//! to. A problem found while the JSON text itself is read is tied to a line, and is reported as
+//! a `Diagnostic` too ([`Error::Json`](crate::Error::Json)).
 
 use std::fmt;
 

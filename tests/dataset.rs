@@ -307,3 +307,56 @@ fn hostile_19_one_bad_byte_in_a_dataset_is_reported_where_it_is() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_json_error_is_also_a_diagnostic_with_the_column_in_characters() {
+    let json = "{\"schema_version\": 1,\n\"actors\": [{\"id\": \"itu\", \"name\": \"Union é\", \"kind\": \"un_body\", \"country\": \"UK\"}]}";
+    let Err(Error::Json {
+        line,
+        column,
+        diagnostic,
+        ..
+    }) = Dataset::from_json(json)
+    else {
+        panic!("expected a JSON error");
+    };
+    assert_eq!((line, diagnostic.line), (2, 2));
+    let text = json.lines().nth(1).unwrap();
+    // The reader counts bytes; the diagnostic counts characters (`é` is two bytes).
+    let byte = column - 1;
+    assert_eq!(
+        diagnostic.column,
+        Some(text[..byte].chars().count() + 1),
+        "{diagnostic}"
+    );
+    assert!(
+        text.contains(&diagnostic.text) && diagnostic.text.contains("UK"),
+        "{diagnostic}"
+    );
+    assert!(
+        diagnostic.to_string().starts_with("line 2, column "),
+        "{diagnostic}"
+    );
+    assert!(
+        diagnostic
+            .expected
+            .starts_with("$.actors[0].country: unknown country \"UK\""),
+        "{diagnostic}"
+    );
+
+    // One line of megabytes is quoted by an excerpt.
+    let long = format!(
+        "{{\"schema_version\": 1, \"sources\": [{}], \"actors\": 7}}",
+        vec![r#"{"id": "s", "title": "t", "link": "https://example.org/"}"#; 20_000].join(",")
+    );
+    let Err(Error::Json { diagnostic, .. }) = Dataset::from_json(&long) else {
+        panic!("expected a JSON error");
+    };
+    assert_eq!(diagnostic.line, 1);
+    assert!(diagnostic.text.chars().count() <= 80, "{}", diagnostic.text);
+    assert!(
+        diagnostic.text.contains("\"actors\": 7"),
+        "{}",
+        diagnostic.text
+    );
+}
