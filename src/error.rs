@@ -23,7 +23,7 @@ pub enum Error {
         /// The same problem as the [`Diagnostic`] every line of input is reported with: the
         /// line, the column in characters, an excerpt of at most 80 characters of the line
         /// around the column as the text, and `<path>: <message>` as what was expected.
-        diagnostic: Diagnostic,
+        diagnostic: Box<Diagnostic>,
     },
 
     /// The bytes of the dataset are not UTF-8; the core error gives the line, column and byte
@@ -52,7 +52,12 @@ impl Error {
         let message = err.to_string();
         let suffix = format!(" at line {line} column {column}");
         let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
-        let diagnostic = json_diagnostic(json, line, column, &format!("{path}: {message}"));
+        let diagnostic = Box::new(json_diagnostic(
+            json,
+            line,
+            column,
+            &format!("{path}: {message}"),
+        ));
         Self::Json {
             path: path.to_owned(),
             line,
