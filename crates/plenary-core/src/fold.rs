@@ -41,21 +41,61 @@ use icu_properties::props::GeneralCategory;
 /// assert_eq!(fold("مُحَمَّد"), "محمد");
 /// ```
 pub fn fold(text: &str) -> String {
-    // Unicode's compatibility caseless match (D146): NFKD(fold(NFKD(fold(text)))). The second
+    if text.is_ascii() {
+        // ASCII folds to its lower case: no decomposition, no marks, no plain spellings.
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+// Folding one char at a time, for callers that must map folded text back to the text as
+// written (treaty keywords: a match in folded text names the words on the page). [`fold`] is
+// this, char after char, so both fold alike.
+
+/// Appends `c` folded as [`fold`] folds it: case-folded, decomposed (NFKD), non-spacing marks
+/// dropped, the Latin letters Unicode does not decompose spelled plain.
+///
+/// A char may fold to several (`ß` → `ss`, `ﬁ` → `fi`) or to none (a combining accent). Folding a
+/// text char by char with this gives exactly [`fold`] of the text, so a caller can note where in
+/// the folded text each char of the original ends. The marks that survive folding (spacing
+/// combining marks with a combining class, found only in musical notation) keep their written
+/// order rather than being put in canonical order.
+///
+/// ```
+/// use plenary_core::fold::fold_char_into;
+///
+/// let mut out = String::new();
+/// for c in "DÉCIDE".chars() {
+///     fold_char_into(c, &mut out);
+/// }
+/// assert_eq!(out, "decide");
+/// fold_char_into('ß', &mut out);
+/// fold_char_into('\u{301}', &mut out);
+/// assert_eq!(out, "decidess");
+/// ```
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    // Unicode's compatibility caseless match (D146): NFKD(fold(NFKD(fold(c)))). The second
     // fold catches letters that only decomposition reveals (`𝔻` → `D` → `d`).
     let case_mapper = CaseMapperBorrowed::new();
     let nfkd = DecomposingNormalizerBorrowed::new_nfkd();
-    let once = nfkd.normalize(&case_mapper.fold_string(text)).into_owned();
-    let twice = case_mapper.fold_string(&once);
     let general_category = CodePointMapData::<GeneralCategory>::new();
-    let mut out = String::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    let folded = case_mapper.fold_string(c.encode_utf8(&mut buf));
+    let once = nfkd.normalize(&folded);
+    let twice = case_mapper.fold_string(&once);
     for c in nfkd.normalize_iter(twice.chars()) {
-        if general_category.get(c) == GeneralCategory::NonspacingMark {
-            continue;
+        if general_category.get(c) != GeneralCategory::NonspacingMark {
+            push_plain(c, out);
         }
-        push_plain(c, &mut out);
     }
-    out
 }
 
 /// Pushes `c`, spelled plain when it is one of the letters Unicode does not decompose.
@@ -119,6 +159,25 @@ mod tests {
             ("国际电信联盟", "国际电信联盟"),
         ] {
             assert_eq!(fold(text), folded, "{text}");
+        }
+    }
+
+    #[test]
+    fn folding_char_by_char_is_folding_the_text() {
+        for text in [
+            "Télécoms & RÉSEAUX",
+            "Conside\u{301}rant",
+            "Straße ﬁnal ＡＢＣ 𝔻𝕦𝕓𝕒𝕚",
+            "Ἀθῆναι ΟΔΥΣΣΕΥΣ",
+            "Ёлка ЙОД",
+            "مُحَمَّد أإآ",
+            "国际电信联盟，决定：",
+        ] {
+            let mut out = String::new();
+            for c in text.chars() {
+                fold_char_into(c, &mut out);
+            }
+            assert_eq!(out, fold(text), "{text}");
         }
     }
 

@@ -52,7 +52,7 @@ mod date_span;
 mod diagnostic;
 mod error;
 mod escape;
-mod fold;
+pub mod fold;
 mod id;
 mod input;
 mod language;

@@ -267,13 +267,13 @@ pub(crate) fn phrase(line: &str) -> Option<Phrase> {
     let index = KeywordIndex::get();
     // Modifiers before the keyword: `Also decides`, `ALSO URGES`, `Deeply concerned`, `又回顾`.
     let mut start = 0;
-    let mut found = index.find(text);
+    let mut found = index.find(&folded, 0);
     if found.is_none()
         && let Some((language, len)) = crate::lang::longest_word(text, |w| w.before)
     {
         let after = &text[len..];
         let skip = after.len() - after.trim_start().len();
-        if let Some(k) = index.find(&text[len + skip..])
+        if let Some(k) = index.find(&folded, len + skip)
             && k.language == language
         {
             start = len + skip;

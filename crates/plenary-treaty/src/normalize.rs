@@ -38,9 +38,11 @@ pub(crate) fn normalize_line(line: &str) -> Cow<'_, str> {
     }
     // Text is kept in Unicode NFC, so that a decomposed `é` reads and compares like a
     // precomposed one.
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if !out.is_ascii() && is_nfc_quick(out.chars()) != IsNormalized::Yes {
-        return Cow::Owned(out.nfc().collect());
+    if !out.is_ascii()
+        && let Cow::Owned(composed) =
+            icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&out)
+    {
+        return Cow::Owned(composed);
     }
     Cow::Owned(out)
 }

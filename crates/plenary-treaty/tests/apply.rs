@@ -396,7 +396,7 @@ fn two_proposals_are_compiled_side_by_side() {
 
     let md = compilation.to_markdown();
     assert!(md.starts_with("| provision | base text | ARB | USA |\n|---|---|---|---|\n"));
-    assert!(md.contains("| ARTICLE 3, 3.5 (No. 31A) | _(new)_ | `ADD ARB/7/15` Member States"));
+    assert!(md.contains("| ARTICLE 3, 3.5 \\(No. 31A\\) | _(new)_ | `ADD ARB/7/15` Member States"));
     let html = compilation.to_html();
     assert!(html.contains("<th>ARB</th><th>USA</th>"));
     assert_eq!(html.matches("<tr><th scope=\"row\">").count(), 6);

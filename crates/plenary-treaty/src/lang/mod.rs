@@ -1,11 +1,16 @@
 //! The words of the six official UN languages: one table per language, behind [`Language`].
 //!
-//! Every word is stored case-folded (Unicode lower case of NFC text, see [`fold`]), so that
-//! `NOTING FURTHER`, `Noting further` and `noting further` read alike in every script that has
-//! case. Adding a language is one file with one [`Words`] table and one entry in
+//! Each table is written as the words are spelled (`"décide"`, `"إذ تقرر"`), and read through
+//! [`Language::words`] folded once, on first use, with [`plenary_core::fold`]: case folded,
+//! decomposed, accents and Arabic vowel signs dropped. A line is folded the same way
+//! ([`Folded`]), so that `NOTING FURTHER`, `Noting further` and `noting further` read alike,
+//! as do `DÉCIDE`, `décide` and `DECIDE`, `Ёлка` and `елка`, and Arabic with or without
+//! harakat. Adding a language is one file with one [`Words`] table and one entry in
 //! [`Language::ALL`].
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
+
+use plenary_core::fold::{fold, fold_char_into};
 
 use crate::document::{AppendixKind, DivisionKind, DocumentKind};
 use crate::keyword::Keyword;
@@ -60,7 +65,8 @@ impl Language {
             .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
-    pub(crate) fn words(self) -> &'static Words {
+    /// The words of the language as its table spells them.
+    fn written(self) -> &'static Words {
         match self {
             Language::Arabic => &ar::WORDS,
             Language::Chinese => &zh::WORDS,
@@ -70,9 +76,24 @@ impl Language {
             Language::Spanish => &es::WORDS,
         }
     }
+
+    /// The words of the language, folded (see [`fold`]) to compare with a [`Folded`] line.
+    pub(crate) fn words(self) -> &'static Words {
+        static FOLDED: LazyLock<[Words; 6]> =
+            LazyLock::new(|| Language::ALL.map(|l| l.written().folded()));
+        let at = match self {
+            Language::Arabic => 0,
+            Language::Chinese => 1,
+            Language::English => 2,
+            Language::French => 3,
+            Language::Russian => 4,
+            Language::Spanish => 5,
+        };
+        &FOLDED[at]
+    }
 }
 
-/// The words of one language, each case-folded.
+/// The words of one language: as written in a table, or folded by [`Language::words`].
 pub(crate) struct Words {
     /// The BCP 47 code.
     pub(crate) code: &'static str,
@@ -117,13 +138,54 @@ pub(crate) struct Words {
     pub(crate) months: [&'static str; 12],
 }
 
-/// NFC and Unicode lower case: the form every table stores its words in.
-pub(crate) fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
+impl Words {
+    /// Every word folded. The folded tables live as long as the program, so the words that
+    /// folding changes are leaked once, into `'static` strings; a list already folded (English)
+    /// is kept as it is.
+    fn folded(&'static self) -> Words {
+        fn word(w: &'static str) -> &'static str {
+            let folded = fold(w);
+            if folded == w {
+                w
+            } else {
+                Box::leak(folded.into_boxed_str())
+            }
+        }
+        fn list(l: &'static [&'static str]) -> &'static [&'static str] {
+            if l.iter().all(|w| word(w) == *w) {
+                return l;
+            }
+            Box::leak(l.iter().map(|w| word(w)).collect())
+        }
+        fn pairs<T: Copy>(l: &'static [(&'static str, T)]) -> &'static [(&'static str, T)] {
+            if l.iter().all(|(w, _)| fold(w) == *w) {
+                return l;
+            }
+            Box::leak(l.iter().map(|(w, v)| (word(w), *v)).collect())
+        }
+        Words {
+            code: self.code,
+            unspaced: self.unspaced,
+            keywords: pairs(self.keywords),
+            before: list(self.before),
+            after: list(self.after),
+            verbs: list(self.verbs),
+            kinds: pairs(self.kinds),
+            article: list(self.article),
+            divisions: pairs(self.divisions),
+            appendices: pairs(self.appendices),
+            to: list(self.to),
+            preamble: list(self.preamble),
+            closing: list(self.closing),
+            organization: list(self.organization),
+            session: list(self.session),
+            agenda_item: list(self.agenda_item),
+            adopted: list(self.adopted),
+            meeting: list(self.meeting),
+            issuer: list(self.issuer),
+            months: self.months.map(word),
+        }
     }
-    text.nfc().collect::<String>().to_lowercase()
 }
 
 /// The month (1–12) a month name of any of the six languages names, in any case.
@@ -144,12 +206,15 @@ pub(crate) struct Found<T> {
     pub(crate) len: usize,
 }
 
-/// The start of a line, case-folded, with the original byte offset of every folded char end,
+/// The start of a line, folded (see [`fold`]), with the original byte offset of every folded char end,
 /// so that a match in folded text maps back to the words as written.
 pub(crate) struct Folded {
     pub(crate) text: String,
-    /// `(folded end, original end)` after each char.
+    /// `(folded end, original end)` after each char; empty for an ASCII line.
     ends: Vec<(usize, usize)>,
+    /// The start of the line as written; empty for an ASCII line, whose folded text is it in
+    /// lower case.
+    original: String,
 }
 
 /// How many chars of a line are folded for matching: the longest phrase and its modifiers fit.
@@ -166,23 +231,39 @@ impl Folded {
             return Folded {
                 text: head.to_ascii_lowercase(),
                 ends: Vec::new(),
+                original: String::new(),
             };
         }
         let mut text = String::with_capacity(head.len() + 8);
         let mut ends = Vec::with_capacity(head.len());
         for (i, c) in head.char_indices() {
-            if c.is_ascii() {
-                text.push(c.to_ascii_lowercase());
-            } else {
-                text.extend(c.to_lowercase());
-            }
+            fold_char_into(c, &mut text);
             ends.push((text.len(), i + c.len_utf8()));
         }
-        Folded { text, ends }
+        Folded {
+            text,
+            ends,
+            original: head.to_owned(),
+        }
+    }
+
+    /// Whether the folded bytes `start..end` come from words written as `written` (a table
+    /// word as spelled, in lower case), accents and all.
+    fn written_as(&self, start: usize, end: usize, written: &str) -> bool {
+        if self.ends.is_empty() {
+            return self.text.get(start..end) == Some(written);
+        }
+        let (Some(start), Some(end)) = (self.original_len(start), self.original_len(end)) else {
+            return false;
+        };
+        self.original
+            .get(start..end)
+            .is_some_and(|o| o.chars().flat_map(char::to_lowercase).eq(written.chars()))
     }
 
     /// The original byte length of the first `folded` bytes of the folded text, when `folded`
-    /// ends at a char boundary of the original.
+    /// ends at a char boundary of the original; the chars that fold to nothing after it (a
+    /// combining accent) are counted in.
     pub(crate) fn original_len(&self, folded: usize) -> Option<usize> {
         if folded == 0 {
             return Some(0);
@@ -191,8 +272,10 @@ impl Folded {
             // ASCII: the folded text has the original's offsets.
             return (folded <= self.text.len()).then_some(folded);
         }
-        let at = self.ends.binary_search_by_key(&folded, |(f, _)| *f).ok()?;
-        Some(self.ends[at].1)
+        // The last char whose fold ends there: combining marks after a match belong to it.
+        let after = self.ends.partition_point(|(f, _)| *f <= folded);
+        let (end, original) = *self.ends.get(after.checked_sub(1)?)?;
+        (end == folded).then_some(original)
     }
 }
 
@@ -248,37 +331,59 @@ pub(crate) fn longest_word(
 
 /// Every keyword of every language, sorted by its first char, for a fast lookup per line.
 pub(crate) struct KeywordIndex {
-    entries: Vec<(&'static str, Keyword, Language)>,
+    /// `(folded, as written, keyword, language)`.
+    entries: Vec<(&'static str, &'static str, Keyword, Language)>,
 }
 
 impl KeywordIndex {
     pub(crate) fn get() -> &'static KeywordIndex {
         static INDEX: OnceLock<KeywordIndex> = OnceLock::new();
         INDEX.get_or_init(|| {
-            let mut entries: Vec<(&'static str, Keyword, Language)> = Language::ALL
+            let mut entries: Vec<(&'static str, &'static str, Keyword, Language)> = Language::ALL
                 .into_iter()
-                .flat_map(|l| l.words().keywords.iter().map(move |(w, k)| (*w, *k, l)))
+                .flat_map(|l| {
+                    let written = l.written().keywords.iter();
+                    let folded = l.words().keywords.iter();
+                    folded
+                        .zip(written)
+                        .map(move |((f, k), (w, _))| (*f, *w, *k, l))
+                })
                 .collect();
             entries.sort_by(|a, b| a.0.cmp(b.0));
             KeywordIndex { entries }
         })
     }
 
-    /// The longest keyword starting `folded` at a word boundary.
-    pub(crate) fn find(&self, folded: &str) -> Option<Found<Keyword>> {
+    /// The longest keyword starting the folded text of `line` at byte `at` and ending at a
+    /// word boundary; `len` of the result is its length in the folded text.
+    ///
+    /// Two languages may spell a keyword alike once folded (French `décide`, Spanish `decide`):
+    /// the one spelled as the line writes it, accents and all, is taken.
+    pub(crate) fn find(&self, line: &Folded, at: usize) -> Option<Found<Keyword>> {
+        let folded = line.text.get(at..)?;
         let first = folded.chars().next()?;
         let mut buf = [0u8; 4];
         let first = &*first.encode_utf8(&mut buf);
-        let start = self.entries.partition_point(|(w, _, _)| *w < first);
+        let start = self.entries.partition_point(|(w, _, _, _)| *w < first);
         let mut best: Option<Found<Keyword>> = None;
-        for (word, keyword, language) in &self.entries[start..] {
+        let mut best_as_written = false;
+        for (word, written, keyword, language) in &self.entries[start..] {
             if !word.starts_with(first) {
                 break;
             }
-            if word.len() > best.map_or(0, |b| b.len)
+            let best_len = best.map_or(0, |b| b.len);
+            if word.len() >= best_len
                 && folded.starts_with(word)
                 && boundary(&folded[word.len()..], language.words().unspaced)
             {
+                let as_written = || line.written_as(at, at + word.len(), written);
+                if word.len() > best_len {
+                    best_as_written = false;
+                } else if best_as_written || !as_written() {
+                    continue;
+                } else {
+                    best_as_written = true;
+                }
                 best = Some(Found {
                     value: *keyword,
                     language: *language,
@@ -338,7 +443,8 @@ mod tests {
             ("декабря", Some(12)),
             ("يونيه", Some(6)),
             ("3月", Some(3)),
-            ("Decembre", None),
+            ("Decembre", Some(12)),
+            ("Decembr", None),
         ] {
             assert_eq!(super::month(word), month, "{word}");
         }
@@ -348,13 +454,121 @@ mod tests {
     fn folding_reads_every_case_alike() {
         for (text, folded) in [
             ("NOTING FURTHER", "noting further"),
-            ("CONSIDÉRANT", "considérant"),
-            ("Conside\u{301}rant", "considérant"),
+            ("CONSIDÉRANT", "considerant"),
+            ("Conside\u{301}rant", "considerant"),
             ("ПОСТАНОВЛЯЕТ", "постановляет"),
             ("تقرر", "تقرر"),
+            ("تُقَرِّر", "تقرر"),
             ("决定", "决定"),
         ] {
             assert_eq!(fold(text), folded, "{text:?}");
+            assert_eq!(Folded::new(text).text, folded, "{text:?}");
         }
+    }
+
+    #[test]
+    fn keywords_match_with_or_without_accents_in_any_case() {
+        use crate::keyword::Keyword::{self, *};
+        // (line, keyword, language, the words of the line the keyword phrase covers)
+        let table: &[(&str, Keyword, &str, &str)] = &[
+            // French: accented, unaccented, capitals with and without accents, decomposed.
+            ("décide que le Conseil", Resolves, "fr", "décide que"),
+            ("DÉCIDE que le Conseil", Resolves, "fr", "DÉCIDE que"),
+            ("CONSIDERANT la", Considering, "fr", "CONSIDERANT"),
+            ("Considérant la", Considering, "fr", "Considérant"),
+            // Unaccented `decide` is also Spanish, spelled so: the language that writes it as
+            // the line does wins.
+            ("DECIDE la Conferencia", Decides, "es", "DECIDE"),
+            ("decide la Conferencia", Decides, "es", "decide"),
+            (
+                "de\u{301}cide que le Conseil",
+                Resolves,
+                "fr",
+                "de\u{301}cide que",
+            ),
+            (
+                "Réaffirmant sa résolution",
+                Reaffirming,
+                "fr",
+                "Réaffirmant",
+            ),
+            (
+                "REAFFIRMANT sa résolution",
+                Reaffirming,
+                "fr",
+                "REAFFIRMANT",
+            ),
+            ("Ayant a l'esprit", BearingInMind, "fr", "Ayant a l'esprit"),
+            (
+                "AYANT À L’ESPRIT la",
+                BearingInMind,
+                "fr",
+                "AYANT À L’ESPRIT",
+            ),
+            // Spanish.
+            (
+                "Acogiendo con beneplácito el informe",
+                Welcoming,
+                "es",
+                "Acogiendo con beneplácito",
+            ),
+            (
+                "ACOGIENDO CON BENEPLACITO el informe",
+                Welcoming,
+                "es",
+                "ACOGIENDO CON BENEPLACITO",
+            ),
+            // Russian: capitals, and ё for е.
+            ("ПОСТАНОВЛЯЕТ, что", Decides, "ru", "ПОСТАНОВЛЯЕТ"),
+            ("Подчёркивая важность", Emphasizing, "ru", "Подчёркивая"),
+            ("подчеркивая важность", Emphasizing, "ru", "подчеркивая"),
+            // Arabic: with and without harakat, with and without the hamza of the alef.
+            ("تقرر أن", Decides, "ar", "تقرر"),
+            ("تُقَرِّرُ أن", Decides, "ar", "تُقَرِّرُ"),
+            ("إذ تشير قرارها", Recalling, "ar", "إذ تشير"),
+            ("اذ تشير قرارها", Recalling, "ar", "اذ تشير"),
+            ("إِذْ تُشِيرُ قرارها", Recalling, "ar", "إِذْ تُشِيرُ"),
+            // Chinese has neither case nor accents.
+            ("决定：", Decides, "zh", "决定"),
+            // English stays on the ASCII path.
+            ("FURTHER RESOLVES to", Resolves, "en", "FURTHER RESOLVES"),
+        ];
+        for (line, keyword, code, covered) in table {
+            let found = crate::keyword::phrase(line);
+            let found = found.unwrap_or_else(|| panic!("no keyword in {line:?}"));
+            assert_eq!(found.keyword, *keyword, "{line:?}");
+            assert_eq!(found.language.code(), *code, "{line:?}");
+            assert_eq!(line[..found.len].trim_end(), *covered, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn structure_words_match_with_or_without_accents() {
+        // Month names of the header block and the organization line, as written and plain.
+        for (word, month) in [("Décembre", 12), ("DECEMBRE", 12), ("février", 2)] {
+            assert_eq!(super::month(word), Some(month), "{word}");
+        }
+        for line in [
+            "Организация Объединённых Наций",
+            "ОРГАНИЗАЦИЯ ОБЪЕДИНЕННЫХ НАЦИЙ",
+        ] {
+            let folded = Folded::new(line);
+            let (language, len) =
+                longest_word(&folded.text, |w| w.organization).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(language, Language::Russian, "{line}");
+            assert_eq!(folded.original_len(len), Some(line.len()), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_match_takes_the_marks_after_it() {
+        let folded = Folded::new("de\u{301}cide\u{301} x");
+        assert_eq!(folded.text, "decide x");
+        assert_eq!(folded.original_len(6), Some("de\u{301}cide\u{301}".len()));
+        assert_eq!(folded.original_len(1), Some(1));
+        // Half of a char that folds to two (`ß` → `ss`) maps to nothing.
+        let folded = Folded::new("ßa");
+        assert_eq!(folded.original_len(1), None);
+        assert_eq!(folded.original_len(2), Some("ß".len()));
     }
 }
