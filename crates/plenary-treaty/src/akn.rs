@@ -293,8 +293,8 @@ fn word_needs_look(word: u64) -> bool {
     // `<` (0x3c) and `>` (0x3e) differ in one bit, as do `"` (0x22) and `&` (0x26): setting
     // that bit maps each pair to one byte, found as a zero after an exclusive or.
     below(word, 0x20)
-        | below((word | ONES * 0x02) ^ (ONES * 0x3e), 1)
-        | below((word | ONES * 0x04) ^ (ONES * 0x26), 1)
+        | below((word | (ONES * 0x02)) ^ (ONES * 0x3e), 1)
+        | below((word | (ONES * 0x04)) ^ (ONES * 0x26), 1)
 }
 
 impl Xml {
@@ -648,7 +648,7 @@ impl Labels {
 
 /// `items` of a `blockList`, their eIds `parent__item_label`; `parent` is given back as it came.
 fn items(x: &mut Xml, clauses: &[Clause], parent: &mut String) -> Result<(), Error> {
-    let labels = Labels::new(clauses, |out, clause, i| item_id_into(out, clause, i));
+    let labels = Labels::new(clauses, item_id_into);
     let len = parent.len();
     let mut class = std::mem::take(&mut x.class);
     for (i, clause) in clauses.iter().enumerate() {
@@ -732,11 +732,11 @@ fn provisions(x: &mut Xml, clauses: &[Clause], parent: &mut String) -> Result<()
         _ => item_id_into(out, clause, i),
     });
     let len = parent.len();
-    for i in 0..clauses.len() {
+    for (i, clause) in clauses.iter().enumerate() {
         parent.truncate(len);
         parent.push_str("__para_");
         labels.push(parent, i);
-        provision(x, &clauses[i], parent, None)?;
+        provision(x, clause, parent, None)?;
     }
     parent.truncate(len);
     Ok(())
@@ -963,14 +963,14 @@ mod tests {
                     ..Clause::default()
                 })
                 .collect();
-            let labels = Labels::new(&clauses, |out, clause, i| item_id_into(out, clause, i));
+            let labels = Labels::new(&clauses, item_id_into);
             let mut seen = std::collections::HashSet::new();
             let mut counts = std::collections::HashMap::new();
-            for i in 0..len {
+            for (i, clause) in clauses.iter().enumerate() {
                 let mut out = String::new();
                 labels.push(&mut out, i);
                 let mut base = String::new();
-                item_id_into(&mut base, &clauses[i], i);
+                item_id_into(&mut base, clause, i);
                 let count = counts.entry(base.clone()).or_insert(0);
                 *count += 1;
                 let expected = if *count > 1 {
