@@ -36,6 +36,7 @@ const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 pub fn to_akn(doc: &Document) -> Result<String, Error> {
     let mut x = Xml {
         out: String::with_capacity(4096 + text_size(doc)),
+        class: String::new(),
     };
     x.out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     x.start("akomaNtoso", &[("xmlns", AKN_NS)])?;
@@ -77,17 +78,16 @@ pub fn to_akn(doc: &Document) -> Result<String, Error> {
     let body = if is_act { "body" } else { "mainBody" };
     x.start(body, &[])?;
     let mut paragraph = 0;
+    let mut id = String::new();
     for (i, section) in doc.operative.iter().enumerate() {
         if section.inline {
             mark_p(&mut x, section.mark.as_ref())?;
             for clause in &section.clauses {
                 paragraph += 1;
-                provision(
-                    &mut x,
-                    clause,
-                    &format!("para_{paragraph}"),
-                    section.keyword,
-                )?;
+                id.clear();
+                id.push_str("para_");
+                push_number(&mut id, paragraph);
+                provision(&mut x, clause, &mut id, section.keyword)?;
             }
         } else {
             section_list(&mut x, section, &format!("mainBody__list_{}", i + 1))?;
@@ -118,7 +118,7 @@ pub fn to_akn(doc: &Document) -> Result<String, Error> {
             AppendixKind::Appendix => "appendix",
             AppendixKind::Annex => "annex",
         };
-        let id = format!("{}_{}", name, i + 1);
+        let mut id = format!("{}_{}", name, i + 1);
         x.start("hcontainer", &[("eId", &id), ("name", name)])?;
         x.text_element("num", &[], &crate::render::appendix_text(appendix))?;
         if let Some(heading) = &appendix.heading {
@@ -133,7 +133,7 @@ pub fn to_akn(doc: &Document) -> Result<String, Error> {
             x.end("content")?;
         }
         if !appendix.provisions.is_empty() && appendix.mark.is_none() {
-            provisions(&mut x, &appendix.provisions, &id)?;
+            provisions(&mut x, &appendix.provisions, &mut id)?;
         }
         x.end("hcontainer")?;
     }
@@ -175,18 +175,39 @@ pub fn to_akn(doc: &Document) -> Result<String, Error> {
     Ok(x.out)
 }
 
-/// About how many bytes of text a document holds, to size the XML buffer once.
+/// About how many bytes of XML a document makes, to size the buffer once: its texts, and the
+/// tags and eIds around each clause, list item, article and appendix.
 fn text_size(doc: &Document) -> usize {
-    let mut size = doc.title.as_ref().map_or(0, |t| t.as_str().len());
-    doc.for_each_clause(|_, _, _, clause| {
-        size += clause.text.len() + 64;
-        size += clause
-            .items
+    fn clauses_size(clauses: &[Clause]) -> usize {
+        clauses
             .iter()
-            .map(|i| i.text.len() + 64)
-            .sum::<usize>();
-    });
-    size
+            .map(|clause| {
+                clause.text.len()
+                    + 160
+                    + clause
+                        .items
+                        .iter()
+                        .map(|i| i.text.len() + 128)
+                        .sum::<usize>()
+                    + clauses_size(&clause.clauses)
+            })
+            .sum()
+    }
+    let sections = doc.preamble.iter().chain(&doc.operative);
+    doc.title.as_ref().map_or(0, |t| t.as_str().len())
+        + sections
+            .map(|s| s.phrase.len() + 128 + clauses_size(&s.clauses))
+            .sum::<usize>()
+        + doc
+            .articles
+            .iter()
+            .map(|a| 256 + clauses_size(&a.provisions))
+            .sum::<usize>()
+        + doc
+            .appendices
+            .iter()
+            .map(|a| 256 + clauses_size(&a.provisions))
+            .sum::<usize>()
 }
 
 /// A small XML writer into one string: elements, attributes and text, escaped as they are
@@ -195,6 +216,9 @@ fn text_size(doc: &Document) -> usize {
 /// export's signature for writers that can.
 struct Xml {
     out: String,
+    /// A buffer for the classes of the element being written, kept to save an allocation per
+    /// clause.
+    class: String,
 }
 
 /// The bytes [`escape_into`] may have to replace: `&`, `<`, `>`, `"` and control characters.
@@ -215,28 +239,70 @@ static NEEDS_LOOK: [bool; 256] = {
 /// Appends `text` escaped for XML; `attribute` escapes `"` as well.
 ///
 /// One pass over the bytes: the runs between characters to escape are copied whole. Every
-/// character that needs escaping is ASCII, so the runs end at char boundaries.
+/// character that needs escaping is ASCII, so the runs end at char boundaries. Eight bytes at a
+/// time are tested at once (see [`word_needs_look`]); only a word that may hold a byte to
+/// replace is looked at byte by byte.
 fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    let bytes = text.as_bytes();
+    // Most texts need nothing replaced: one branch-free pass (which the compiler vectorizes)
+    // tells so, and the text is copied whole. `"` counts here even outside attributes.
+    let clean = bytes.iter().fold(true, |all, &b| {
+        all & (b >= 0x20) & (b | 0x02 != b'>') & (b | 0x04 != b'&')
+    });
+    if clean {
+        out.push_str(text);
+        return;
+    }
     let mut run = 0;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        // Most bytes (and all of UTF-8's multi-byte sequences) are copied as is: one lookup.
-        if !NEEDS_LOOK[usize::from(b)] {
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !word_needs_look(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
         }
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' if attribute => "&quot;",
-            b'\t' | b'\n' | b'\r' => continue,
-            b if b < 0x20 => "\u{fffd}",
-            _ => continue,
-        };
-        out.push_str(&text[run..i]);
-        out.push_str(replacement);
-        run = i + 1;
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            let b = bytes[i];
+            i += 1;
+            // Most bytes (and all of UTF-8's multi-byte sequences) are copied as is: one lookup.
+            if !NEEDS_LOOK[usize::from(b)] {
+                continue;
+            }
+            let replacement = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' if attribute => "&quot;",
+                b'\t' | b'\n' | b'\r' => continue,
+                b if b < 0x20 => "\u{fffd}",
+                _ => continue,
+            };
+            out.push_str(&text[run..i - 1]);
+            out.push_str(replacement);
+            run = i;
+        }
     }
     out.push_str(&text[run..]);
+}
+
+/// Whether any of the eight bytes of `word` may be one [`NEEDS_LOOK`] marks: a control byte
+/// (below 0x20), `&`, `<`, `>` or `"`. Exact for words of ASCII bytes; a byte of 0x80 or more
+/// never sets its flag, so multi-byte UTF-8 is skipped too.
+fn word_needs_look(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `w` is below `n` (`n` at most 0x80): its subtraction borrows into
+    // the high bit of a byte that had none. A byte of 0x80 or more never counts.
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH != 0;
+    // `<` (0x3c) and `>` (0x3e) differ in one bit, as do `"` (0x22) and `&` (0x26): setting
+    // that bit maps each pair to one byte, found as a zero after an exclusive or.
+    below(word, 0x20)
+        | below((word | (ONES * 0x02)) ^ (ONES * 0x3e), 1)
+        | below((word | (ONES * 0x04)) ^ (ONES * 0x26), 1)
 }
 
 impl Xml {
@@ -477,68 +543,171 @@ fn section_list(x: &mut Xml, section: &Section, id: &str) -> Result<(), Error> {
     if section.keyword.is_some() {
         x.text_element("listIntroduction", &[], &section.line())?;
     }
-    items(x, &section.clauses, id)?;
+    items(x, &section.clauses, &mut id.to_owned())?;
     x.end("blockList")
 }
 
-/// `a)` → `a`, `1.1` → `1-1`, `3.1bis` → `3-1bis`, no label → its position.
-fn item_id(clause: &Clause, index: usize) -> String {
-    match clause.num.as_deref().map(slug_label) {
-        Some(label) if !label.is_empty() => label,
-        _ => (index + 1).to_string(),
+/// `a)` → `a`, `1.1` → `1-1`, `3.1bis` → `3-1bis`, no label → its position; appended to `out`.
+fn item_id_into(out: &mut String, clause: &Clause, index: usize) {
+    let start = out.len();
+    if let Some(num) = &clause.num {
+        slug_label_into(out, num);
+    }
+    if out.len() == start {
+        push_number(out, index + 1);
     }
 }
 
-fn slug_label(num: &str) -> String {
-    num.trim_end_matches([')', '.'])
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
+pub(crate) fn slug_label(num: &str) -> String {
+    let mut out = String::with_capacity(num.len());
+    slug_label_into(&mut out, num);
+    out
 }
 
-fn items(x: &mut Xml, clauses: &[Clause], parent: &str) -> Result<(), Error> {
-    let mut seen = std::collections::HashMap::new();
-    for (i, clause) in clauses.iter().enumerate() {
-        let mut label = item_id(clause, i);
-        let count = seen.entry(label.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            label = format!("{label}_{count}");
+/// Appends [`slug_label`]`(num)`: trailing `)` and `.` dropped, any other char than an ASCII
+/// letter or digit made `-`.
+fn slug_label_into(out: &mut String, num: &str) {
+    for c in num.trim_end_matches([')', '.']).chars() {
+        out.push(if c.is_ascii_alphanumeric() { c } else { '-' });
+    }
+}
+
+/// Appends the decimal digits of `n` (what `n.to_string()` gives, without formatting machinery).
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        // `n % 10` is below 10, so the cast keeps it.
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
-        let id = format!("{parent}__item_{label}");
-        let mut class = String::new();
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// The eId labels of the clauses of one list, made unique: the second clause labelled `a` is
+/// `a_2`, the third `a_3`. The labels are kept end to end in one string, so a list costs a few
+/// allocations however many clauses it has.
+struct Labels {
+    text: String,
+    /// Where each clause's label ends in `text`.
+    ends: Vec<usize>,
+    /// Which occurrence of its label each clause is (1 for the first).
+    counts: Vec<u32>,
+}
+
+/// Up to this many clauses, a list's labels are compared with each other directly; longer lists
+/// count them in a hash map, so that the cost stays linear.
+const LABELS_SCANNED: usize = 16;
+
+impl Labels {
+    fn new(clauses: &[Clause], label: impl Fn(&mut String, &Clause, usize)) -> Labels {
+        let mut text = String::with_capacity(clauses.len() * 4);
+        let mut ends = Vec::with_capacity(clauses.len());
+        for (i, clause) in clauses.iter().enumerate() {
+            label(&mut text, clause, i);
+            ends.push(text.len());
+        }
+        let mut labels = Labels {
+            text,
+            ends,
+            counts: Vec::with_capacity(clauses.len()),
+        };
+        if clauses.len() <= LABELS_SCANNED {
+            for i in 0..clauses.len() {
+                let this = labels.get(i);
+                let earlier = (0..i).filter(|&j| labels.get(j) == this).count();
+                labels
+                    .counts
+                    .push(u32::try_from(earlier).map_or(u32::MAX, |e| e + 1));
+            }
+        } else {
+            let mut seen = std::collections::HashMap::with_capacity(clauses.len());
+            let mut counts = Vec::with_capacity(clauses.len());
+            for i in 0..clauses.len() {
+                let count = seen.entry(labels.get(i)).or_insert(0u32);
+                *count += 1;
+                counts.push(*count);
+            }
+            labels.counts = counts;
+        }
+        labels
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    /// Appends the unique label of clause `i`.
+    fn push(&self, out: &mut String, i: usize) {
+        out.push_str(self.get(i));
+        if self.counts[i] > 1 {
+            out.push('_');
+            push_number(out, self.counts[i] as usize);
+        }
+    }
+}
+
+/// `items` of a `blockList`, their eIds `parent__item_label`; `parent` is given back as it came.
+fn items(x: &mut Xml, clauses: &[Clause], parent: &mut String) -> Result<(), Error> {
+    let labels = Labels::new(clauses, item_id_into);
+    let len = parent.len();
+    let mut class = std::mem::take(&mut x.class);
+    for (i, clause) in clauses.iter().enumerate() {
+        parent.truncate(len);
+        parent.push_str("__item_");
+        labels.push(parent, i);
+        let id: &mut String = &mut *parent;
+        class.clear();
         clause_class(&mut class, clause);
         if class.is_empty() {
-            x.start("item", &[("eId", &id)])?;
+            x.start("item", &[("eId", id)])?;
         } else {
-            x.start("item", &[("eId", &id), ("class", &class)])?;
+            x.start("item", &[("eId", id), ("class", &class)])?;
         }
         if let Some(num) = &clause.num {
             x.text_element("num", &[], num)?;
         }
         mark_p(x, clause.mark.as_ref())?;
         x.text_element("p", &[], &clause.text)?;
-        dash_list(x, clause, &id)?;
+        dash_list(x, clause, id)?;
         if !clause.clauses.is_empty() {
-            let list = format!("{id}__list_1");
-            x.start("blockList", &[("eId", &list)])?;
-            items(x, &clause.clauses, &list)?;
+            let here = id.len();
+            id.push_str("__list_1");
+            x.start("blockList", &[("eId", id)])?;
+            // The nested lists borrow the class buffer in turn.
+            x.class = std::mem::take(&mut class);
+            items(x, &clause.clauses, id)?;
+            class = std::mem::take(&mut x.class);
             x.end("blockList")?;
+            id.truncate(here);
         }
         x.end("item")?;
     }
+    parent.truncate(len);
+    x.class = class;
     Ok(())
 }
 
 fn article_element(x: &mut Xml, article: &Article, index: usize) -> Result<(), Error> {
-    let id = format!("art_{}", slug_label(&article.num));
-    let id = if article.num.is_empty() {
-        format!("art_{}", index + 1)
+    let mut id = String::with_capacity(64);
+    id.push_str("art_");
+    if article.num.is_empty() {
+        push_number(&mut id, index + 1);
     } else {
-        id
-    };
+        slug_label_into(&mut id, &article.num);
+    }
     x.start("article", &[("eId", &id)])?;
-    x.text_element("num", &[], &format!("ARTICLE {}", article.num))?;
+    x.start("num", &[])?;
+    x.text("ARTICLE ")?;
+    x.text(&article.num)?;
+    x.end("num")?;
     if let Some(heading) = &article.heading {
         x.text_element("heading", &[], heading)?;
     }
@@ -550,10 +719,11 @@ fn article_element(x: &mut Xml, article: &Article, index: usize) -> Result<(), E
         }
         x.end("intro")?;
     }
-    provisions(x, &article.provisions, &id)?;
+    provisions(x, &article.provisions, &mut id)?;
     if article.provisions.is_empty() {
         // An article needs content or sub-structures; an empty one gets an empty paragraph.
-        x.start("paragraph", &[("eId", &format!("{id}__para_1"))])?;
+        id.push_str("__para_1");
+        x.start("paragraph", &[("eId", &id)])?;
         x.start("content", &[])?;
         x.empty("p", &[])?;
         x.end("content")?;
@@ -562,33 +732,35 @@ fn article_element(x: &mut Xml, article: &Article, index: usize) -> Result<(), E
     x.end("article")
 }
 
-/// The provisions of an article or appendix as `paragraph`s, their eIds made unique.
-fn provisions(x: &mut Xml, clauses: &[Clause], parent: &str) -> Result<(), Error> {
-    let mut seen = std::collections::HashMap::new();
+/// The provisions of an article or appendix as `paragraph`s, their eIds made unique;
+/// `parent` is given back as it came.
+fn provisions(x: &mut Xml, clauses: &[Clause], parent: &mut String) -> Result<(), Error> {
+    let labels = Labels::new(clauses, |out, clause, i| match clause.margin.as_deref() {
+        Some(margin) if clause.num.is_none() => slug_label_into(out, margin),
+        _ => item_id_into(out, clause, i),
+    });
+    let len = parent.len();
     for (i, clause) in clauses.iter().enumerate() {
-        let mut label = match clause.margin.as_deref() {
-            Some(margin) if clause.num.is_none() => slug_label(margin),
-            _ => item_id(clause, i),
-        };
-        let count = seen.entry(label.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            label = format!("{label}_{count}");
-        }
-        provision(x, clause, &format!("{parent}__para_{label}"), None)?;
+        parent.truncate(len);
+        parent.push_str("__para_");
+        labels.push(parent, i);
+        provision(x, clause, parent, None)?;
     }
+    parent.truncate(len);
     Ok(())
 }
 
 /// One provision: `paragraph` with its number, its margin number, revising conferences and
-/// `(SUP)` as classes, sub-headings, text, list items and sub-clauses.
+/// `(SUP)` as classes, sub-headings, text, list items and sub-clauses. `id` is given back as
+/// it came.
 fn provision(
     x: &mut Xml,
     clause: &Clause,
-    id: &str,
+    id: &mut String,
     keyword: Option<crate::Keyword>,
 ) -> Result<(), Error> {
-    let mut class = String::new();
+    let mut class = std::mem::take(&mut x.class);
+    class.clear();
     if let Some(keyword) = keyword {
         slug_into(&mut class, keyword.english());
     }
@@ -598,6 +770,7 @@ fn provision(
     } else {
         x.start("paragraph", &[("eId", id), ("class", &class)])?;
     }
+    x.class = class;
     if let Some(num) = &clause.num {
         x.text_element("num", &[], num)?;
     }
@@ -618,28 +791,37 @@ fn provision(
     x.text_element("p", &[], &clause.text)?;
     dash_list(x, clause, id)?;
     if !clause.clauses.is_empty() {
-        let list = format!("{id}__list_1");
-        x.start("blockList", &[("eId", &list)])?;
-        items(x, &clause.clauses, &list)?;
+        let len = id.len();
+        id.push_str("__list_1");
+        x.start("blockList", &[("eId", id)])?;
+        items(x, &clause.clauses, id)?;
         x.end("blockList")?;
+        id.truncate(len);
     }
     x.end("content")?;
     x.end("paragraph")
 }
 
-/// A clause's dash or bullet list items as a `blockList` of class `dash`.
-fn dash_list(x: &mut Xml, clause: &Clause, id: &str) -> Result<(), Error> {
+/// A clause's dash or bullet list items as a `blockList` of class `dash`; `id` is given back
+/// as it came.
+fn dash_list(x: &mut Xml, clause: &Clause, id: &mut String) -> Result<(), Error> {
     if clause.items.is_empty() {
         return Ok(());
     }
-    let list = format!("{id}__list_items");
-    x.start("blockList", &[("eId", &list), ("class", "dash")])?;
+    let len = id.len();
+    id.push_str("__list_items");
+    x.start("blockList", &[("eId", id), ("class", "dash")])?;
+    let list = id.len();
     for (n, item) in clause.items.iter().enumerate() {
-        x.start("item", &[("eId", &format!("{list}__item_{}", n + 1))])?;
+        id.truncate(list);
+        id.push_str("__item_");
+        push_number(id, n + 1);
+        x.start("item", &[("eId", id)])?;
         x.text_element("num", &[], &item.marker)?;
         x.text_element("p", &[], &item.text)?;
         x.end("item")?;
     }
+    id.truncate(len);
     x.end("blockList")
 }
 
@@ -677,9 +859,9 @@ fn recital(x: &mut Xml, section: &Section, id: &str) -> Result<(), Error> {
         mark_p(x, clause.mark.as_ref())?;
         x.text_element("p", &[], &clause.text)?;
         if !clause.clauses.is_empty() {
-            let list = format!("{id}__list_1");
+            let mut list = format!("{id}__list_1");
             x.start("blockList", &[("eId", &list)])?;
-            items(x, &clause.clauses, &list)?;
+            items(x, &clause.clauses, &mut list)?;
             x.end("blockList")?;
         }
     }
@@ -722,7 +904,93 @@ fn open_division(x: &mut Xml, division: &Division, id: &str) -> Result<&'static 
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_into, slug, slug_into};
+    use super::{
+        Labels, NEEDS_LOOK, escape_into, item_id_into, push_number, slug, slug_into,
+        word_needs_look,
+    };
+    use crate::document::Clause;
+
+    #[test]
+    fn the_word_test_flags_every_byte_the_table_marks_at_every_position() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = [b'x'; 8];
+                word[at] = b;
+                assert_eq!(
+                    word_needs_look(u64::from_le_bytes(word)),
+                    NEEDS_LOOK[usize::from(b)],
+                    "byte {b:#x} at {at}"
+                );
+            }
+        }
+        // Bytes around a flagged one do not hide it, nor do high bytes make one up.
+        assert!(word_needs_look(u64::from_le_bytes(
+            *b"\xff\xff\x00\xff\x80\x81<\xc3"
+        )));
+        assert!(!word_needs_look(u64::from_le_bytes(
+            *b"\xff\xa0\xe2\x80\x94 !~"
+        )));
+    }
+
+    #[test]
+    fn escaping_long_texts_matches_byte_by_byte_escaping() {
+        let text = "Members shall <cooperate> & \"agree\"\u{7} on rates — é; ".repeat(9);
+        for attribute in [false, true] {
+            let mut fast = String::new();
+            escape_into(&mut fast, &text, attribute);
+            let mut slow = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => slow.push_str("&amp;"),
+                    '<' => slow.push_str("&lt;"),
+                    '>' => slow.push_str("&gt;"),
+                    '"' if attribute => slow.push_str("&quot;"),
+                    '\u{7}' => slow.push('\u{fffd}'),
+                    c => slow.push(c),
+                }
+            }
+            assert_eq!(fast, slow);
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_to_string_writes_them() {
+        for n in [0, 7, 10, 99, 1000, 123_456_789, usize::MAX] {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn repeated_labels_are_numbered_in_short_and_long_lists() {
+        for len in [3, 16, 17, 40] {
+            let clauses: Vec<Clause> = (0..len)
+                .map(|i| Clause {
+                    num: Some(["a)", "b)", "a.", "1.1", "1-1", ""][i % 6].to_owned()),
+                    ..Clause::default()
+                })
+                .collect();
+            let labels = Labels::new(&clauses, item_id_into);
+            let mut seen = std::collections::HashSet::new();
+            let mut counts = std::collections::HashMap::new();
+            for (i, clause) in clauses.iter().enumerate() {
+                let mut out = String::new();
+                labels.push(&mut out, i);
+                let mut base = String::new();
+                item_id_into(&mut base, clause, i);
+                let count = counts.entry(base.clone()).or_insert(0);
+                *count += 1;
+                let expected = if *count > 1 {
+                    format!("{base}_{count}")
+                } else {
+                    base
+                };
+                assert_eq!(out, expected, "{len} clauses, clause {i}");
+                assert!(seen.insert(out), "{len} clauses, clause {i}");
+            }
+        }
+    }
 
     #[test]
     fn escaping_copies_runs_and_replaces_each_special_byte() {

@@ -256,10 +256,25 @@ pub(crate) struct Phrase {
     pub(crate) modified: bool,
 }
 
+/// The openings of every keyword and of every modifier before one, in every language: a line
+/// that opens with none of them has no keyword phrase.
+fn phrase_openings() -> &'static crate::lang::Openings {
+    static OPENINGS: std::sync::OnceLock<crate::lang::Openings> = std::sync::OnceLock::new();
+    OPENINGS.get_or_init(|| {
+        crate::lang::Openings::new(Language::ALL.into_iter().flat_map(|l| {
+            let w = l.words();
+            w.keywords
+                .iter()
+                .map(|(word, _)| *word)
+                .chain(w.before.iter().copied())
+        }))
+    })
+}
+
 /// Reads the keyword phrase that opens `line`, in any of the six languages and any case.
 pub(crate) fn phrase(line: &str) -> Option<Phrase> {
     let first = line.chars().next()?;
-    if !first.is_alphabetic() {
+    if !first.is_alphabetic() || !phrase_openings().may_open(line) {
         return None;
     }
     let folded = Folded::new(line);

@@ -96,6 +96,13 @@ impl ProposalMark {
 
     /// Reads a mark line (whitespace already collapsed); `None` when it is not one.
     pub(crate) fn from_line(line: &str) -> Option<ProposalMark> {
+        // Every action word starts with one of these bytes: other lines are done with at once.
+        if !matches!(
+            line.as_bytes().first(),
+            Some(b'A' | b'M' | b'(' | b'S' | b'N')
+        ) {
+            return None;
+        }
         let (word, rest) = match line.split_once(' ') {
             Some((word, rest)) => (word, rest),
             None => (line, ""),

@@ -390,7 +390,9 @@ impl Parser {
     /// WHEREOF …`; `false` when the line is none of them.
     fn structure(&mut self, line: &str) -> bool {
         let first = line.chars().next();
-        if first.is_none_or(|c| c.is_lowercase() || c.is_ascii_digit()) {
+        if first.is_none_or(|c| c.is_lowercase() || c.is_ascii_digit())
+            || !structure::openings().may_open(line)
+        {
             return false;
         }
         let folded = Folded::new(line);

@@ -105,8 +105,8 @@ const CONFERENCES: &[&str] = &[
     "WCIT", "WTSA", "WTDC", "WRC", "PP", "WTPF", "RA", "WCIT", "WSIS", "CPM",
 ];
 
-static SOLUTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("solution "));
-static SOLUCION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("solución "));
+/// `solu`, which opens both `solution ` and `solución `: one scan finds both.
+static SOLU: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("solu"));
 static RECOMMENDATION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Recommendation "));
 static STUDY_GROUP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" Study Group "));
 
@@ -118,23 +118,27 @@ pub fn find_references(text: &str) -> Vec<CrossReference> {
     let bytes = text.as_bytes();
     // SIMD substring searches, built once: the common case, a clause citing nothing, costs a
     // few fast scans of its text.
-    for finder in [&*SOLUTION, &*SOLUCION] {
-        for at in finder.find_iter(bytes) {
-            // The word before "solution ": "Re", "re" or "Ré", "ré" (é is two bytes).
-            let start = if at >= 2 && matches!(&bytes[at - 2..at], b"Re" | b"re") {
-                at - 2
-            } else if at >= 3 && matches!(&bytes[at - 3..at], b"R\xc3\xa9" | b"r\xc3\xa9") {
-                at - 3
-            } else {
-                continue;
-            };
-            if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            let num_start = at + finder.needle().len();
-            if let Some(r) = resolution(text, start, num_start) {
-                found.push(r);
-            }
+    for at in SOLU.find_iter(bytes) {
+        let Some(needle) = ["solution ", "solución "]
+            .into_iter()
+            .find(|needle| bytes[at..].starts_with(needle.as_bytes()))
+        else {
+            continue;
+        };
+        // The word before "solution ": "Re", "re" or "Ré", "ré" (é is two bytes).
+        let start = if at >= 2 && matches!(&bytes[at - 2..at], b"Re" | b"re") {
+            at - 2
+        } else if at >= 3 && matches!(&bytes[at - 3..at], b"R\xc3\xa9" | b"r\xc3\xa9") {
+            at - 3
+        } else {
+            continue;
+        };
+        if start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let num_start = at + needle.len();
+        if let Some(r) = resolution(text, start, num_start) {
+            found.push(r);
         }
     }
     for at in RECOMMENDATION.find_iter(bytes) {

@@ -6,7 +6,9 @@ use plenary_core::Name;
 
 use crate::document::{Appendix, Division, Document, Metadata};
 use crate::label::split_label;
-use crate::lang::{Folded, Language, Words, longest, longest_word};
+use std::sync::OnceLock;
+
+use crate::lang::{Folded, Language, Openings, Words, longest, longest_word};
 use crate::lines::lines;
 use crate::normalize::normalize_line;
 
@@ -135,6 +137,25 @@ fn opening_folded(
 ) -> Option<(Language, usize)> {
     let (language, len) = longest_word(&folded.text, pick)?;
     Some((language, folded.original_len(len)?))
+}
+
+/// The openings of every word a structure line starts with ([`article_line`],
+/// [`division_line`], [`appendix_line`], [`preamble_heading`], [`closing_line`]), in every
+/// language: a line that opens with none of them is no structure line.
+pub(crate) fn openings() -> &'static Openings {
+    static OPENINGS: OnceLock<Openings> = OnceLock::new();
+    OPENINGS.get_or_init(|| {
+        Openings::new(Language::ALL.into_iter().flat_map(|l| {
+            let w = l.words();
+            w.article
+                .iter()
+                .chain(w.preamble)
+                .chain(w.closing)
+                .copied()
+                .chain(w.divisions.iter().map(|(word, _)| *word))
+                .chain(w.appendices.iter().map(|(word, _)| *word))
+        }))
+    })
 }
 
 /// `3`, `6A`, `I`, `IV`, `A`: the number of an article, division or appendix.

@@ -329,6 +329,60 @@ pub(crate) fn longest_word(
     best
 }
 
+/// The openings of the words of some tables, to tell cheaply that a line opens with none of
+/// them before folding it: the first (at most three) ASCII bytes of every word.
+///
+/// A line whose first three bytes are ASCII folds to their lower case, so it can open with a
+/// word only if its lower-cased first bytes start with that word's opening; a word that starts
+/// with a non-ASCII char never opens such a line. Lines that start otherwise (shorter, or with
+/// a non-ASCII char in their first three bytes) are always looked at.
+pub(crate) struct Openings {
+    /// Which lower-case ASCII bytes some opening starts with.
+    first: [bool; 128],
+    /// Each opening's bytes and length (1 to 3), sorted, without repeats.
+    prefixes: Vec<([u8; 3], usize)>,
+}
+
+impl Openings {
+    pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Openings {
+        let mut first = [false; 128];
+        let mut prefixes = Vec::new();
+        for word in words {
+            let len = word.bytes().take(3).take_while(u8::is_ascii).count();
+            if len == 0 {
+                continue;
+            }
+            let mut prefix = [0u8; 3];
+            prefix[..len].copy_from_slice(&word.as_bytes()[..len]);
+            first[usize::from(prefix[0])] = true;
+            prefixes.push((prefix, len));
+        }
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        Openings { first, prefixes }
+    }
+
+    /// Whether `line` may open with one of the words; `false` only when it cannot.
+    pub(crate) fn may_open(&self, line: &str) -> bool {
+        let Some(&[a, b, c]) = line.as_bytes().get(..3) else {
+            return true;
+        };
+        if !(a.is_ascii() && b.is_ascii() && c.is_ascii()) {
+            return true;
+        }
+        let head = [
+            a.to_ascii_lowercase(),
+            b.to_ascii_lowercase(),
+            c.to_ascii_lowercase(),
+        ];
+        self.first[usize::from(head[0])]
+            && self
+                .prefixes
+                .iter()
+                .any(|(prefix, len)| head[..*len] == prefix[..*len])
+    }
+}
+
 /// Every keyword of every language, sorted by its first char, for a fast lookup per line.
 pub(crate) struct KeywordIndex {
     /// `(folded, as written, keyword, language)`.
@@ -431,6 +485,55 @@ mod tests {
                 w.code
             );
             assert_eq!(Language::from_code(w.code), Some(language));
+        }
+    }
+
+    #[test]
+    fn openings_let_through_every_word_in_every_case_and_stop_others() {
+        let mut all: Vec<&str> = Vec::new();
+        for language in Language::ALL {
+            let w = language.words();
+            all.extend(w.keywords.iter().map(|(k, _)| *k));
+            all.extend(w.before);
+            all.extend(w.article);
+            all.extend(w.preamble);
+            all.extend(w.closing);
+            all.extend(w.divisions.iter().map(|(k, _)| *k));
+            all.extend(w.appendices.iter().map(|(k, _)| *k));
+        }
+        let openings = Openings::new(all.iter().copied());
+        for word in &all {
+            let title: String = word
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(word.chars().skip(1))
+                .collect();
+            for line in [
+                word.to_string(),
+                format!("{word} 3"),
+                format!("{} 3 – Title", word.to_uppercase()),
+                title,
+            ] {
+                assert!(openings.may_open(&line), "{line:?}");
+            }
+        }
+        let few = Openings::new(["article", "chapter", "préambule", "статья", "en"]);
+        for (line, may) in [
+            ("ARTICLE 3", true),
+            ("Chapter II", true),
+            ("PRÉAMBULE", true),
+            ("Preamble", true),
+            ("Статья 4", true),
+            ("En foi de quoi", true),
+            ("ab", true),
+            ("These Regulations", false),
+            ("Purpose and scope", false),
+            ("- administrations;", false),
+            ("Art", true),
+            ("Arx", false),
+        ] {
+            assert_eq!(few.may_open(line), may, "{line:?}");
         }
     }
 
