@@ -17,9 +17,13 @@
 //!    apostrophes (`’`, `ʼ`) made `'`.
 //!
 //! The result is for comparing and indexing, never for display.
+//!
+//! [`fold_case`] is the lighter fold for identifiers where accents matter, such as the local
+//! part of an email address: case folding and NFC only, so that `José` and `JOSÉ` are one and
+//! `josé` and `jose` stay two.
 
 use icu_casemap::CaseMapperBorrowed;
-use icu_normalizer::DecomposingNormalizerBorrowed;
+use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use icu_properties::CodePointMapData;
 use icu_properties::props::GeneralCategory;
 
@@ -96,6 +100,33 @@ pub fn fold_char_into(c: char, out: &mut String) {
             push_plain(c, out);
         }
     }
+}
+
+/// `text` with its case folded and nothing else: Unicode full case folding (`icu_casemap`),
+/// then NFC (`icu_normalizer`), so that the result is in the composed form text is usually
+/// written in.
+///
+/// Unlike [`fold`], marks are kept and compatibility forms are left alone: this is the fold for
+/// identifiers whose accents distinguish them, such as the local part of an email address
+/// (`josé@example.org` and `jose@example.org` can be two mailboxes, while a mail server that
+/// ignores case treats `JOSÉ@` as `josé@`). Full folding, not lower-casing: `ß` folds to `ss`
+/// and final `ς` to `σ`, as Unicode's caseless matching does. ASCII text folds to its ASCII
+/// lower case.
+///
+/// ```
+/// use plenary_core::fold_case;
+///
+/// assert_eq!(fold_case("JOSÉ"), "josé");
+/// assert_ne!(fold_case("josé"), fold_case("jose"));
+/// assert_eq!(fold_case("Straße"), "strasse");
+/// assert_eq!(fold_case("ΟΔΥΣΣΕΥΣ"), fold_case("οδυσσευς"));
+/// assert_eq!(fold_case("Ana.Maria"), "ana.maria");
+/// ```
+pub fn fold_case(text: &str) -> String {
+    let folded = CaseMapperBorrowed::new().fold_string(text);
+    ComposingNormalizerBorrowed::new_nfc()
+        .normalize(&folded)
+        .into_owned()
 }
 
 /// Pushes `c`, spelled plain when it is one of the letters Unicode does not decompose.
@@ -178,6 +209,32 @@ mod tests {
                 fold_char_into(c, &mut out);
             }
             assert_eq!(out, fold(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn case_folding_keeps_marks_and_composes() {
+        for (text, folded) in [
+            ("JOSÉ", "josé"),
+            // Decomposed input comes out composed.
+            ("Jose\u{301}", "josé"),
+            ("Straße", "strasse"),
+            ("ΟΔΥΣΣΕΥΣ", "οδυσσευσ"),
+            ("Ёлка", "ёлка"),
+            ("Tiếng Việt", "tiếng việt"),
+            ("ﬁ", "fi"),
+            ("国际", "国际"),
+        ] {
+            assert_eq!(fold_case(text), folded, "{text}");
+        }
+        assert_ne!(fold_case("josé"), fold_case("jose"));
+    }
+
+    proptest::proptest! {
+        /// On ASCII, case folding is ASCII lower-casing: callers may take that fast path.
+        #[test]
+        fn ascii_folds_to_its_ascii_lower_case(text in "[\\x00-\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(fold_case(&text), text.to_ascii_lowercase());
         }
     }
 

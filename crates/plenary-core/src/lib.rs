@@ -71,7 +71,7 @@ pub use date_span::{DateSpan, SpanEnd};
 pub use diagnostic::Diagnostic;
 pub use error::Error;
 pub use escape::{html_escape, markdown_escape};
-pub use fold::fold;
+pub use fold::{fold, fold_case};
 pub use id::{ActorId, DocumentId, EventId, MAX_ID_LEN, PetitionId, ResourceId, SourceId};
 pub use input::{MAX_INPUT_BYTES, open_input, read_input, read_input_text, utf8_text};
 pub use language::{ITU_LANGUAGES, LanguageTag};

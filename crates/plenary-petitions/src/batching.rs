@@ -20,7 +20,7 @@ use crate::signer_table::{PARTS, Shard, SignerTable, Slot, part_of};
 use crate::thread_pool::on_threads;
 
 /// How many bytes of input each thread reads in one round.
-const ROUND_BYTES_PER_THREAD: usize = 16 << 20;
+const ROUND_BYTES_PER_THREAD: usize = 4 << 20;
 
 /// About how many bytes of input a thread takes at a time: small enough that threads finish a
 /// round at nearly the same time, large enough that taking one costs nothing.

@@ -2,9 +2,11 @@
 //!
 //! Two addresses that reach the same mailbox should count once. The canonical form: trim;
 //! Unicode NFKC (so full-width letters and decomposed accents are the letters they show);
-//! RFC 5322 comments dropped and a quoted local part unquoted; lower-case; the domain in IDNA
-//! ASCII form; a `+tag` dropped from the local part; for `gmail.com` and `googlemail.com` the
-//! dots of the local part dropped and both domains treated as `gmail.com`. A `mailto:` link,
+//! RFC 5322 comments dropped and a quoted local part unquoted; the local part case-folded with
+//! [`plenary_core::fold_case`] (Unicode full case folding, then NFC; accents kept, as they can
+//! tell mailboxes apart: `STRAßE@` is `strasse@`, and `josé@` is not `jose@`); the domain
+//! lower-case, in IDNA ASCII form; a `+tag` dropped from the local part; for `gmail.com` and
+//! `googlemail.com` the dots of the local part dropped and both domains treated as `gmail.com`. A `mailto:` link,
 //! an invisible character (zero-width space, joiner, soft hyphen, bidirectional mark, …) and
 //! an address past the RFC 5321 limits (64 octets before `@`, 254 in all) are refused.
 
@@ -356,11 +358,13 @@ impl Canonicalizer {
                     .map(|b| char::from(b.to_ascii_lowercase())),
             );
         } else {
+            // Full case folding, not lower-casing, with the marks kept: the one fold
+            // plenary-core gives for identifiers (`ß` is `ss`; `josé` is not `jose`). On ASCII
+            // it is the lower-casing above, which is proptested.
             self.joined.extend(
-                local
+                plenary_core::fold_case(local)
                     .chars()
-                    .filter(|&c| !(gmail && c == '.'))
-                    .flat_map(char::to_lowercase),
+                    .filter(|&c| !(gmail && c == '.')),
             );
         }
         if self.joined.is_empty() {
@@ -534,6 +538,12 @@ mod tests {
             ("jos\u{e9}@example.org", "jos\u{e9}@example.org"),
             ("jose\u{301}@example.org", "jos\u{e9}@example.org"),
             ("JOSE\u{301}@example.org", "jos\u{e9}@example.org"),
+            // Full case folding, accents kept.
+            ("Straße@example.org", "strasse@example.org"),
+            ("STRASSE@example.org", "strasse@example.org"),
+            ("ΟΔΥΣΣΕΥΣ@example.org", "οδυσσευσ@example.org"),
+            ("Οδυσσεύς@example.org", "οδυσσεύσ@example.org"),
+            ("José.Lima+wcit@GMail.com", "josélima@gmail.com"),
         ] {
             assert_eq!(
                 CanonicalEmail::new(given)
@@ -651,7 +661,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn accents_tell_mailboxes_apart() {
+        let canonical = |e: &str| CanonicalEmail::new(e).map(|c| c.0).ok();
+        assert_ne!(canonical("josé@example.org"), canonical("jose@example.org"));
+        assert_eq!(canonical("JOSÉ@example.org"), canonical("josé@example.org"));
+    }
+
     proptest::proptest! {
+        /// The ASCII lower-casing of a local part is the general case fold on ASCII.
+        #[test]
+        fn the_ascii_local_part_folds_as_the_general_path_does(
+            local in "[!#-'*-\\[\\]-~]{1,30}",
+            gmail in proptest::bool::ANY,
+        ) {
+            let email = format!("{local}@{}", if gmail { "gmail.com" } else { "Example.org" });
+            let mut scratch = Canonicalizer::default();
+            if scratch.canonicalize_plain(&email).is_ok() {
+                let kept = local.split('+').next().unwrap_or_default();
+                let folded: String = plenary_core::fold_case(kept)
+                    .chars()
+                    .filter(|&c| !(gmail && c == '.'))
+                    .collect();
+                let domain = if gmail { "gmail.com" } else { "example.org" };
+                proptest::prop_assert_eq!(&scratch.joined, &format!("{folded}@{domain}"));
+            }
+        }
+
         /// The one-pass path for the usual address gives what the general path gives.
         #[test]
         fn the_usual_path_agrees_with_the_general_one(

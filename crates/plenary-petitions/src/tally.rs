@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use plenary_core::Country;
 
 use crate::batching::Plan;
+use crate::block_reader::BlockReader;
 use crate::email::Canonicalizer;
 use crate::line_counts::{LineCounts, LineError};
 use crate::line_reader::{LineRead, read_line};
@@ -99,7 +100,7 @@ pub enum LineOutcome {
 /// Tallies a whole signatures NDJSON input on `threads` threads (at most 64 are used); the
 /// result equals a single-threaded [`Tally`] over the same input.
 ///
-/// The input is read in rounds of 16 MiB a thread: the threads read the round's line-aligned
+/// The input is read in rounds of 4 MiB a thread: the threads read the round's line-aligned
 /// pieces and sort their signatures by signer-table part, then fill the table's parts, taking
 /// the next piece or part whenever they finish one. Memory beyond the tally's own is one round's
 /// signatures, 24 bytes each.
@@ -260,8 +261,9 @@ impl Tally {
     }
 
     /// Counts every line read from `reader` on `threads` threads (at most 64), in blocks of
-    /// 16 MiB a thread: a file of any size is tallied as fast as [`tally_parallel`] tallies it
-    /// in memory, holding one block at a time.
+    /// 4 MiB a thread, the next block read while one is counted (two buffers in all): a file of
+    /// any size is tallied as fast as [`tally_parallel`] tallies it in memory. The file is
+    /// streamed, never held whole (nor memory-mapped: the crate has no `unsafe`).
     ///
     /// # Errors
     ///
@@ -271,55 +273,51 @@ impl Tally {
         self.read_blocks(reader, plan, plan.round_bytes().min(1 << 30))
     }
 
-    fn read_blocks(
-        &mut self,
-        mut reader: impl Read,
-        plan: Plan,
-        block: usize,
-    ) -> Result<(), Error> {
-        // Start small, so that a small input costs no block-sized buffer, and double up to
-        // the block as the input goes on.
-        let mut buffer = vec![0_u8; block.min(64 << 10)];
-        let mut filled = 0;
-        let mut line = 1;
-        let mut first = true;
-        loop {
-            if filled == buffer.len() {
-                // A line longer than a block: make room for it.
-                buffer.resize(buffer.len() * 2, 0);
-            }
-            let read = match reader.read(&mut buffer[filled..]) {
-                Ok(read) => read,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(Error::Io(e)),
-            };
-            filled += read;
-            if first && (filled >= 3 || read == 0) {
-                first = false;
-                if buffer[..filled].starts_with(b"\xEF\xBB\xBF") {
-                    buffer.copy_within(3..filled, 0);
-                    filled -= 3;
+    fn read_blocks(&mut self, reader: impl Read, plan: Plan, block: usize) -> Result<(), Error> {
+        let mut blocks = BlockReader::new(reader, block);
+        let mut buffer = Vec::new();
+        if plan.threads == 1 {
+            let mut line = 1;
+            loop {
+                let end = blocks.fill(&mut buffer).map_err(Error::Io)?;
+                if end == 0 {
+                    return Ok(());
                 }
-            }
-            if read == 0 {
-                self.count_with(plan, &buffer[..filled], line);
-                return Ok(());
-            }
-            // Read until the block is full (or the input ends) before counting it.
-            if first || filled < buffer.len() {
-                continue;
-            }
-            let Some(last_newline) = memchr::memrchr(b'\n', &buffer[..filled]) else {
-                continue;
-            };
-            let end = last_newline + 1;
-            line = self.count_with(plan, &buffer[..end], line);
-            buffer.copy_within(end..filled, 0);
-            filled -= end;
-            if buffer.len() < block {
-                buffer.resize((buffer.len() * 2).min(block), 0);
+                line = self.count_with(plan, &buffer[..end], line);
             }
         }
+        // On several threads, the next block is read while this one is counted: two buffers
+        // go round, one being filled here while the other is counted.
+        let (full, to_count) = std::sync::mpsc::sync_channel::<(Vec<u8>, usize)>(0);
+        let (spare, counted) = std::sync::mpsc::channel::<Vec<u8>>();
+        let tally = &mut *self;
+        std::thread::scope(|scope| {
+            let counter = scope.spawn(move || {
+                let mut line = 1;
+                for (buffer, end) in to_count {
+                    line = tally.count_with(plan, &buffer[..end], line);
+                    // Once reading has stopped, nobody wants the buffer back.
+                    let _ = spare.send(buffer);
+                }
+            });
+            let result = loop {
+                let end = match blocks.fill(&mut buffer) {
+                    Ok(0) => break Ok(()),
+                    Ok(end) => end,
+                    Err(e) => break Err(Error::Io(e)),
+                };
+                // Only a panic stops the counter early; joining it below resumes the panic.
+                if full.send((buffer, end)).is_err() {
+                    break Ok(());
+                }
+                buffer = counted.try_recv().unwrap_or_default();
+            };
+            drop(full);
+            if let Err(panic) = counter.join() {
+                std::panic::resume_unwind(panic);
+            }
+            result
+        })
     }
 
     /// Adds the count of another shard of the same input, whose lines were numbered in the same
