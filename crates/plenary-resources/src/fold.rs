@@ -1,4 +1,4 @@
-//! The words search sees, built on [`plenary_core::fold`] (Unicode case folding,
+//! The words search sees, built on [`plenary_core::fold()`] (Unicode case folding,
 //! normalisation and mark removal, for every script).
 
 use plenary_core::fold;

@@ -42,7 +42,7 @@
 //!
 //! # Search
 //!
-//! Words are folded ([`plenary_core::fold`]: Unicode case folding and accents, tone marks and
+//! Words are folded ([`plenary_core::fold()`]: Unicode case folding and accents, tone marks and
 //! vowel signs off, in every script; then a possessive `'s` and a plural `s` dropped)
 //! in the index and in queries alike, so `NÉT Neutralities` finds `net neutrality`. A resource's
 //! score sums, over the query words it holds, the word's rarity (BM25 idf) times its weight in

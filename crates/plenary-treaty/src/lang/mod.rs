@@ -1,7 +1,7 @@
 //! The words of the six official UN languages: one table per language, behind [`Language`].
 //!
 //! Each table is written as the words are spelled (`"décide"`, `"إذ تقرر"`), and read through
-//! [`Language::words`] folded once, on first use, with [`plenary_core::fold`]: case folded,
+//! [`Language::words`] folded once, on first use, with [`plenary_core::fold()`]: case folded,
 //! decomposed, accents and Arabic vowel signs dropped. A line is folded the same way
 //! ([`Folded`]), so that `NOTING FURTHER`, `Noting further` and `noting further` read alike,
 //! as do `DÉCIDE`, `décide` and `DECIDE`, `Ёлка` and `елка`, and Arabic with or without
@@ -77,7 +77,7 @@ impl Language {
         }
     }
 
-    /// The words of the language, folded (see [`fold`]) to compare with a [`Folded`] line.
+    /// The words of the language, folded (see [`fold()`]) to compare with a [`Folded`] line.
     pub(crate) fn words(self) -> &'static Words {
         static FOLDED: LazyLock<[Words; 6]> =
             LazyLock::new(|| Language::ALL.map(|l| l.written().folded()));
@@ -206,7 +206,7 @@ pub(crate) struct Found<T> {
     pub(crate) len: usize,
 }
 
-/// The start of a line, folded (see [`fold`]), with the original byte offset of every folded char end,
+/// The start of a line, folded (see [`fold()`]), with the original byte offset of every folded char end,
 /// so that a match in folded text maps back to the words as written.
 pub(crate) struct Folded {
     pub(crate) text: String,
