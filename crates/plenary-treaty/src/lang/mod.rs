@@ -152,7 +152,9 @@ impl Words {
             }
         }
         fn list(l: &'static [&'static str]) -> &'static [&'static str] {
-            if l.iter().all(|w| word(w) == *w) {
+            // Compare with `fold`, not `word`: `word` leaks what it folds, and a folded word
+            // that is then thrown away would be a real leak.
+            if l.iter().all(|w| fold(w) == *w) {
                 return l;
             }
             Box::leak(l.iter().map(|w| word(w)).collect())
