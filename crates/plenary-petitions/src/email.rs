@@ -232,40 +232,39 @@ impl Canonicalizer {
     /// the same form or says what is wrong.
     fn canonicalize_usual(&mut self, text: &str) -> bool {
         let email = text.as_bytes();
-        if email
-            .get(..7)
-            .is_some_and(|p| p.eq_ignore_ascii_case(b"mailto:"))
-        {
+        if email.get(6) == Some(&b':') && email[..7].eq_ignore_ascii_case(b"mailto:") {
             return false;
         }
-        let mut at = None;
-        let mut plus = None;
+        let (mut at, mut plus) = (None, None);
         for (i, &b) in email.iter().enumerate() {
-            match b {
-                b'@' => {
+            match LOCAL_BYTE[usize::from(b)] {
+                PLAIN => {}
+                AT => {
                     at = Some(i);
                     break;
                 }
-                b'+' if plus.is_none() => plus = Some(i),
-                0..=b' ' | 0x7f.. | b'(' | b')' | b'"' | b'\\' => return false,
-                _ => {}
+                PLUS => {
+                    if plus.is_none() {
+                        plus = Some(i);
+                    }
+                }
+                _ => return false,
             }
         }
         let Some(at) = at else { return false };
         let (local, domain) = (&email[..at], &email[at + 1..]);
-        let kept = &local[..plus.unwrap_or(local.len())];
-        if kept.is_empty() || local.len() > 64 || domain.len() > 253 {
-            return false;
-        }
-        if local.len() + 1 + domain.len() > 254 {
+        let kept = plus.unwrap_or(at);
+        if kept == 0 || local.len() > 64 || local.len() + 1 + domain.len() > 254 {
             return false;
         }
         // Labels: non-empty, at most 63, no '-' at either end, not punycode; two or more; the
         // last not a number.
         let (mut labels, mut start, mut digits_only) = (0, 0, true);
         for (i, &b) in domain.iter().enumerate() {
-            match b {
-                b'.' => {
+            match DOMAIN_BYTE[usize::from(b)] {
+                LETTER => digits_only = false,
+                DIGIT => {}
+                DOT => {
                     if !label_is_usual(&domain[start..i]) {
                         return false;
                     }
@@ -273,30 +272,32 @@ impl Canonicalizer {
                     start = i + 1;
                     digits_only = true;
                 }
-                b'a'..=b'z' | b'A'..=b'Z' | b'-' => digits_only = false,
-                b'0'..=b'9' => {}
                 _ => return false,
             }
         }
         if !label_is_usual(&domain[start..]) || labels == 0 || digits_only {
             return false;
         }
-        let gmail = domain.eq_ignore_ascii_case(b"gmail.com")
-            || domain.eq_ignore_ascii_case(b"googlemail.com");
+        let gmail = (domain.len() == 9 && domain.eq_ignore_ascii_case(b"gmail.com"))
+            || (domain.len() == 14 && domain.eq_ignore_ascii_case(b"googlemail.com"));
         // Every byte is ASCII, so every index is a character boundary.
-        let kept = &text[..kept.len()];
         self.joined.clear();
         if gmail {
-            for piece in kept.split('.') {
-                self.joined.push_str(piece);
+            let mut from = 0;
+            for (i, &b) in email[..kept].iter().enumerate() {
+                if b == b'.' {
+                    self.joined.push_str(&text[from..i]);
+                    from = i + 1;
+                }
             }
+            self.joined.push_str(&text[from..kept]);
             if self.joined.is_empty() {
                 return false;
             }
             self.joined.make_ascii_lowercase();
             self.joined.push_str("@gmail.com");
         } else {
-            self.joined.push_str(kept);
+            self.joined.push_str(&text[..kept]);
             self.joined.push('@');
             self.joined.push_str(&text[at + 1..]);
             self.joined.make_ascii_lowercase();
@@ -398,6 +399,53 @@ impl Canonicalizer {
         }
     }
 }
+
+/// What a byte is in the local part of the usual address: [`PLAIN`], [`AT`], [`PLUS`] or
+/// anything else (white space, control, non-ASCII, `(`, `)`, `"`, `\\`), which the usual path
+/// leaves to the general one.
+const LOCAL_BYTE: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    let mut b = 0;
+    while b < 256 {
+        if b <= b' ' as usize || b >= 0x7f {
+            table[b] = OTHER;
+        }
+        b += 1;
+    }
+    table[b'(' as usize] = OTHER;
+    table[b')' as usize] = OTHER;
+    table[b'"' as usize] = OTHER;
+    table[b'\\' as usize] = OTHER;
+    table[b'@' as usize] = AT;
+    table[b'+' as usize] = PLUS;
+    table
+};
+
+/// What a byte is in the domain of the usual address: [`LETTER`] (a letter or `-`), [`DIGIT`],
+/// [`DOT`] or anything else.
+const DOMAIN_BYTE: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() || c == b'-' {
+            table[b] = LETTER;
+        } else if c.is_ascii_digit() {
+            table[b] = DIGIT;
+        }
+        b += 1;
+    }
+    table[b'.' as usize] = DOT;
+    table
+};
+
+const PLAIN: u8 = 0;
+const AT: u8 = 1;
+const PLUS: u8 = 2;
+const LETTER: u8 = 3;
+const DIGIT: u8 = 4;
+const DOT: u8 = 5;
+const OTHER: u8 = 6;
 
 /// A domain label the usual path takes: 1 to 63 characters, no `-` at either end, no `xn--`.
 fn label_is_usual(label: &[u8]) -> bool {

@@ -18,6 +18,9 @@ pub(crate) struct FlatFields<'a> {
 /// Reads `line` when it is one JSON object whose values are all strings without escapes or
 /// `null`, each key once; returns `None` for anything else (escapes, numbers, nesting, bad
 /// syntax, invalid UTF-8), which the general JSON reader then handles.
+///
+/// The line is checked for UTF-8 once, whole (a check per string costs more); strings are
+/// scanned as bytes, and only the values kept are sliced out of the text.
 pub(crate) fn flat_fields(line: &[u8]) -> Option<FlatFields<'_>> {
     let text = std::str::from_utf8(line).ok()?;
     let bytes = text.as_bytes();
@@ -33,7 +36,7 @@ pub(crate) fn flat_fields(line: &[u8]) -> Option<FlatFields<'_>> {
         return (skip_ws(bytes, pos + 1) == bytes.len()).then_some(fields);
     }
     loop {
-        let (key, after) = plain_string(text, pos)?;
+        let (key, after) = plain_string(bytes, pos)?;
         pos = skip_ws(bytes, after);
         if bytes.get(pos) != Some(&b':') {
             return None;
@@ -43,18 +46,19 @@ pub(crate) fn flat_fields(line: &[u8]) -> Option<FlatFields<'_>> {
             pos += 4;
             None
         } else {
-            let (value, after) = plain_string(text, pos)?;
+            let (value, after) = plain_string(bytes, pos)?;
+            let start = pos + 1;
             pos = after;
-            Some(value)
+            Some((start, start + value.len()))
         };
         let (index, slot) = match key {
-            "name" => (0, &mut fields.name),
-            "email" => (1, &mut fields.email),
-            "country" => (2, &mut fields.country),
-            "signed_at" => (3, &mut fields.signed_at),
-            "state" => (5, &mut fields.state),
+            b"name" => (0, &mut fields.name),
+            b"email" => (1, &mut fields.email),
+            b"country" => (2, &mut fields.country),
+            b"signed_at" => (3, &mut fields.signed_at),
+            b"state" => (5, &mut fields.state),
             // `organization` is read but not used; other keys are ignored, as serde does.
-            "organization" => (4, &mut ignored),
+            b"organization" => (4, &mut ignored),
             _ => (usize::MAX, &mut ignored),
         };
         if index != usize::MAX {
@@ -62,7 +66,8 @@ pub(crate) fn flat_fields(line: &[u8]) -> Option<FlatFields<'_>> {
                 return None;
             }
             seen[index] = true;
-            *slot = value;
+            // Both ends of a value sit next to an ASCII quote: character boundaries.
+            *slot = value.map(|(start, end)| &text[start..end]);
         }
         pos = skip_ws(bytes, pos);
         match bytes.get(pos) {
@@ -84,15 +89,15 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 
 /// A JSON string at `pos` with no escapes and no control characters: its contents and the
 /// position after its closing quote.
-fn plain_string(text: &str, pos: usize) -> Option<(&str, usize)> {
-    let bytes = text.as_bytes();
+#[inline(always)]
+fn plain_string(bytes: &[u8], pos: usize) -> Option<(&[u8], usize)> {
     if bytes.get(pos) != Some(&b'"') {
         return None;
     }
     let start = pos + 1;
     let mut end = start;
     // Eight bytes at a time: stop at the first word holding a quote, a backslash or a control
-    // character, then find which byte one at a time.
+    // character.
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(end..end + 8) {
@@ -102,11 +107,16 @@ fn plain_string(text: &str, pos: usize) -> Option<(&str, usize)> {
         let stop = (quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
             | (word.wrapping_sub(ONES * 0x20) & !word);
-        if stop & HIGHS != 0 {
-            break;
+        let stop = stop & HIGHS;
+        if stop != 0 {
+            // The lowest flagged byte is exact (a borrow only runs upwards from a flagged
+            // byte).
+            end += (stop.trailing_zeros() / 8) as usize;
+            return (bytes[end] == b'"').then(|| (&bytes[start..end], end + 1));
         }
         end += 8;
     }
+    // Byte by byte: fewer than eight bytes are left in the line.
     loop {
         match *bytes.get(end)? {
             b'"' => break,
@@ -114,8 +124,7 @@ fn plain_string(text: &str, pos: usize) -> Option<(&str, usize)> {
             _ => end += 1,
         }
     }
-    // Both ends sit next to an ASCII quote, so they are character boundaries.
-    Some((&text[start..end], end + 1))
+    Some((&bytes[start..end], end + 1))
 }
 
 /// Nanoseconds since the Unix epoch of `YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z`, for years 1970 to 2261;
@@ -128,18 +137,25 @@ pub(crate) fn utc_nanos(text: &str) -> Option<i64> {
     if b[16] != b':' || *b.last()? != b'Z' {
         return None;
     }
-    let digit = |i: usize| -> Option<i64> {
-        let d = b[i].wrapping_sub(b'0');
-        (d <= 9).then_some(i64::from(d))
-    };
-    let two = |i: usize| -> Option<i64> { Some(digit(i)? * 10 + digit(i + 1)?) };
+    // Every digit is checked, then read.
+    const DIGITS: [usize; 14] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+    let head: &[u8; 19] = b[..19].try_into().ok()?;
+    let mut not_digit = false;
+    for i in DIGITS {
+        not_digit |= !head[i].is_ascii_digit();
+    }
+    if not_digit {
+        return None;
+    }
+    let two = |i: usize| i64::from(head[i] - b'0') * 10 + i64::from(head[i + 1] - b'0');
+    let (year, month, day) = (two(0) * 100 + two(2), two(5), two(8));
+    let (hour, minute, second) = (two(11), two(14), two(17));
     let num = |range: std::ops::Range<usize>| -> Option<i64> {
-        range
-            .into_iter()
-            .try_fold(0i64, |n, i| Some(n * 10 + digit(i)?))
+        range.into_iter().try_fold(0i64, |n, i| {
+            let d = b[i].wrapping_sub(b'0');
+            (d <= 9).then(|| n * 10 + i64::from(d))
+        })
     };
-    let (year, month, day) = (two(0)? * 100 + two(2)?, two(5)?, two(8)?);
-    let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
     let nanos = match &b[19..b.len() - 1] {
         [] => 0,
         [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
