@@ -22,7 +22,11 @@ pub(crate) struct FlatFields<'a> {
 /// The line is checked for UTF-8 once, whole (a check per string costs more); strings are
 /// scanned as bytes, and only the values kept are sliced out of the text.
 pub(crate) fn flat_fields(line: &[u8]) -> Option<FlatFields<'_>> {
-    let text = std::str::from_utf8(line).ok()?;
+    flat_text(std::str::from_utf8(line).ok()?)
+}
+
+/// [`flat_fields`] of a line already known to be UTF-8.
+pub(crate) fn flat_text(text: &str) -> Option<FlatFields<'_>> {
     let bytes = text.as_bytes();
     let mut fields = FlatFields::default();
     let mut seen = [false; 6];

@@ -3,7 +3,7 @@
 
 use crate::SignatureState;
 use crate::email::Canonicalizer;
-use crate::ndjson::{Rejection, parse_line};
+use crate::ndjson::{Accepted, Rejection, parse_line, parse_text};
 use crate::signer_table::fingerprint;
 
 /// What one line of signatures NDJSON holds.
@@ -31,7 +31,20 @@ pub(crate) fn read_line(text: &[u8], scratch: &mut Canonicalizer) -> LineRead {
     if text.iter().all(u8::is_ascii_whitespace) {
         return LineRead::Blank;
     }
-    match parse_line(text, scratch) {
+    accepted(parse_line(text, scratch), scratch)
+}
+
+/// [`read_line`] of a line already known to be UTF-8.
+pub(crate) fn read_text_line(text: &str, scratch: &mut Canonicalizer) -> LineRead {
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    if text.bytes().all(|b| b.is_ascii_whitespace()) {
+        return LineRead::Blank;
+    }
+    accepted(parse_text(text, scratch), scratch)
+}
+
+fn accepted(parsed: Result<Accepted, Rejection>, scratch: &Canonicalizer) -> LineRead {
+    match parsed {
         Ok(accepted) if accepted.state.counts() => LineRead::Signature {
             key: fingerprint(scratch.joined.as_bytes()),
             time: accepted.signed_at,

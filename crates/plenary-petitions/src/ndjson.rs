@@ -303,6 +303,21 @@ fn general_fields(line: &[u8]) -> Result<Line<'_>, Rejection> {
 /// Parses and checks one line (without its line end), leaving the canonical email in
 /// `scratch.joined`.
 pub(crate) fn parse_line(line: &[u8], scratch: &mut Canonicalizer) -> Result<Accepted, Rejection> {
+    parse_either(line, fast_line::flat_fields, scratch)
+}
+
+/// [`parse_line`] of a line already known to be UTF-8 (a whole block of lines is checked at
+/// once, which costs less than a check a line).
+pub(crate) fn parse_text(line: &str, scratch: &mut Canonicalizer) -> Result<Accepted, Rejection> {
+    parse_either(line, fast_line::flat_text, scratch)
+}
+
+fn parse_either<'a, L: AsRef<[u8]> + ?Sized>(
+    given: &'a L,
+    flat: impl FnOnce(&'a L) -> Option<fast_line::FlatFields<'a>>,
+    scratch: &mut Canonicalizer,
+) -> Result<Accepted, Rejection> {
+    let line = given.as_ref();
     // serde would also read a struct from a JSON array; the format is objects only.
     if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return Err(
@@ -315,7 +330,7 @@ pub(crate) fn parse_line(line: &[u8], scratch: &mut Canonicalizer) -> Result<Acc
             },
         );
     }
-    let fields: Line<'_> = match fast_line::flat_fields(line) {
+    let fields: Line<'_> = match flat(given) {
         Some(flat) => Line {
             name: flat.name.map(Cow::Borrowed),
             email: flat.email.map(Cow::Borrowed),
