@@ -66,8 +66,10 @@ mod error;
 mod moderation;
 mod rows;
 mod signatures;
+mod signer_key;
 mod store;
 
 pub use error::Error;
 pub use signatures::{BATCH_LINES, SignReport};
+pub use signer_key::signer_key;
 pub use store::{Backend, Store};
