@@ -660,9 +660,12 @@ async fn new_batch(
 /// found by their key, through the index of keys; rows of version 1 have no key and are found
 /// through the partial index of (petition, signer) that holds only them.
 ///
-/// On SQLite each half names its index (`INDEXED BY`: the statement fails rather than run
-/// without it): without statistics SQLite's planner prefers the index of (petition, kind, seq),
-/// which has more equal columns and the order asked for, and would read the whole petition.
+/// Without statistics of the key column, both planners prefer the index of (petition, kind,
+/// seq) for the first half — more equal columns, and the order asked for — and would read the
+/// whole petition. On SQLite each half names its index (`INDEXED BY`: the statement fails
+/// rather than run without it); on PostgreSQL the key is looked up in a subquery of its own,
+/// kept apart by `OFFSET 0` (PostgreSQL does not merge such a subquery into the query around
+/// it), where the index of keys is the only index that applies.
 fn signer_signatures_sql(backend: Backend) -> &'static str {
     match backend {
         Backend::Sqlite => {
@@ -676,8 +679,10 @@ fn signer_signatures_sql(backend: Backend) -> &'static str {
              ORDER BY seq"
         }
         Backend::Postgres => {
-            "SELECT seq, line, signer, signed_at, country, state, record FROM signature_log \
-             WHERE signer_key = $3 AND petition = $1 AND kind = 'signature' AND signer = $2 \
+            "SELECT seq, line, signer, signed_at, country, state, record \
+             FROM (SELECT seq, line, signer, signed_at, country, state, record, petition, kind \
+                   FROM signature_log WHERE signer_key = $3 OFFSET 0) AS keyed \
+             WHERE petition = $1 AND kind = 'signature' AND signer = $2 \
              UNION ALL \
              SELECT seq, line, signer, signed_at, country, state, record FROM signature_log \
              WHERE signer_key IS NULL AND petition = $1 AND kind = 'signature' AND signer = $2 \
