@@ -56,18 +56,26 @@
 //! Dataset items are rows of their JSON (`body`) with their id and position, plus the columns
 //! queries need: an event's first and last day, a resource's canonical link. Submissions are
 //! rows of their JSON with their state. Signatures are rows of `signature_log`, `(seq,
-//! petition, batch, line, state, signer, record)`: `record` is the NDJSON line as received and
-//! `signer` the canonical email — both private, used for de-duplication and confirmation
-//! only; what the store returns for public use (tallies, public counts, histories) holds
-//! neither.
+//! petition, batch, line, state, signer, signer_key, record)`: `record` is the NDJSON line as
+//! received and `signer` the canonical email — both private, used for de-duplication and
+//! confirmation only; what the store returns for public use (tallies, public counts,
+//! histories) holds neither.
+//!
+//! `signer_key` is what a signer's rows are found by (an index of eight bytes a row): the
+//! FNV-1a 64 hash of the canonical email's UTF-8 bytes as a signed integer, computed by
+//! [`signer_key`], the same on every platform and version. Rows written by schema version 1
+//! have none, and are found through a partial index of `(petition, signer)` that holds only
+//! them.
 
 mod dataset;
 mod error;
 mod moderation;
 mod rows;
 mod signatures;
+mod signer_key;
 mod store;
 
 pub use error::Error;
 pub use signatures::{BATCH_LINES, SignReport};
+pub use signer_key::signer_key;
 pub use store::{Backend, Store};

@@ -24,22 +24,24 @@ use sqlx::{AnyConnection, Row};
 
 use crate::dataset::to_json;
 use crate::rows::{Value, insert_rows, max_binds};
+use crate::signer_key::{key_of, signer_key};
 use crate::{Backend, Error, Store};
 
 /// The most lines one batch (one transaction) of [`Store::sign`] holds.
-pub const BATCH_LINES: usize = 20_000;
+pub const BATCH_LINES: usize = 100_000;
 
 /// How many sequence numbers of the log a count reads per query.
 const PAGE_ROWS: i64 = 100_000;
 
 /// The columns of `signature_log` a write fills, in this order.
-const LOG_COLUMNS: [&str; 10] = [
+const LOG_COLUMNS: [&str; 11] = [
     "petition",
     "batch",
     "kind",
     "line",
     "target",
     "signer",
+    "signer_key",
     "signed_at",
     "country",
     "state",
@@ -84,6 +86,7 @@ struct Fields<'a> {
 struct NewSignature<'a> {
     line: i64,
     signer: String,
+    signer_key: i64,
     signed_at: i64,
     country: Option<&'static str>,
     state: &'static str,
@@ -92,7 +95,7 @@ struct NewSignature<'a> {
 
 /// The values each row of [`insert_signatures`] binds; the petition and the batch are bound
 /// once per statement.
-const SIGNATURE_BINDS: usize = 6;
+const SIGNATURE_BINDS: usize = 7;
 
 /// One signature row of the log with the state it is in now.
 struct Logged {
@@ -182,6 +185,7 @@ impl Store {
                 Ok(record) => rows.push(NewSignature {
                     line: i64::try_from(line).unwrap_or(i64::MAX),
                     signer: fields.email.to_owned(),
+                    signer_key: key_of(fields.email),
                     signed_at: fields.signed_at,
                     country: fields.country.map(|c| c.code()),
                     state: fields.state.as_str(),
@@ -229,10 +233,9 @@ impl Store {
         self.lock_petition(&mut tx, petition, &doing).await?;
         let signatures = logged(
             &mut tx,
-            "SELECT seq, line, signer, signed_at, country, state, record FROM signature_log \
-             WHERE petition = $1 AND kind = 'signature' AND signer = $2 ORDER BY seq",
+            signer_signatures_sql(self.backend),
             petition,
-            Some(signer.as_str()),
+            Some(&signer),
             &doing,
         )
         .await?;
@@ -426,6 +429,7 @@ impl Store {
                     Value::Int(logged.line),
                     Value::MaybeInt(Some(logged.seq)),
                     Value::Text(logged.signer.clone()),
+                    Value::MaybeInt(Some(key_of(&logged.signer))),
                     Value::Int(logged.signed_at),
                     Value::MaybeText(logged.country.clone()),
                     Value::Text(change.to.as_str().to_owned()),
@@ -651,12 +655,48 @@ async fn new_batch(
     .map_err(Error::db(doing))
 }
 
+/// The signature rows of one signer of a petition: `$1` the petition, `$2` the canonical
+/// email, `$3` its [signer key](crate::signer_key). Rows written since schema version 2 are
+/// found by their key, through the index of keys; rows of version 1 have no key and are found
+/// through the partial index of (petition, signer) that holds only them.
+///
+/// Without statistics of the key column, both planners prefer the index of (petition, kind,
+/// seq) for the first half — more equal columns, and the order asked for — and would read the
+/// whole petition. On SQLite each half names its index (`INDEXED BY`: the statement fails
+/// rather than run without it); on PostgreSQL the key is looked up in a subquery of its own,
+/// kept apart by `OFFSET 0` (PostgreSQL does not merge such a subquery into the query around
+/// it), where the index of keys is the only index that applies.
+fn signer_signatures_sql(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => {
+            "SELECT seq, line, signer, signed_at, country, state, record \
+             FROM signature_log INDEXED BY signature_log_by_signer_key \
+             WHERE signer_key = $3 AND petition = $1 AND kind = 'signature' AND signer = $2 \
+             UNION ALL \
+             SELECT seq, line, signer, signed_at, country, state, record \
+             FROM signature_log INDEXED BY signature_log_by_signer_v1 \
+             WHERE signer_key IS NULL AND petition = $1 AND kind = 'signature' AND signer = $2 \
+             ORDER BY seq"
+        }
+        Backend::Postgres => {
+            "SELECT seq, line, signer, signed_at, country, state, record \
+             FROM (SELECT seq, line, signer, signed_at, country, state, record, petition, kind \
+                   FROM signature_log WHERE signer_key = $3 OFFSET 0) AS keyed \
+             WHERE petition = $1 AND kind = 'signature' AND signer = $2 \
+             UNION ALL \
+             SELECT seq, line, signer, signed_at, country, state, record FROM signature_log \
+             WHERE signer_key IS NULL AND petition = $1 AND kind = 'signature' AND signer = $2 \
+             ORDER BY seq"
+        }
+    }
+}
+
 /// The signature rows `sql` selects, each in the state it is in now.
 async fn logged(
     conn: &mut AnyConnection,
     sql: &str,
     petition: &PetitionId,
-    signer: Option<&str>,
+    signer: Option<&CanonicalEmail>,
     doing: &str,
 ) -> Result<Vec<Logged>, Error> {
     let mut states = HashMap::new();
@@ -675,7 +715,7 @@ async fn logged(
     }
     let mut query = sqlx::query(sql).bind(petition.as_str());
     if let Some(signer) = signer {
-        query = query.bind(signer);
+        query = query.bind(signer.as_str()).bind(signer_key(signer));
     }
     let rows: Vec<AnyRow> = query
         .fetch_all(&mut *conn)
@@ -727,6 +767,7 @@ async fn insert_signatures(
             query = query
                 .bind(row.line)
                 .bind(row.signer.as_str())
+                .bind(row.signer_key)
                 .bind(row.signed_at)
                 .bind(row.country)
                 .bind(row.state)
@@ -748,12 +789,13 @@ fn signature_insert_sql(rows: usize, positional: bool) -> String {
     let mut sql = String::with_capacity(200 + rows * 48);
     sql.push_str(
         "INSERT INTO signature_log \
-         (petition, batch, kind, line, target, signer, signed_at, country, state, record) ",
+         (petition, batch, kind, line, target, signer, signer_key, signed_at, country, state, \
+         record) ",
     );
     if positional {
         sql.push_str(
             "SELECT ?, ?, 'signature', column1, NULL, column2, column3, column4, column5, \
-             column6 FROM (VALUES ",
+             column6, column7 FROM (VALUES ",
         );
     } else {
         sql.push_str("VALUES ");
@@ -842,31 +884,160 @@ mod tests {
     #[test]
     fn signature_statements() {
         let head = "INSERT INTO signature_log \
-                    (petition, batch, kind, line, target, signer, signed_at, country, state, record) ";
+                    (petition, batch, kind, line, target, signer, signer_key, signed_at, country, \
+                    state, record) ";
         for (rows, positional, rest) in [
             (
                 1,
                 true,
                 "SELECT ?, ?, 'signature', column1, NULL, column2, column3, column4, column5, \
-                 column6 FROM (VALUES (?, ?, ?, ?, ?, ?))",
+                 column6, column7 FROM (VALUES (?, ?, ?, ?, ?, ?, ?))",
             ),
             (
                 2,
                 true,
                 "SELECT ?, ?, 'signature', column1, NULL, column2, column3, column4, column5, \
-                 column6 FROM (VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?))",
+                 column6, column7 FROM (VALUES (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?))",
             ),
             (
                 2,
                 false,
-                "VALUES ($1, $2, 'signature', $3, NULL, $4, $5, $6, $7, $8), \
-                 ($1, $2, 'signature', $9, NULL, $10, $11, $12, $13, $14)",
+                "VALUES ($1, $2, 'signature', $3, NULL, $4, $5, $6, $7, $8, $9), \
+                 ($1, $2, 'signature', $10, NULL, $11, $12, $13, $14, $15, $16)",
             ),
         ] {
             assert_eq!(
                 signature_insert_sql(rows, positional),
                 format!("{head}{rest}")
             );
+        }
+    }
+
+    /// `change_signer` finds a signer's rows through the indexes, never by reading the log.
+    #[tokio::test]
+    async fn a_signer_is_looked_up_by_index() {
+        let dir =
+            std::env::temp_dir().join(format!("plenary-store-signer-plan-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a writable temporary directory");
+        let store = Store::open_sqlite(&dir.join("plan.db"))
+            .await
+            .expect("the store opens");
+        let plan: Vec<String> = sqlx::query(&format!(
+            "EXPLAIN QUERY PLAN {}",
+            signer_signatures_sql(Backend::Sqlite)
+        ))
+        .bind("a/petition")
+        .bind("ana@example.org")
+        .bind(1_i64)
+        .fetch_all(&store.pool)
+        .await
+        .expect("the plan is read")
+        .iter()
+        .map(|row| row.try_get::<String, _>(3).expect("the plan's detail"))
+        .collect();
+        store.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+        let searches = |index: &str| {
+            plan.iter()
+                .filter(|step| {
+                    step.starts_with("SEARCH signature_log USING INDEX") && step.contains(index)
+                })
+                .count()
+        };
+        assert_eq!(searches("signature_log_by_signer_key"), 1, "{plan:?}");
+        assert_eq!(searches("signature_log_by_signer_v1"), 1, "{plan:?}");
+        assert!(
+            !plan
+                .iter()
+                .any(|step| step.starts_with("SCAN signature_log")),
+            "{plan:?}"
+        );
+    }
+
+    /// On PostgreSQL too, when the tests have a server (`PLENARY_TEST_POSTGRES_URL`): the key
+    /// half goes through the index of keys, never the index of (petition, kind, seq). The
+    /// table was analyzed empty (by the migration), as after an upgrade before autovacuum, and
+    /// is small, so sequential scans are turned off for the plan.
+    #[tokio::test]
+    async fn a_signer_is_looked_up_by_index_on_postgres() {
+        use sqlx::Connection;
+        let Ok(url) = std::env::var("PLENARY_TEST_POSTGRES_URL") else {
+            return;
+        };
+        let name = format!("plenary_signer_plan_{}", std::process::id());
+        let mut admin = sqlx::PgConnection::connect(&url)
+            .await
+            .expect("the server answers");
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            format!("CREATE DATABASE {name}"),
+        ] {
+            sqlx::query(&sql)
+                .execute(&mut admin)
+                .await
+                .expect("the test user may create databases");
+        }
+        let mut db_url = plenary::core::url::Url::parse(&url).expect("the URL parses");
+        db_url.set_path(&format!("/{name}"));
+        let store = Store::open(db_url.as_str()).await.expect("the store opens");
+        store
+            .import(&plenary::datasets::wcit12())
+            .await
+            .expect("the dataset imports");
+        let petition: PetitionId = "accessnow/internet-belongs-to-us"
+            .parse()
+            .expect("a petition id");
+        let lines: String = (0..5_000)
+            .map(|i| {
+                format!(
+                    "{{\"name\": \"Signer {i}\", \"email\": \"signer{i}@example.org\", \
+                     \"signed_at\": \"2012-12-13T15:00:00Z\"}}\n"
+                )
+            })
+            .collect();
+        store
+            .sign(&petition, lines.as_bytes())
+            .await
+            .expect("the signatures are stored");
+        store.close().await;
+        let mut conn = sqlx::PgConnection::connect(db_url.as_str())
+            .await
+            .expect("the database answers");
+        sqlx::raw_sql(&format!(
+            "SET enable_seqscan = off; \
+             PREPARE signer(text, text, bigint) AS {}",
+            signer_signatures_sql(Backend::Postgres)
+        ))
+        .execute(&mut conn)
+        .await
+        .expect("the lookup is prepared");
+        let mut plans = Vec::new();
+        for mode in ["force_custom_plan", "force_generic_plan"] {
+            sqlx::raw_sql(&format!("SET plan_cache_mode = {mode}"))
+                .execute(&mut conn)
+                .await
+                .expect("the plan mode is set");
+            let plan: Vec<String> =
+                sqlx::query("EXPLAIN EXECUTE signer('accessnow/internet-belongs-to-us', 'signer7@example.org', 1)")
+                    .fetch_all(&mut conn)
+                    .await
+                    .expect("the plan is read")
+                    .iter()
+                    .map(|row| row.try_get::<String, _>(0).expect("a line of the plan"))
+                    .collect();
+            plans.push(plan.join("\n"));
+        }
+        conn.close().await.expect("closing the connection");
+        sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+            .execute(&mut admin)
+            .await
+            .expect("the test database is dropped");
+        for plan in plans {
+            assert!(plan.contains("signature_log_by_signer_key"), "{plan}");
+            assert!(plan.contains("signature_log_by_signer_v1"), "{plan}");
+            assert!(!plan.contains("signature_log_by_petition"), "{plan}");
+            assert!(!plan.contains("Seq Scan on signature_log"), "{plan}");
         }
     }
 }
