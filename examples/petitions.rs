@@ -70,8 +70,9 @@ fn run(args: &Args) -> Result<(), String> {
     if let Some(limit) = args.max_errors {
         tally.set_error_limit(limit);
     }
+    // Read through a memory map (the file's bytes counted where the system keeps them).
     tally
-        .read_ndjson_on(file, threads)
+        .read_file_on(file, threads)
         .map_err(|e| format!("{name}: {e}"))?;
     match args.command.as_str() {
         "tally" => support::emit_json(&if args.show_emails {

@@ -183,9 +183,7 @@ fn against_duckdb(input: &[u8], threads: usize) {
         let (start, cpu) = (Instant::now(), cpu_seconds());
         let reader = std::fs::File::open(&file).expect("the file was just written");
         let mut tally = Tally::with_milestones([1000, 10_000, 100_000]);
-        tally
-            .read_ndjson_on(reader, threads)
-            .expect("the file reads");
+        tally.read_file_on(reader, threads).expect("the file reads");
         serde_json::to_writer_pretty(std::io::sink(), &tally.report()).expect("JSON out");
         walls.push(start.elapsed().as_secs_f64());
         if let (Some(before), Some(after)) = (cpu, cpu_seconds()) {

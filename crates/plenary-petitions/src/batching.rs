@@ -68,10 +68,14 @@ impl Plan {
     ) -> u64 {
         let mut next_line = first_line;
         let error_limit = counts.errors.limit();
+        // The per-part lists of a round's pieces, emptied and handed to the next round's: their
+        // memory is allocated once, not a round at a time.
+        let mut spare: Vec<Vec<Vec<Slot>>> = Vec::new();
         for round in split_lines(input, input.len().div_ceil(self.round_bytes).max(1)) {
             let pieces = split_lines(round, round.len().div_ceil(self.piece_bytes).max(1));
-            let batches = on_threads(pieces, self.threads, |piece| {
-                Batch::read(piece, error_limit)
+            let pieces: Vec<_> = pieces.into_iter().map(|p| (p, spare.pop())).collect();
+            let batches = on_threads(pieces, self.threads, |(piece, parts)| {
+                Batch::read(piece, error_limit, parts)
             });
             let first_lines: Vec<u64> = batches
                 .iter()
@@ -93,6 +97,7 @@ impl Plan {
             });
             for (batch, first_line) in batches.into_iter().zip(first_lines) {
                 counts.merge(batch.counts, first_line);
+                spare.push(batch.parts);
             }
         }
         next_line
@@ -112,9 +117,18 @@ struct Batch {
 }
 
 impl Batch {
-    fn read(piece: &[u8], error_limit: usize) -> Batch {
+    /// Reads `piece`, sorting its signatures into `parts` (emptied first) when given, else
+    /// into new lists.
+    fn read(piece: &[u8], error_limit: usize, parts: Option<Vec<Vec<Slot>>>) -> Batch {
+        let parts = match parts {
+            Some(mut parts) => {
+                parts.iter_mut().for_each(Vec::clear);
+                parts
+            }
+            None => vec![Vec::new(); PARTS],
+        };
         let mut batch = Batch {
-            parts: vec![Vec::new(); PARTS],
+            parts,
             // Room for as many signatures as lines of 80 bytes, spread evenly: one allocation
             // a part for the usual line, a few growths for short lines or uneven parts.
             room_per_part: piece.len() / 80 / PARTS + 8,

@@ -1,8 +1,8 @@
 //! The lowest layer beside the thread pool: cutting a byte stream into blocks of whole lines,
 //! in buffers the caller hands back for reuse.
 //!
-//! A file is streamed, never held whole in memory (and never memory-mapped: the workspace has no
-//! `unsafe`). Each block is filled to a set size and cut after its last newline; the part line
+//! A stream is read here, never held whole in memory (a regular file is better read through
+//! `mapped`, by `Tally::read_file_on`). Each block is filled to a set size and cut after its last newline; the part line
 //! after the cut starts the next block. Buffers are allocated zeroed (fresh pages from the
 //! system, no `memset`) and reused from block to block, so a file of any size costs the page
 //! faults of two blocks, not of every block.

@@ -63,13 +63,15 @@
 //! 3 × 10⁻⁶, and a collision would count two signers as one.
 
 // The tally's layers, lowest first; a module only uses those above it in this list:
-// thread pool and block reader → signer table → line reader → batching → tally → report.
+// thread pool, block reader and file map → signer table → line reader → batching → tally →
+// report.
 mod batching;
 mod block_reader;
 mod histogram;
 mod history;
 mod line_counts;
 mod line_reader;
+mod mapped;
 mod report;
 mod signer_table;
 mod tally;

@@ -263,7 +263,8 @@ impl Tally {
     /// Counts every line read from `reader` on `threads` threads (at most 64), in blocks of
     /// 4 MiB a thread, the next block read while one is counted (two buffers in all): a file of
     /// any size is tallied as fast as [`tally_parallel`] tallies it in memory. The file is
-    /// streamed, never held whole (nor memory-mapped: the crate has no `unsafe`).
+    /// streamed, never held whole; [`read_file_on`](Self::read_file_on) reads a file through a
+    /// memory map instead.
     ///
     /// # Errors
     ///
@@ -271,6 +272,46 @@ impl Tally {
     pub fn read_ndjson_on(&mut self, reader: impl Read, threads: usize) -> Result<(), Error> {
         let plan = Plan::on(threads);
         self.read_blocks(reader, plan, plan.round_bytes().min(1 << 30))
+    }
+
+    /// Counts the signatures NDJSON file `file` on `threads` threads (at most 64), as
+    /// [`tally_parallel`] counts bytes in memory: a regular, non-empty file is read through a
+    /// read-only memory map, so its bytes are counted where the system keeps them, never copied
+    /// into a buffer; any other file is streamed as [`read_ndjson_on`](Self::read_ndjson_on)
+    /// streams it. The result is the same either way.
+    ///
+    /// **A file that may be shortened while it is counted** (a log another process rotates or
+    /// truncates) is to be read with [`read_ndjson_on`](Self::read_ndjson_on): a mapped page past
+    /// a new end of the file ends the process with `SIGBUS` when it is read. Bytes changed in
+    /// place are counted as they are when read.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when a streamed file cannot be read; the lines read before stay counted.
+    ///
+    /// ```
+    /// use plenary_petitions::Tally;
+    ///
+    /// let path = std::env::temp_dir().join("plenary-read-file-on-doctest.ndjson");
+    /// std::fs::write(
+    ///     &path,
+    ///     "{\"name\":\"A\",\"email\":\"a@x.org\",\"signed_at\":\"2012-12-13T15:00:00Z\"}\n",
+    /// )?;
+    /// let mut tally = Tally::new();
+    /// tally.read_file_on(std::fs::File::open(&path)?, 2)?;
+    /// assert_eq!(tally.counted(), 1);
+    /// # std::fs::remove_file(&path)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_file_on(&mut self, file: std::fs::File, threads: usize) -> Result<(), Error> {
+        match crate::mapped::map(&file) {
+            Some(map) => {
+                let input = map.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&map);
+                self.count_with(Plan::on(threads), input, 1);
+                Ok(())
+            }
+            None => self.read_ndjson_on(file, threads),
+        }
     }
 
     fn read_blocks(&mut self, reader: impl Read, plan: Plan, block: usize) -> Result<(), Error> {

@@ -250,6 +250,54 @@ fn reading_a_stream_equals_reading_a_buffer() {
     }
 }
 
+/// A file read through a memory map counts as the same bytes in memory, on one thread or two,
+/// with a byte order mark, without a final newline, with bad lines; an empty file is streamed.
+#[test]
+fn reading_a_file_equals_reading_its_bytes() {
+    let dir = std::env::temp_dir().join(format!("plenary-read-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut big = Vec::new();
+    for n in 0..30_000 {
+        big.extend_from_slice(
+            format!(
+                "{{\"name\": \"S\", \"email\": \"s{}@example.org\", \"signed_at\": \"2012-12-13T{:02}:00:00Z\"}}\r\n",
+                n % 20_000,
+                n % 24
+            )
+            .as_bytes(),
+        );
+    }
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(FIXTURE);
+    let unterminated = FIXTURE.strip_suffix(b"\n").unwrap_or(FIXTURE);
+    for (name, bytes) in [
+        ("fixture", FIXTURE),
+        ("bom", &with_bom[..]),
+        ("unterminated", unterminated),
+        ("bad", &b"{\"name\": \"\xff\"}\nnot json\n\n"[..]),
+        ("empty", &b""[..]),
+        ("big", &big[..]),
+    ] {
+        let path = dir.join(format!("{name}.ndjson"));
+        std::fs::write(&path, bytes).unwrap();
+        let mut expected = Tally::with_milestones(MILESTONES);
+        expected.add_ndjson(bytes);
+        for threads in [1, 2] {
+            let mut mapped = Tally::with_milestones(MILESTONES);
+            mapped
+                .read_file_on(std::fs::File::open(&path).unwrap(), threads)
+                .unwrap();
+            assert_eq!(
+                mapped.report(),
+                expected.report(),
+                "{name}, {threads} threads"
+            );
+            assert_eq!(mapped.lines(), expected.lines(), "{name}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn blank_lines_before_a_block_end_keep_their_numbers() {
     // Found by the petitions_ndjson fuzz target: a block ending in two newlines lost a line.
