@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use plenary::petitions::tally_parallel;
+use plenary::petitions::{Tally, tally_parallel};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
@@ -74,7 +74,8 @@ fn thresholds(milestones: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
 /// ``milestones`` lists each threshold reached with ``reached_at`` (RFC 3339, UTC); every
 /// rejected line is in ``errors`` with its ``line`` and ``reason``.
 ///
-/// ``path_or_bytes`` is a path (``str`` or ``os.PathLike``) or the file's bytes. The count runs
+/// ``path_or_bytes`` is a path (``str`` or ``os.PathLike``), read through a read-only memory
+/// map (the file must not be shortened meanwhile), or the file's bytes. The count runs
 /// on ``threads`` threads (every available core by default) with the GIL released, so several
 /// tallies can run at once on Python threads. Raises ``OSError`` for a file that cannot be read
 /// and ``ValueError`` for a milestone that is not a whole number above zero.
@@ -95,7 +96,20 @@ fn tally<'py>(
     };
     let out = detached(py, || {
         let tally = match &input {
-            Input::Path(path) => tally_parallel(&Failure::read(path)?, &thresholds, threads),
+            // Read through a memory map where the file allows, never copied whole.
+            Input::Path(path) => {
+                let failed = |error| Failure::File {
+                    path: path.clone(),
+                    error,
+                };
+                let file = std::fs::File::open(path).map_err(failed)?;
+                let mut tally = Tally::with_milestones(thresholds.iter().copied());
+                tally.read_file_on(file, threads).map_err(|e| match e {
+                    plenary::petitions::Error::Io(error) => failed(error),
+                    other => failed(std::io::Error::other(other)),
+                })?;
+                tally
+            }
             Input::Bytes(bytes) => tally_parallel(bytes, &thresholds, threads),
         };
         json::write(&tally.report())
