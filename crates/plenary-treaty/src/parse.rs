@@ -547,6 +547,22 @@ impl Parser {
     }
 
     fn continue_with(&mut self, line: &str) {
+        // `2 1.1 a)` at the end of a line with its text on the next reads as `2 1.1 a) text` on
+        // one line does: the first label is the provision's, the next its first sub-item's. So
+        // a text reads the same however its lines are broken, and a rendered text reads back.
+        let inner = self.last_clause().and_then(|clause| {
+            let bare_label = clause.margin.is_some()
+                && clause.num.is_some()
+                && clause.items.is_empty()
+                && clause.clauses.is_empty()
+                && split_label(&clause.text).is_some_and(|(_, rest)| rest.is_empty());
+            bare_label.then(|| std::mem::take(&mut clause.text))
+        });
+        if let Some(label) = inner {
+            self.awaiting = Awaiting::Nothing;
+            self.clause(Some(&label), line);
+            return;
+        }
         if let Some(clause) = self.last_clause() {
             let text = match clause.items.last_mut() {
                 Some(item) => &mut item.text,

@@ -496,3 +496,27 @@ fn a_title_too_long_to_be_a_name_is_left_unplaced_not_dropped() {
         assert_eq!(unplaced, [(line, true)], "{text}");
     }
 }
+
+/// `2 5.2 a)` ending a line, its text on the next, reads as the one line `2 5.2 a) text` does:
+/// the provision `5.2` with its first sub-item `a)`. Before, the broken line made `a) text`
+/// the provision's own text, and the text it rendered read back as a sub-item (found by the
+/// `treaty_text` fuzz target, with `\0` for the spaces).
+#[test]
+fn a_sub_item_label_at_a_line_end_reads_as_on_one_line() {
+    for (broken, whole) in [
+        ("2 5.2 a)\nThe text.", "2 5.2 a) The text."),
+        ("2\0\x005.2\0\x009\n-", "2 5.2 9 -"),
+    ] {
+        let doc = parse(broken);
+        assert!(doc.unplaced.is_empty(), "{broken:?}");
+        assert_eq!(doc, parse(whole), "{broken:?}");
+        assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
+        let provision = &doc.preamble[0].clauses[0];
+        assert_eq!(provision.margin.as_deref(), Some("2"));
+        assert_eq!(provision.clauses.len(), 1, "{broken:?}");
+    }
+    // A sub-item label with no text after it, on any line, stays the provision's text.
+    let doc = parse("2 5.2 9");
+    assert_eq!(doc.preamble[0].clauses[0].text, "9");
+    assert_eq!(parse(&render(&doc)), doc);
+}
