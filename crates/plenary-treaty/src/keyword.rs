@@ -329,7 +329,10 @@ pub(crate) fn phrase(line: &str) -> Option<Phrase> {
 /// Reads a keyword line (whitespace already collapsed): a keyword phrase alone, or an
 /// operative verb and its addressee (`instructs the Secretary-General`); `None` otherwise.
 pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
-    let line = line.trim_end_matches([',', ':', '،', '，', '：']);
+    // The closing punctuation, and any space before it (`requests n ,`).
+    let line = line.trim_end_matches(|c: char| {
+        matches!(c, ',' | ':' | '،' | '，' | '：') || c.is_whitespace()
+    });
     let p = phrase(line)?;
     let phrase_text = line[..p.len].trim_end().to_owned();
     let rest = line[p.len..].trim_start();

@@ -520,3 +520,15 @@ fn a_sub_item_label_at_a_line_end_reads_as_on_one_line() {
     assert_eq!(doc.preamble[0].clauses[0].text, "9");
     assert_eq!(parse(&render(&doc)), doc);
 }
+
+/// A space before a keyword line's closing comma is not part of the addressee (found by the
+/// `treaty_text` fuzz target: `请n\0,` kept `n ` and its rendered text read back as `n`).
+#[test]
+fn a_space_before_the_closing_comma_is_not_the_addressees() {
+    for text in ["请n\0,\nl", "请n ,\nl", "Requests the Secretary-General ,\nto act;"] {
+        let doc = parse(text);
+        let addressee = doc.operative[0].addressee.as_deref().unwrap_or_default();
+        assert_eq!(addressee, addressee.trim_end(), "{text:?}");
+        assert_eq!(parse(&render(&doc)), doc, "{text:?}");
+    }
+}
