@@ -525,7 +525,11 @@ fn a_sub_item_label_at_a_line_end_reads_as_on_one_line() {
 /// `treaty_text` fuzz target: `请n\0,` kept `n ` and its rendered text read back as `n`).
 #[test]
 fn a_space_before_the_closing_comma_is_not_the_addressees() {
-    for text in ["请n\0,\nl", "请n ,\nl", "Requests the Secretary-General ,\nto act;"] {
+    for text in [
+        "请n\0,\nl",
+        "请n ,\nl",
+        "Requests the Secretary-General ,\nto act;",
+    ] {
         let doc = parse(text);
         let addressee = doc.operative[0].addressee.as_deref().unwrap_or_default();
         assert_eq!(addressee, addressee.trim_end(), "{text:?}");
