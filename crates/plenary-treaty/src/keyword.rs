@@ -375,13 +375,20 @@ pub(crate) fn keyword_line(line: &str) -> Option<KeywordLine> {
 /// case, or `any_case` for a text already known to be in UN layout, as Russian texts write
 /// `ссылаясь на …`) and followed by the paragraph's words. Returns the phrase's length in bytes.
 pub(crate) fn inline_keyword(text: &str, any_case: bool) -> Option<Phrase> {
+    inline_keyword_or_alone(text, any_case, false)
+}
+
+/// [`inline_keyword`], also taking a text that is the keyword alone when `alone` (a numbered
+/// paragraph whose first line ends after its keyword: `1. Decides` / `to act;` is read as
+/// `1. Decides to act;` is).
+pub(crate) fn inline_keyword_or_alone(text: &str, any_case: bool, alone: bool) -> Option<Phrase> {
     let first = text.chars().next()?;
     if first.is_lowercase() && !any_case {
         return None;
     }
     let p = phrase(text)?;
     let rest = text[p.len..].trim_start_matches([' ', ',', '،', '，']);
-    (!rest.is_empty()).then_some(p)
+    (alone || !rest.is_empty()).then_some(p)
 }
 
 #[cfg(test)]

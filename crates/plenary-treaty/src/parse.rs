@@ -7,7 +7,7 @@ use crate::document::{
     Section, UnplacedLine,
 };
 use crate::heading::{heading, issuer_line, revises_line};
-use crate::keyword::{inline_keyword, keyword_line};
+use crate::keyword::{inline_keyword, inline_keyword_or_alone, keyword_line};
 use crate::label::{Style, split_label, style_of};
 use crate::lang::Folded;
 use crate::lines::lines;
@@ -370,7 +370,8 @@ impl Parser {
         let inline = if matches!(self.place, Some(Place::Article | Place::Appendix)) {
             None
         } else {
-            inline_keyword(text, self.un)
+            // The keyword alone counts too: its paragraph may go on on the next line.
+            inline_keyword_or_alone(text, self.un, true)
         };
         if let Some(p) = inline {
             self.inline_section(Some(label), text, p);

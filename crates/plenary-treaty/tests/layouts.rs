@@ -536,3 +536,19 @@ fn a_space_before_the_closing_comma_is_not_the_addressees() {
         assert_eq!(parse(&render(&doc)), doc, "{text:?}");
     }
 }
+
+/// A numbered paragraph whose first line ends after its keyword reads as the whole paragraph
+/// on one line does: `1. Decides` / `to act;` is `1. Decides to act;`, an operative section
+/// (found by the `treaty_text` fuzz target, as `9 请,` / `O ,`).
+#[test]
+fn a_paragraph_broken_after_its_keyword_reads_as_on_one_line() {
+    for (broken, whole) in [
+        ("1. Decides\nto act;", "1. Decides to act;"),
+        ("9\u{1}\0请,\r\u{5}O\0,\r\0\0\0\0", "9 请, O ,"),
+    ] {
+        let doc = parse(broken);
+        assert_eq!(doc, parse(whole), "{broken:?}");
+        assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
+        assert_eq!(doc.operative.len(), 1, "{broken:?}");
+    }
+}
