@@ -107,14 +107,18 @@ pub(crate) fn has_margins(text: &str) -> bool {
 }
 
 /// A dash or bullet list item: `- administrations;`. A line framed by dashes (`- end of
-/// annex -`) is not one.
+/// annex -`, `- 5 -`: the marker again after a space, or alone) is not one; an item may end
+/// in its marker otherwise (`- see 3-`).
 pub(crate) fn is_list_marker(line: &str) -> Option<(&str, &str)> {
     let c = line.chars().next()?;
     if !matches!(c, '-' | '–' | '—' | '•' | '·' | '▪' | '◦') {
         return None;
     }
     let text = line[c.len_utf8()..].strip_prefix(' ')?;
-    if text.is_empty() || text.ends_with(c) {
+    let framed = text
+        .strip_suffix(c)
+        .is_some_and(|inside| inside.is_empty() || inside.ends_with(' '));
+    if text.is_empty() || framed {
         return None;
     }
     Some((&line[..c.len_utf8()], text))
@@ -605,6 +609,9 @@ mod tests {
             Some(("-", "administrations;"))
         );
         assert_eq!(is_list_marker("- end of annex -"), None);
+        assert_eq!(is_list_marker("- 5 -"), None);
+        assert_eq!(is_list_marker("- -"), None);
+        assert_eq!(is_list_marker("- see 3-"), Some(("-", "see 3-")));
         assert_eq!(is_list_marker("-1 degree"), None);
         assert_eq!(
             un_title("80/16. Open-ended group"),

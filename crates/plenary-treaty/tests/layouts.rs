@@ -552,3 +552,12 @@ fn a_paragraph_broken_after_its_keyword_reads_as_on_one_line() {
         assert_eq!(doc.operative.len(), 1, "{broken:?}");
     }
 }
+
+/// A list item whose text ends in its marker without a space before it is still an item when
+/// its text is rendered on one line (found by the `treaty_text` fuzz target).
+#[test]
+fn an_item_ending_in_its_marker_reads_back() {
+    let text = "2\n,\n\u{1}-\u{1}$\u{1}2\n,\n\u{1}-\u{1}$-";
+    let doc = parse(text);
+    assert_eq!(parse(&render(&doc)), doc);
+}
