@@ -285,7 +285,13 @@ impl Parser {
             }
         }
         if continuing {
-            self.continue_with(line);
+            if self.would_frame_item(line) {
+                // `- 2` / `-`: joined, the item would read `- 2 -`, a line framed by dashes,
+                // which is no item; the stray line is reported instead.
+                self.unplaced(number, line);
+            } else {
+                self.continue_with(line);
+            }
             return;
         }
         if self.place == Some(Place::Closing)
@@ -545,6 +551,16 @@ impl Parser {
             },
             None => false,
         }
+    }
+
+    /// Whether `line`, joined to the last list item, would make it a line framed by its
+    /// marker (`- 2 -`), which does not read back as an item.
+    fn would_frame_item(&mut self, line: &str) -> bool {
+        let Some(item) = self.last_clause().and_then(|c| c.items.last()) else {
+            return false;
+        };
+        let joined = format!("{} {} {line}", item.marker, item.text);
+        is_list_marker(&joined).is_none()
     }
 
     fn continue_with(&mut self, line: &str) {

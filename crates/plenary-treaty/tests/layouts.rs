@@ -561,3 +561,13 @@ fn an_item_ending_in_its_marker_reads_back() {
     let doc = parse(text);
     assert_eq!(parse(&render(&doc)), doc);
 }
+
+/// A stray marker after a list item (`- 2` / `-`) is reported, not joined into an item that
+/// would read `- 2 -`, a line framed by dashes (found by the `treaty_text` fuzz target).
+#[test]
+fn a_stray_marker_after_an_item_is_reported() {
+    let doc = parse("1 Text:\n- 2\n-");
+    assert_eq!(doc.unplaced.len(), 1);
+    assert_eq!(doc.unplaced[0].line, 3);
+    assert_eq!(doc.preamble[0].clauses[0].items[0].text, "2");
+}
