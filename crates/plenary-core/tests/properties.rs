@@ -70,7 +70,9 @@ fn name() -> impl Strategy<Value = Name> {
 fn link() -> impl Strategy<Value = Link> {
     (
         select(vec!["http", "https"]),
-        "[a-z][a-z0-9-]{0,12}\\.(org|int|net)",
+        // One hyphen at most, inside: `xn--…` (an IDNA label, refused unless valid punycode)
+        // cannot come up.
+        "[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,6})?\\.(org|int|net)",
         "(/[a-zA-Z0-9_-]{1,8}){0,3}",
         proptest::collection::vec(("(utm_[a-z]{1,5}|[a-z]{1,4})", "[a-z0-9]{0,4}"), 0..4),
         proptest::option::of("[a-z]{1,6}"),
