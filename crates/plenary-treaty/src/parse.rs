@@ -507,8 +507,12 @@ impl Parser {
             }
         };
         // `2 1.1 a) text`: the first label is the provision, the next one its first sub-item.
+        // Only a sub-item's label (`a)`, `1)`, `(a)`) counts: a bare number after the provision's
+        // (`2 5.2 9 …`) is text, as it would be read on a line of its own.
         let (text, inner) = match label.and_then(|_| split_label(text)) {
-            Some((inner_label, inner_text)) if !inner_text.is_empty() => {
+            Some((inner_label, inner_text))
+                if !inner_text.is_empty() && inner_label.ends_with(')') =>
+            {
                 ("", Some((inner_label, inner_text)))
             }
             _ => (text, None),
@@ -572,7 +576,8 @@ impl Parser {
                 && clause.num.is_some()
                 && clause.items.is_empty()
                 && clause.clauses.is_empty()
-                && split_label(&clause.text).is_some_and(|(_, rest)| rest.is_empty());
+                && split_label(&clause.text)
+                    .is_some_and(|(label, rest)| rest.is_empty() && label.ends_with(')'));
             bare_label.then(|| std::mem::take(&mut clause.text))
         });
         if let Some(label) = inner {

@@ -503,17 +503,20 @@ fn a_title_too_long_to_be_a_name_is_left_unplaced_not_dropped() {
 /// `treaty_text` fuzz target, with `\0` for the spaces).
 #[test]
 fn a_sub_item_label_at_a_line_end_reads_as_on_one_line() {
-    for (broken, whole) in [
-        ("2 5.2 a)\nThe text.", "2 5.2 a) The text."),
-        ("2\0\x005.2\0\x009\n-", "2 5.2 9 -"),
+    for (broken, whole, sub_items) in [
+        ("2 5.2 a)\nThe text.", "2 5.2 a) The text.", 1),
+        // A bare number after the provision's is text, however the line breaks.
+        ("2\0\x005.2\0\x009\n-", "2 5.2 9 -", 0),
+        ("1 1.  1 1.   . .", "1 1. 1 1. . .", 0),
+        ("4\x004)\x003\u{2}\x004)\x003con", "4 4) 3 4) 3con", 0),
     ] {
         let doc = parse(broken);
         assert!(doc.unplaced.is_empty(), "{broken:?}");
         assert_eq!(doc, parse(whole), "{broken:?}");
         assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
         let provision = &doc.preamble[0].clauses[0];
-        assert_eq!(provision.margin.as_deref(), Some("2"));
-        assert_eq!(provision.clauses.len(), 1, "{broken:?}");
+        assert!(provision.margin.is_some(), "{broken:?}");
+        assert_eq!(provision.clauses.len(), sub_items, "{broken:?}");
     }
     // A sub-item label with no text after it, on any line, stays the provision's text.
     let doc = parse("2 5.2 9");
