@@ -116,10 +116,14 @@ pub enum LineOutcome {
 /// assert_eq!(parallel.report(), single.report());
 /// ```
 pub fn tally_parallel(input: &[u8], thresholds: &[u64], threads: usize) -> Tally {
-    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     let mut tally = Tally::with_milestones(thresholds.iter().copied());
-    tally.count_with(Plan::on(threads), input, 1);
+    tally.count_with(Plan::on(threads), without_bom(input), 1);
     tally
+}
+
+/// `input` without a leading UTF-8 byte order mark: the start of a whole input.
+fn without_bom(input: &[u8]) -> &[u8] {
+    input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input)
 }
 
 impl Tally {
@@ -235,8 +239,7 @@ impl Tally {
     /// Counts every line of `input`, the whole of a signatures NDJSON file or its start: a UTF-8
     /// byte order mark is skipped and lines are numbered from 1.
     pub fn add_ndjson(&mut self, input: &[u8]) {
-        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-        self.add_ndjson_from(input, 1);
+        self.add_ndjson_from(without_bom(input), 1);
     }
 
     /// Counts every line of `input`, a piece of a larger input whose first line has the number
@@ -306,8 +309,7 @@ impl Tally {
     pub fn read_file_on(&mut self, file: std::fs::File, threads: usize) -> Result<(), Error> {
         match crate::mapped::map(&file) {
             Some(map) => {
-                let input = map.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&map);
-                self.count_with(Plan::on(threads), input, 1);
+                self.count_with(Plan::on(threads), without_bom(&map), 1);
                 Ok(())
             }
             None => self.read_ndjson_on(file, threads),
