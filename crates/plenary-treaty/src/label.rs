@@ -20,6 +20,11 @@ const SUFFIXES: &[&str] = &["quinquies", "quater", "sexies", "bis", "ter"];
 
 /// Splits a line into its label and the text after it, or `None` when it has no label:
 /// `a)`, `(a)`, `bbis)`, `iv)`, `(iv)`, `1`, `1)`, `(1)`, `1.`, `1.1`, `3.1bis`.
+/// Whether `label` is a sub-item's (`a)`, `1)`, `(a)`, `bbis)`), not a provision's (`9`, `1.1`).
+pub(crate) fn is_sub_item(label: &str) -> bool {
+    label.ends_with(')')
+}
+
 pub(crate) fn split_label(line: &str) -> Option<(&str, &str)> {
     let bytes = line.as_bytes();
     let first = *bytes.first()?;

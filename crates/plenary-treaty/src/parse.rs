@@ -8,7 +8,7 @@ use crate::document::{
 };
 use crate::heading::{heading, issuer_line, revises_line};
 use crate::keyword::{inline_keyword, inline_keyword_or_alone, keyword_line};
-use crate::label::{Style, split_label, style_of};
+use crate::label::{Style, is_sub_item, split_label, style_of};
 use crate::lang::Folded;
 use crate::lines::lines;
 use crate::mark::{MarkAction, ProposalMark};
@@ -511,7 +511,7 @@ impl Parser {
         // (`2 5.2 9 …`) is text, as it would be read on a line of its own.
         let (text, inner) = match label.and_then(|_| split_label(text)) {
             Some((inner_label, inner_text))
-                if !inner_text.is_empty() && inner_label.ends_with(')') =>
+                if !inner_text.is_empty() && is_sub_item(inner_label) =>
             {
                 ("", Some((inner_label, inner_text)))
             }
@@ -563,8 +563,11 @@ impl Parser {
         let Some(item) = self.last_clause().and_then(|c| c.items.last()) else {
             return false;
         };
-        let joined = format!("{} {} {line}", item.marker, item.text);
-        is_list_marker(&joined).is_none()
+        // Joined after a space, the item's text ends as `line` does.
+        item.marker
+            .chars()
+            .next()
+            .is_some_and(|marker| structure::closes_frame(line, marker))
     }
 
     fn continue_with(&mut self, line: &str) {
@@ -577,7 +580,7 @@ impl Parser {
                 && clause.items.is_empty()
                 && clause.clauses.is_empty()
                 && split_label(&clause.text)
-                    .is_some_and(|(label, rest)| rest.is_empty() && label.ends_with(')'));
+                    .is_some_and(|(label, rest)| rest.is_empty() && is_sub_item(label));
             bare_label.then(|| std::mem::take(&mut clause.text))
         });
         if let Some(label) = inner {

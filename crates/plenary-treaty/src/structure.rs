@@ -115,13 +115,17 @@ pub(crate) fn is_list_marker(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     let text = line[c.len_utf8()..].strip_prefix(' ')?;
-    let framed = text
-        .strip_suffix(c)
-        .is_some_and(|inside| inside.is_empty() || inside.ends_with(' '));
-    if text.is_empty() || framed {
+    if text.is_empty() || closes_frame(text, c) {
         return None;
     }
     Some((&line[..c.len_utf8()], text))
+}
+
+/// Whether `text`, after a list marker `marker` and a space, closes a frame: it ends in the
+/// marker alone or after a space (`5 -` of `- 5 -`).
+pub(crate) fn closes_frame(text: &str, marker: char) -> bool {
+    text.strip_suffix(marker)
+        .is_some_and(|inside| inside.is_empty() || inside.ends_with(' '))
 }
 
 /// The word that opens `line` in some language's list, case-folded; its length as written.
