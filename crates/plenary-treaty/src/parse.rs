@@ -150,10 +150,27 @@ struct Parser {
     pending_divisions: Vec<Division>,
     /// The text is a UN-system document: UN header, `80/16.` title or inline keywords.
     un: bool,
+    /// The title that a heading line carried after its kind and number (`AGENDA: …`), read
+    /// next as a line of its own, as the rendered text has it.
+    title_line: Option<String>,
+    /// A bare number alone on a line of a UN document, waiting for its text: the state before
+    /// it was taken for a clause, so that with its text it can become a footnote instead, as
+    /// `5 text` on one line is.
+    footnote_label: Option<FootnoteLabel>,
+}
+
+/// What a bare number alone on a line changed, to undo it should it prove a footnote.
+struct FootnoteLabel {
+    levels: Vec<Level>,
+    heading_clause: bool,
+    place: Option<Place>,
+    /// How many preamble sections there were: a label that no section held opens one.
+    sections: usize,
 }
 
 impl Parser {
     fn line(&mut self, number: usize, line: &str) {
+        let footnote_label = self.footnote_label.take();
         if let Some(mark) = ProposalMark::from_line(line) {
             self.flush_mark();
             self.awaiting = Awaiting::Nothing;
@@ -229,6 +246,16 @@ impl Parser {
         match self.awaiting {
             Awaiting::Text => {
                 self.awaiting = Awaiting::Nothing;
+                if let Some(undo) = footnote_label
+                    && let Some(num) = self.undo_label(undo)
+                {
+                    // `5` / `A/79/123, annex.`: a footnote, as on one line.
+                    self.doc.footnotes.push(Footnote {
+                        num,
+                        text: line.to_owned(),
+                    });
+                    return;
+                }
                 if let Some(clause) = self.last_clause() {
                     clause.text = line.to_owned();
                     self.heading_clause = structure::is_subheading(line);
@@ -273,7 +300,15 @@ impl Parser {
             self.heading_clause = false;
             return;
         }
-        if self.heading_clause && self.pending_mark.is_none() {
+        let heading_content = self.heading_clause && self.pending_mark.is_none();
+        if structure::opens_like_item(line) && (!continuing || heading_content) {
+            // A dash alone, or a line framed by dashes (`- 5 -`), opens no clause: as its text,
+            // it would read as a list item once the next line joined it (`-` / `text` renders
+            // as `- text`).
+            self.unplaced(number, line);
+            return;
+        }
+        if heading_content {
             // `1` / `General` / a paragraph: the paragraph is the heading clause's content.
             self.heading_clause = false;
             if let Some(clause) = self.last_clause() {
@@ -304,7 +339,11 @@ impl Parser {
         }
         let place = self.place;
         match place {
-            None | Some(Place::Header) if self.header_line(line) => {}
+            None | Some(Place::Header) if self.header_line(line) => {
+                if let Some(title) = self.title_line.take() {
+                    self.line(number, &title);
+                }
+            }
             Some(Place::Preamble | Place::Operative) if self.section_is_empty() => {
                 self.clause(None, line);
             }
@@ -383,14 +422,49 @@ impl Parser {
             self.inline_section(Some(label), text, p);
             return;
         }
-        if self.un && bare && !text.is_empty() && self.pending_mark.is_none() {
-            self.doc.footnotes.push(Footnote {
-                num: label.to_owned(),
-                text: text.to_owned(),
-            });
+        if self.un && bare && self.pending_mark.is_none() {
+            if !text.is_empty() {
+                self.doc.footnotes.push(Footnote {
+                    num: label.to_owned(),
+                    text: text.to_owned(),
+                });
+                return;
+            }
+            let undo = FootnoteLabel {
+                levels: self.levels.clone(),
+                heading_clause: self.heading_clause,
+                place: self.place,
+                sections: self.doc.preamble.len(),
+            };
+            self.clause(Some(label), text);
+            self.footnote_label = Some(undo);
             return;
         }
         self.clause(Some(label), text);
+    }
+
+    /// Takes back the clause a bare number opened, as [`FootnoteLabel`] recorded; its label,
+    /// or `None` when the clause took anything else since (its divisions are kept in place).
+    fn undo_label(&mut self, undo: FootnoteLabel) -> Option<String> {
+        let clause = self.last_clause()?;
+        if clause.mark.is_some() || !clause.divisions.is_empty() || !clause.text.is_empty() {
+            return None;
+        }
+        let list = self.last_clause_list()?;
+        let num = list.pop()?.num?;
+        if self.doc.preamble.len() > undo.sections
+            && self
+                .doc
+                .preamble
+                .last()
+                .is_some_and(|s| s.clauses.is_empty())
+        {
+            self.doc.preamble.pop();
+        }
+        self.place = undo.place;
+        self.levels = undo.levels;
+        self.heading_clause = undo.heading_clause;
+        Some(num)
     }
 
     /// `CHAPTER`, `SECTION`, `PART`, `Article 3`, `APPENDIX 1`, `Preamble`, `IN WITNESS
@@ -631,7 +705,9 @@ impl Parser {
             doc.number = h.number;
             doc.symbol = h.symbol;
             doc.session = h.session;
-            doc.title = title;
+            // The title is read as the next line, as the rendered text has it on a line of
+            // its own: so a title that reads as something else (`AGENDA: d)`) reads alike.
+            self.title_line = title.map(|t| t.as_str().to_owned());
             if h.revised_draft || h.revised {
                 doc.revised = Some(Revision {
                     status: if h.revised_draft {
@@ -774,7 +850,8 @@ impl Parser {
         }
     }
 
-    fn last_clause(&mut self) -> Option<&mut Clause> {
+    /// The list that holds the last clause, at its depth.
+    fn last_clause_list(&mut self) -> Option<&mut Vec<Clause>> {
         let mut list = match self.place? {
             Place::Article => &mut self.doc.articles.last_mut()?.provisions,
             Place::Appendix => &mut self.doc.appendices.last_mut()?.provisions,
@@ -785,10 +862,14 @@ impl Parser {
         loop {
             let last = list.len().checked_sub(1)?;
             if list[last].clauses.is_empty() {
-                return list.get_mut(last);
+                return Some(list);
             }
             list = &mut list[last].clauses;
         }
+    }
+
+    fn last_clause(&mut self) -> Option<&mut Clause> {
+        self.last_clause_list()?.last_mut()
     }
 
     fn take_mark(&mut self) -> Option<ProposalMark> {

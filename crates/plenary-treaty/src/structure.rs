@@ -111,7 +111,7 @@ pub(crate) fn has_margins(text: &str) -> bool {
 /// in its marker otherwise (`- see 3-`).
 pub(crate) fn is_list_marker(line: &str) -> Option<(&str, &str)> {
     let c = line.chars().next()?;
-    if !matches!(c, '-' | '–' | '—' | '•' | '·' | '▪' | '◦') {
+    if !is_marker(c) {
         return None;
     }
     let text = line[c.len_utf8()..].strip_prefix(' ')?;
@@ -119,6 +119,18 @@ pub(crate) fn is_list_marker(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     Some((&line[..c.len_utf8()], text))
+}
+
+/// Whether `line` opens as a list item would, with a marker alone or before a space (`-`,
+/// `- 5 -`), though it may be none ([`is_list_marker`]): as the text of a clause of its own, it
+/// would read as an item once a line joined it.
+pub(crate) fn opens_like_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    chars.next().is_some_and(is_marker) && matches!(chars.next(), None | Some(' '))
+}
+
+fn is_marker(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '•' | '·' | '▪' | '◦')
 }
 
 /// Whether `text`, after a list marker `marker` and a space, closes a frame: it ends in the
@@ -381,6 +393,17 @@ pub(crate) fn is_un_number(number: &str) -> bool {
 }
 
 /// A line of the UN header block, stored into `doc.metadata`; `false` when it is not one.
+/// Where `Distr.` opens a word of `line` that says something: after a body (`General Assembly
+/// Distr.: General`), or before a distribution or date. `Distr.` alone says nothing, and
+/// `1Distr.` is no word of its own.
+fn distr_at(line: &str) -> Option<usize> {
+    let at = line.find("Distr.")?;
+    let body = line[..at].trim();
+    let after = line[at + "Distr.".len()..].trim_start_matches(':').trim();
+    let word = at == 0 || line[..at].ends_with(char::is_whitespace);
+    (word && !(body.is_empty() && after.is_empty())).then_some(at)
+}
+
 pub(crate) fn metadata_line(doc: &mut Document, line: &str) -> bool {
     let started = doc.metadata.is_some();
     let folded = Folded::new(line);
@@ -393,7 +416,7 @@ pub(crate) fn metadata_line(doc: &mut Document, line: &str) -> bool {
             .organization = Some(line.to_owned());
         return true;
     }
-    if let Some(at) = line.find("Distr.") {
+    if let Some(at) = distr_at(line) {
         let meta = doc.metadata.get_or_insert_with(Metadata::default);
         let body = line[..at].trim();
         if !body.is_empty() {

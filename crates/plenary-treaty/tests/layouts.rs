@@ -574,3 +574,80 @@ fn a_stray_marker_after_an_item_is_reported() {
     assert_eq!(doc.unplaced[0].line, 3);
     assert_eq!(doc.preamble[0].clauses[0].items[0].text, "2");
 }
+
+/// A dash alone on a line opens no clause: as a clause's text, the next line joined to it
+/// would render as `- text`, a list item (found by the `treaty_text` fuzz target as
+/// `0` / `A'` / `-` / `-77A`); so does a line framed by dashes. Either is reported instead,
+/// and what follows stays in place.
+#[test]
+fn a_dash_alone_opens_no_clause() {
+    for (text, stray) in [
+        ("0\nA'\n-\n-77A", "-"),
+        ("1.\nGeneral\n-\nThe text.", "-"),
+        // A line framed by dashes is no item either, and opens no clause.
+        ("0\nR)\n- -\n-0", "- -"),
+        ("1.\nGeneral\n- 5 -\nThe text.", "- 5 -"),
+    ] {
+        let doc = parse(text);
+        assert_eq!(doc.unplaced.len(), 1, "{text:?}");
+        assert_eq!(doc.unplaced[0].text, stray, "{text:?}");
+        assert_eq!(doc.unplaced[0].line, 3, "{text:?}");
+    }
+    // Inside an unfinished sentence it is the sentence's.
+    let doc = parse("1 The text, in part\n-\nand the rest.");
+    assert!(doc.unplaced.is_empty());
+    assert_eq!(
+        doc.preamble[0].clauses[0].text,
+        "The text, in part - and the rest."
+    );
+    assert_eq!(parse(&render(&doc)), doc);
+}
+
+/// In a UN document, a footnote number alone on a line with its text on the next reads as the
+/// footnote on one line does (found by the `treaty_text` fuzz target as `5` / `'`).
+#[test]
+fn a_footnote_number_alone_takes_its_text_from_the_next_line() {
+    let text = "Recalling its resolution 75/240,1\n1. Decides to act;\n2\nA/79/123, annex.";
+    let doc = parse(text);
+    assert!(doc.unplaced.is_empty(), "{:?}", doc.unplaced);
+    assert_eq!(doc, parse(&text.replace("2\nA/79", "2 A/79")));
+    assert_eq!(doc.footnotes.len(), 1);
+    assert_eq!(doc.footnotes[0].num, "2");
+    assert_eq!(doc.footnotes[0].text, "A/79/123, annex.");
+    assert_eq!(doc.operative[0].clauses.len(), 1);
+    assert_eq!(parse(&render(&doc)), doc);
+}
+
+/// The title after a heading's kind (`AGENDA: d)`) reads as it would on a line of its own,
+/// where the rendered text puts it: `d)` is a label there, so it is one here too.
+#[test]
+fn a_title_on_the_heading_line_reads_as_on_its_own_line() {
+    let doc = parse("议程:d)");
+    assert_eq!(doc.title, None);
+    assert_eq!(doc.preamble[0].clauses[0].num.as_deref(), Some("d)"));
+    assert_eq!(parse(&render(&doc)), doc);
+    let doc = parse("RESOLUTION 77: Traffic termination");
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.as_str()),
+        Some("Traffic termination")
+    );
+    assert_eq!(parse(&render(&doc)), doc);
+}
+
+/// `Distr.` is a UN header line only as a word of its own with something said by it: `Distr.`
+/// alone and `1Distr.` are not (the fuzz target found both rendered to read differently).
+#[test]
+fn distr_opens_a_header_line_only_as_a_word_that_says_something() {
+    for text in ["Distr.", "1Distr.", "Distr.\nDistr.: General"] {
+        let doc = parse(text);
+        if doc.unplaced.is_empty() {
+            assert_eq!(parse(&render(&doc)), doc, "{text:?}");
+        }
+    }
+    assert_eq!(parse("Distr.").metadata, None);
+    assert_eq!(parse("1Distr.").metadata, None);
+    let meta = parse("General Assembly Distr.: General 5 December 2025").metadata;
+    let meta = meta.expect("a header line");
+    assert_eq!(meta.body.as_deref(), Some("General Assembly"));
+    assert_eq!(meta.distribution.as_deref(), Some("General"));
+}
