@@ -153,14 +153,17 @@ struct Parser {
     /// The title that a heading line carried after its kind and number (`AGENDA: …`), read
     /// next as a line of its own, as the rendered text has it.
     title_line: Option<String>,
-    /// A bare number alone on a line of a UN document, waiting for its text: the state before
-    /// it was taken for a clause, so that with its text it can become a footnote instead, as
-    /// `5 text` on one line is.
-    footnote_label: Option<FootnoteLabel>,
+    /// A label alone on a line, waiting for its text: the state before it was taken for a
+    /// clause, so that with its text it can be read as the two lines on one would be (a
+    /// footnote `5 text` in a UN document, a margin line `4 (SUP)`).
+    label_alone: Option<LabelAlone>,
 }
 
-/// What a bare number alone on a line changed, to undo it should it prove a footnote.
-struct FootnoteLabel {
+/// What a label alone on a line changed, to undo it should the line after it prove it to be
+/// something else.
+struct LabelAlone {
+    /// A bare number in a UN document: with its text, a footnote.
+    footnote: bool,
     levels: Vec<Level>,
     heading_clause: bool,
     place: Option<Place>,
@@ -170,7 +173,7 @@ struct FootnoteLabel {
 
 impl Parser {
     fn line(&mut self, number: usize, line: &str) {
-        let footnote_label = self.footnote_label.take();
+        let label_alone = self.label_alone.take();
         if let Some(mark) = ProposalMark::from_line(line) {
             self.flush_mark();
             self.awaiting = Awaiting::Nothing;
@@ -246,15 +249,26 @@ impl Parser {
         match self.awaiting {
             Awaiting::Text => {
                 self.awaiting = Awaiting::Nothing;
-                if let Some(undo) = footnote_label
-                    && let Some(num) = self.undo_label(undo)
-                {
-                    // `5` / `A/79/123, annex.`: a footnote, as on one line.
-                    self.doc.footnotes.push(Footnote {
-                        num,
-                        text: line.to_owned(),
-                    });
-                    return;
+                if let Some(undo) = label_alone {
+                    let label = self.last_clause().and_then(|c| c.num.clone());
+                    let joined = format!("{} {line}", label.as_deref().unwrap_or_default());
+                    // `4` / `(SUP)` or `4` / `PP-06 text`: a margin number with its notes.
+                    let margin = structure::margin_line(&joined)
+                        .is_some_and(|m| m.suppressed || !m.notes.is_empty());
+                    if undo.footnote || margin {
+                        if let Some(num) = self.undo_label(undo) {
+                            if margin {
+                                self.line(number, &joined);
+                            } else {
+                                // `5` / `A/79/123, annex.`: a footnote, as on one line.
+                                self.doc.footnotes.push(Footnote {
+                                    num,
+                                    text: line.to_owned(),
+                                });
+                            }
+                            return;
+                        }
+                    }
                 }
                 if let Some(clause) = self.last_clause() {
                     clause.text = line.to_owned();
@@ -422,30 +436,28 @@ impl Parser {
             self.inline_section(Some(label), text, p);
             return;
         }
-        if self.un && bare && self.pending_mark.is_none() {
-            if !text.is_empty() {
-                self.doc.footnotes.push(Footnote {
-                    num: label.to_owned(),
-                    text: text.to_owned(),
-                });
-                return;
-            }
-            let undo = FootnoteLabel {
-                levels: self.levels.clone(),
-                heading_clause: self.heading_clause,
-                place: self.place,
-                sections: self.doc.preamble.len(),
-            };
-            self.clause(Some(label), text);
-            self.footnote_label = Some(undo);
+        let footnote = self.un && bare && self.pending_mark.is_none();
+        if footnote && !text.is_empty() {
+            self.doc.footnotes.push(Footnote {
+                num: label.to_owned(),
+                text: text.to_owned(),
+            });
             return;
         }
+        let undo = (text.is_empty() && self.pending_mark.is_none()).then(|| LabelAlone {
+            footnote,
+            levels: self.levels.clone(),
+            heading_clause: self.heading_clause,
+            place: self.place,
+            sections: self.doc.preamble.len(),
+        });
         self.clause(Some(label), text);
+        self.label_alone = undo;
     }
 
-    /// Takes back the clause a bare number opened, as [`FootnoteLabel`] recorded; its label,
-    /// or `None` when the clause took anything else since (its divisions are kept in place).
-    fn undo_label(&mut self, undo: FootnoteLabel) -> Option<String> {
+    /// Takes back the clause a label alone opened, as [`LabelAlone`] recorded; its label, or
+    /// `None` when the clause took anything else since.
+    fn undo_label(&mut self, undo: LabelAlone) -> Option<String> {
         let clause = self.last_clause()?;
         if clause.mark.is_some() || !clause.divisions.is_empty() || !clause.text.is_empty() {
             return None;

@@ -651,3 +651,24 @@ fn distr_opens_a_header_line_only_as_a_word_that_says_something() {
     assert_eq!(meta.body.as_deref(), Some("General Assembly"));
     assert_eq!(meta.distribution.as_deref(), Some("General"));
 }
+
+/// A margin number alone on a line with its notes on the next (`4` / `(SUP)`, `1` /
+/// `PP-06 text`) reads as the margin line on one line does (found by the `treaty_text` fuzz
+/// target); any other label alone still takes the next line as its text.
+#[test]
+fn a_margin_number_alone_takes_its_notes_from_the_next_line() {
+    for (broken, whole) in [
+        ("4\n(SUP)", "4 (SUP)"),
+        ("4\n(SUP) 0(',(z' )", "4 (SUP) 0(',(z' )"),
+        ("1\nPP-06 The text.", "1 PP-06 The text."),
+    ] {
+        let doc = parse(broken);
+        assert!(doc.unplaced.is_empty(), "{broken:?}");
+        assert_eq!(doc, parse(whole), "{broken:?}");
+        assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
+        assert!(doc.preamble[0].clauses[0].margin.is_some(), "{broken:?}");
+    }
+    let doc = parse("1\nGeneral");
+    assert_eq!(doc.preamble[0].clauses[0].num.as_deref(), Some("1"));
+    assert_eq!(doc.preamble[0].clauses[0].text, "General");
+}
