@@ -150,9 +150,10 @@ struct Parser {
     pending_divisions: Vec<Division>,
     /// The text is a UN-system document: UN header, `80/16.` title or inline keywords.
     un: bool,
-    /// The title that a heading line carried after its kind and number (`AGENDA: …`), read
-    /// next as a line of its own, as the rendered text has it.
-    title_line: Option<String>,
+    /// What a line carried after what opened it — a heading's title (`AGENDA: …`), an article's,
+    /// appendix's or division's heading (`ARTICLE 3 Definitions`) — read next as a line of its
+    /// own, as the rendered text has it, so that it reads alike however the lines break.
+    reread: Option<String>,
     /// A label alone on a line, waiting for its text: the state before it was taken for a
     /// clause, so that with its text it can be read as the two lines on one would be (a
     /// footnote `5 text` in a UN document, a margin line `4 (SUP)`).
@@ -185,6 +186,9 @@ impl Parser {
             return;
         }
         if self.structure(line) {
+            if let Some(rest) = self.reread.take() {
+                self.line(number, &rest);
+            }
             return;
         }
         if self.margin(line) {
@@ -252,9 +256,12 @@ impl Parser {
                 if let Some(undo) = label_alone {
                     let label = self.last_clause().and_then(|c| c.num.clone());
                     let joined = format!("{} {line}", label.as_deref().unwrap_or_default());
-                    // `4` / `(SUP)` or `4` / `PP-06 text`: a margin number with its notes.
-                    let margin = structure::margin_line(&joined)
-                        .is_some_and(|m| m.suppressed || !m.notes.is_empty());
+                    // `4` / `(SUP)`, `4` / `PP-06 text`, or in a text with margin numbers
+                    // `14` / `text`: a margin line broken after its number.
+                    let margin = structure::margin_line(&joined).is_some_and(|m| {
+                        m.margin.len() == label.as_deref().map_or(0, str::len)
+                            && self.accepts_margin(&m)
+                    });
                     if undo.footnote || margin {
                         if let Some(num) = self.undo_label(undo) {
                             if margin {
@@ -354,7 +361,7 @@ impl Parser {
         let place = self.place;
         match place {
             None | Some(Place::Header) if self.header_line(line) => {
-                if let Some(title) = self.title_line.take() {
+                if let Some(title) = self.reread.take() {
                     self.line(number, &title);
                 }
             }
@@ -438,6 +445,8 @@ impl Parser {
         }
         let footnote = self.un && bare && self.pending_mark.is_none();
         if footnote && !text.is_empty() {
+            // A label before it waits for its text no more.
+            self.awaiting = Awaiting::Nothing;
             self.doc.footnotes.push(Footnote {
                 num: label.to_owned(),
                 text: text.to_owned(),
@@ -490,17 +499,14 @@ impl Parser {
         }
         let folded = Folded::new(line);
         if let Some(a) = article_line(line, &folded) {
-            self.awaiting = if a.heading.is_none() {
-                Awaiting::ArticleHeading
-            } else {
-                Awaiting::Nothing
-            };
+            self.awaiting = Awaiting::ArticleHeading;
+            self.reread = a.heading.map(str::to_owned);
             self.heading_clause = false;
             let mark = self.take_mark();
             let divisions = std::mem::take(&mut self.pending_divisions);
             self.doc.articles.push(Article {
                 num: a.num.to_owned(),
-                heading: a.heading.map(str::to_owned),
+                heading: None,
                 mark,
                 divisions,
                 ..Article::default()
@@ -509,22 +515,16 @@ impl Parser {
             self.levels.clear();
             return true;
         }
-        if let Some(d) = division_line(line, &folded) {
-            self.awaiting = if d.heading.is_none() {
-                Awaiting::DivisionHeading
-            } else {
-                Awaiting::Nothing
-            };
+        if let Some(mut d) = division_line(line, &folded) {
+            self.awaiting = Awaiting::DivisionHeading;
+            self.reread = d.heading.take();
             self.heading_clause = false;
             self.pending_divisions.push(d);
             return true;
         }
-        if let Some(a) = appendix_line(line, &folded) {
-            self.awaiting = if a.heading.is_none() {
-                Awaiting::AppendixHeading
-            } else {
-                Awaiting::Nothing
-            };
+        if let Some(mut a) = appendix_line(line, &folded) {
+            self.awaiting = Awaiting::AppendixHeading;
+            self.reread = a.heading.take();
             self.heading_clause = false;
             let mark = self.take_mark();
             self.doc.appendices.push(Appendix { mark, ..a });
@@ -558,21 +558,10 @@ impl Parser {
         if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             return false;
         }
-        let Some(m) = margin_line(line) else {
+        let Some(m) = margin_line(line).filter(|m| self.accepts_margin(m)) else {
             return false;
         };
-        let in_instrument = matches!(self.place, Some(Place::Article | Place::Appendix))
-            || (self.place == Some(Place::Preamble) && self.doc.preamble_heading.is_some());
-        let value = m.value;
-        let increasing = self.last_margin.is_none_or(|last| {
-            value > last || (value == last && m.margin.len() > value.to_string().len())
-        });
-        let accept =
-            m.strong || (self.margins && in_instrument && increasing && !m.rest.is_empty());
-        if !accept {
-            return false;
-        }
-        self.last_margin = Some(value);
+        self.last_margin = Some(m.value);
         if self.place == Some(Place::Closing) {
             self.place = Some(Place::Article);
         }
@@ -616,6 +605,19 @@ impl Parser {
             self.clause(Some(inner_label), inner_text);
         }
         true
+    }
+
+    /// Whether a line of margin form is a margin line here: it shows a note, `(SUP)` or a
+    /// label, or the text has margin numbers and this one, followed by text, goes on from the
+    /// last inside an instrument.
+    fn accepts_margin(&self, m: &structure::MarginLine<'_>) -> bool {
+        let in_instrument = matches!(self.place, Some(Place::Article | Place::Appendix))
+            || (self.place == Some(Place::Preamble) && self.doc.preamble_heading.is_some());
+        let value = m.value;
+        let increasing = self.last_margin.is_none_or(|last| {
+            value > last || (value == last && m.margin.len() > value.to_string().len())
+        });
+        m.strong || (self.margins && in_instrument && increasing && !m.rest.is_empty())
     }
 
     /// Whether a repeated title stands here as a running head: inside an unfinished sentence,
@@ -719,7 +721,7 @@ impl Parser {
             doc.session = h.session;
             // The title is read as the next line, as the rendered text has it on a line of
             // its own: so a title that reads as something else (`AGENDA: d)`) reads alike.
-            self.title_line = title.map(|t| t.as_str().to_owned());
+            self.reread = title.map(|t| t.as_str().to_owned());
             if h.revised_draft || h.revised {
                 doc.revised = Some(Revision {
                     status: if h.revised_draft {

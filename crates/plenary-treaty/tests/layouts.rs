@@ -672,3 +672,49 @@ fn a_margin_number_alone_takes_its_notes_from_the_next_line() {
     assert_eq!(doc.preamble[0].clauses[0].num.as_deref(), Some("1"));
     assert_eq!(doc.preamble[0].clauses[0].text, "General");
 }
+
+/// What follows an article's, appendix's or division's word and number on its line reads as
+/// it would on a line of its own, where the rendered text may put it: a heading, or what the
+/// line is (found by the `treaty_text` fuzz target as `附件-1 idP-`).
+#[test]
+fn a_heading_on_the_opening_line_reads_as_on_its_own_line() {
+    for (text, appendix_heading) in [
+        ("ANNEX 2 - 1 The text", None),
+        (
+            "ANNEX 2 - Transitional arrangements",
+            Some("Transitional arrangements"),
+        ),
+        ("附件 - 1 idP-", None),
+    ] {
+        let doc = parse(text);
+        assert!(doc.unplaced.is_empty(), "{text:?}");
+        assert_eq!(
+            doc.appendices[0].heading.as_deref(),
+            appendix_heading,
+            "{text:?}"
+        );
+        assert_eq!(
+            doc.appendices[0].provisions.len(),
+            usize::from(appendix_heading.is_none())
+        );
+        assert_eq!(parse(&render(&doc)), doc, "{text:?}");
+    }
+    let doc = parse("ARTICLE 3 - Definitions\n1 The text.");
+    assert_eq!(doc.articles[0].heading.as_deref(), Some("Definitions"));
+    assert_eq!(parse(&render(&doc)), doc);
+}
+
+/// In a text with margin numbers, a margin number alone on a line reads with the next line as
+/// the margin line on one line does (`0D` / `,` is `0D ,`); and a footnote between a label and
+/// its text ends the wait for it.
+#[test]
+fn a_label_alone_reads_as_the_line_joined_would() {
+    let doc = parse("ANNEX\n01\n0D 7W 2\n0D\n,");
+    assert!(doc.unplaced.is_empty());
+    assert_eq!(doc, parse("ANNEX\n01\n0D 7W 2\n0D ,"));
+    assert_eq!(parse(&render(&doc)), doc);
+    let doc = parse("The General Assembly,\nRecalling its resolution 75/240,\n0\n5 A/79/1.\nAn-");
+    assert_eq!(doc.footnotes.len(), 1, "{doc:?}");
+    assert_eq!(doc.unplaced.len(), 1, "{doc:?}");
+    assert_eq!(doc.unplaced[0].line, 5);
+}
