@@ -567,12 +567,16 @@ impl Parser {
         }
         // In a text with margin numbers, `2 1 The purposes …`: the bare number after the margin
         // is the provision's number.
+        // A number alone after the margin (`7 PP-06 2`) is one too, its text on the next
+        // line, as `7 PP-06 2 text` on one line reads.
         let bare = m
             .label
             .is_none()
             .then(|| split_label(m.rest))
             .flatten()
-            .filter(|(_, text)| self.margins && !text.is_empty());
+            .filter(|(label, text)| {
+                self.margins && (!text.is_empty() || label.bytes().all(|b| b.is_ascii_digit()))
+            });
         let (label, text) = match m.label.or(bare) {
             Some((label, text)) => (Some(label), text),
             None => {
@@ -897,6 +901,34 @@ impl Parser {
         }
     }
 
+    /// A text with no header whose first line opens with a keyword (`Reiterating …`) had that
+    /// line taken for its title before the text proved UN-style (by a later `1. Decides …`):
+    /// it is the first paragraph, as it would be read had the proof come first.
+    fn title_to_paragraph(&mut self) {
+        let headless = self.doc.kind.is_none()
+            && self.doc.issuer.is_none()
+            && self.doc.metadata.is_none()
+            && self.doc.revised.is_none()
+            && !self.title_repeated;
+        if !self.un || !headless {
+            return;
+        }
+        let Some(title) = self.doc.title.take() else {
+            return;
+        };
+        let Some(p) = inline_keyword(title.as_str(), true) else {
+            self.doc.title = Some(title);
+            return;
+        };
+        let preamble = std::mem::take(&mut self.doc.preamble);
+        let operative = std::mem::take(&mut self.doc.operative);
+        self.place = None;
+        self.levels.clear();
+        self.inline_section(None, title.as_str(), p);
+        self.doc.preamble.extend(preamble);
+        self.doc.operative.extend(operative);
+    }
+
     fn unplaced(&mut self, line: usize, text: &str) {
         if self.doc.unplaced.len() < MAX_UNPLACED {
             self.doc.unplaced.push(UnplacedLine {
@@ -910,6 +942,7 @@ impl Parser {
 
     fn finish(mut self) -> Document {
         self.flush_mark();
+        self.title_to_paragraph();
         // Divisions that opened nothing (a heading at the very end) stay as unplaced lines.
         for division in std::mem::take(&mut self.pending_divisions) {
             let text = crate::render::division_text(&division);

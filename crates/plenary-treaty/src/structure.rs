@@ -98,11 +98,39 @@ fn strong_label(label: &str) -> bool {
 /// Whether the text shows margin numbers somewhere, in the one form only they have (a margin
 /// number followed by a note, `(SUP)` or a label): then a number before plain text in an
 /// instrument is a margin number too.
+///
+/// Lines are read as the parser reads them (normalised), and a margin number alone on a line
+/// is read with the next line, as the parser joins them (`4` / `(SUP)`).
 pub(crate) fn has_margins(text: &str) -> bool {
+    let mut alone: Option<String> = None;
     lines(text).any(|(_, raw)| {
-        let raw = raw.trim_start();
-        raw.as_bytes().first().is_some_and(u8::is_ascii_digit)
-            && margin_line(&normalize_line(raw)).is_some_and(|m| m.strong)
+        let before = alone.take();
+        let opening = raw.trim_start_matches(|c: char| {
+            c.is_whitespace() || c.is_control() || c == '\u{feff}' || c == '\u{200b}'
+        });
+        if before.is_none() && !opening.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let line = normalize_line(raw);
+        if line.is_empty() {
+            // A blank line is skipped by the parser, and keeps a number alone waiting.
+            alone = before;
+            return false;
+        }
+        if let Some(number) = before
+            && margin_line(&format!("{number} {line}")).is_some_and(|m| m.strong)
+        {
+            return true;
+        }
+        match margin_line(&line) {
+            Some(m) => m.strong,
+            None => {
+                if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && !line.contains(' ') {
+                    alone = Some(line.into_owned());
+                }
+                false
+            }
+        }
     })
 }
 

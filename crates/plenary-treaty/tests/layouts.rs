@@ -718,3 +718,53 @@ fn a_label_alone_reads_as_the_line_joined_would() {
     assert_eq!(doc.unplaced.len(), 1, "{doc:?}");
     assert_eq!(doc.unplaced[0].line, 5);
 }
+
+/// A number alone after a margin and its notes (`7 PP-06 2`) is the provision's number, its
+/// text on the next line, as `7 PP-06 2 text` reads; margin numbers are found in lines as the
+/// parser reads them, control characters and all, and in a margin number alone on a line with
+/// its notes on the next (found by the `treaty_text` fuzz target).
+#[test]
+fn margin_numbers_read_alike_however_the_lines_break() {
+    for (broken, whole) in [
+        ("7 TP-00 2\n'", "7 TP-00 2 '"),
+        ("2\nPP-31 0\n2x", "2 PP-31 0 2x"),
+        (
+            "\u{1b}\u{1b}2\0PP-00\u{1b}\u{1b}2\0PP.0\n0\n\n01",
+            "2 PP-00 2 PP.0\n0\n01",
+        ),
+    ] {
+        let doc = parse(broken);
+        assert!(doc.unplaced.is_empty(), "{broken:?}");
+        assert_eq!(doc, parse(whole), "{broken:?}");
+        assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
+        assert!(doc.preamble[0].clauses[0].margin.is_some(), "{broken:?}");
+        assert!(doc.preamble[0].clauses[0].num.is_some(), "{broken:?}");
+    }
+}
+
+/// A text with no header whose first line opens with a keyword is read as UN-style once a
+/// later paragraph shows it is: the first line is its first paragraph, not its title (found by
+/// the `treaty_text` fuzz target, where the rendered text put that paragraph first).
+#[test]
+fn a_keyword_line_taken_for_a_title_is_the_first_paragraph_of_a_un_text() {
+    let text = "Reiterating its commitment,\n1. Decides to act;";
+    let doc = parse(text);
+    assert_eq!(doc.title, None);
+    assert_eq!(doc.preamble.len(), 1);
+    assert_eq!(
+        doc.preamble[0].clauses[0].text,
+        "Reiterating its commitment,"
+    );
+    assert_eq!(doc.operative.len(), 1);
+    assert_eq!(parse(&render(&doc)), doc);
+    let doc = parse("231 请\nreiterating!");
+    assert_eq!(parse(&render(&doc)), doc);
+    // An ITU title stays a title.
+    let doc = parse(
+        "Welcoming the future\nThe World Telecommunication Standardization Assembly,\nconsidering\na) that it matters;",
+    );
+    assert_eq!(
+        doc.title.as_ref().map(|t| t.as_str()),
+        Some("Welcoming the future")
+    );
+}
