@@ -56,7 +56,7 @@
 //!
 //! # Memory and fingerprints
 //!
-//! A tally keeps no emails: each unique signer is a 64-bit SipHash-1-3 fingerprint of the
+//! A tally keeps no emails: each unique signer is a 64-bit XXH3 fingerprint of the
 //! canonical email, the winning signature's time and its line and country, 24 bytes in tables
 //! kept 53-80 % full — 30 to 45 bytes per signer. Two different addresses share a fingerprint
 //! with probability 2⁻⁶⁴; among ten million signers the chance of any collision is about

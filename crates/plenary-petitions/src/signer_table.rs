@@ -10,13 +10,13 @@
 //! and a table being filled from a batch of signatures is a 64th of the whole, which stays in a
 //! core's cache up to a few million signers.
 //!
-//! Fingerprints are SipHash-1-3 with fixed keys (the same in every tally, so tallies merge). Two
-//! different canonical emails collide with probability 2⁻⁶⁴ per pair: among ten million signers
-//! the chance that any two collide is about 3 × 10⁻⁶, and a collision merges two signers into one.
-//! The keys are public, so someone who wanted to could craft two addresses that collide; that
-//! would cost one of their own signatures, never someone else's count.
-
-use siphasher::sip::SipHasher13;
+//! Fingerprints are XXH3-64 with a fixed seed (the same in every tally, on every platform, so
+//! tallies merge). Two different canonical emails collide with probability about 2⁻⁶⁴ per pair:
+//! among ten million signers the chance that any two collide is about 3 × 10⁻⁶, and a collision
+//! merges two signers into one. The seed is public, so someone who wanted to could craft two
+//! addresses that collide; that would cost one of their own signatures, never someone else's
+//! count (and the same would hold of any keyed hash whose key is published, as a tally's must
+//! be for tallies to merge).
 
 /// How many bits of a fingerprint choose its part.
 const PART_BITS: u32 = 6;
@@ -37,8 +37,7 @@ const SMALLEST: usize = 16;
 
 /// The 64-bit fingerprint of a canonical email; never 0, which marks an empty slot.
 pub(crate) fn fingerprint(canonical: &[u8]) -> u64 {
-    let hasher = SipHasher13::new_with_keys(0x706c_656e_6172_7921, 0x7065_7469_7469_6f6e);
-    hasher.hash(canonical).max(1)
+    xxhash_rust::xxh3::xxh3_64_with_seed(canonical, 0x706c_656e_6172_7921).max(1)
 }
 
 /// One signer: the earliest signature seen for a fingerprint.
