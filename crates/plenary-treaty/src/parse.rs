@@ -262,19 +262,19 @@ impl Parser {
                         m.margin.len() == label.as_deref().map_or(0, str::len)
                             && self.accepts_margin(&m)
                     });
-                    if undo.footnote || margin {
-                        if let Some(num) = self.undo_label(undo) {
-                            if margin {
-                                self.line(number, &joined);
-                            } else {
-                                // `5` / `A/79/123, annex.`: a footnote, as on one line.
-                                self.doc.footnotes.push(Footnote {
-                                    num,
-                                    text: line.to_owned(),
-                                });
-                            }
-                            return;
+                    if (undo.footnote || margin)
+                        && let Some(num) = self.undo_label(undo)
+                    {
+                        if margin {
+                            self.line(number, &joined);
+                        } else {
+                            // `5` / `A/79/123, annex.`: a footnote, as on one line.
+                            self.doc.footnotes.push(Footnote {
+                                num,
+                                text: line.to_owned(),
+                            });
                         }
+                        return;
                     }
                 }
                 if let Some(clause) = self.last_clause() {
