@@ -5,7 +5,8 @@
 //! nanoseconds since the Unix epoch, and its line number and country index packed in one word.
 //! Slots live in open-addressing tables with linear probing, kept at most 80 % full and grown by
 //! half, so a table holds 24 / 0.8 = 30 to 24 / 0.533 = 45 bytes per signer once it has more than
-//! a few hundred. The signers are split over [`PARTS`] tables by the fingerprint's top bits, so
+//! a few hundred. (A table sized ahead from an estimate, by [`SignerTable::reserve`], may hold
+//! more: the batching layer keeps its estimate to at most 48.) The signers are split over [`PARTS`] tables by the fingerprint's top bits, so
 //! that threads can each build their own parts,
 //! and a table being filled from a batch of signatures is a 64th of the whole, which stays in a
 //! core's cache up to a few million signers.
@@ -119,6 +120,15 @@ impl Shard {
         }
     }
 
+    /// Makes room for `signers` signers in all, as full as a table is kept, so that the table
+    /// does not grow again until it holds more.
+    pub(crate) fn reserve(&mut self, signers: usize) {
+        let cap = signers.saturating_mul(5) / 4 + 1;
+        if cap > self.slots.len() {
+            self.rehash(cap);
+        }
+    }
+
     fn grow(&mut self) {
         self.rehash((self.slots.len() + self.slots.len() / 2).max(SMALLEST));
     }
@@ -188,7 +198,10 @@ impl Shard {
     /// bits, as in [`Slot::order`].)
     ///
     /// The table grows as signers come, never ahead of them: a batch may be all repeats.
-    pub(crate) fn absorb(&mut self, batch: &[Slot], first_line: u64) {
+    ///
+    /// Returns how many of them were signers not seen before.
+    pub(crate) fn absorb(&mut self, batch: &[Slot], first_line: u64) -> usize {
+        let before = self.len;
         for group in batch.chunks(TOUCH_AHEAD) {
             // The table is bigger than a core's nearest caches: read the home slots of a group
             // of signatures first, loads that do not wait for one another, so that their cache
@@ -208,6 +221,7 @@ impl Shard {
                 });
             }
         }
+        self.len - before
     }
 
     fn merge(&mut self, other: Shard) -> u64 {
@@ -259,6 +273,14 @@ impl SignerTable {
             time,
             order: Slot::order(line, country),
         })
+    }
+
+    /// Makes room for about `signers` signers in all, spread over the parts as fingerprints
+    /// spread them: evenly.
+    pub(crate) fn reserve(&mut self, signers: usize) {
+        for part in &mut self.parts {
+            part.reserve(signers / PARTS);
+        }
     }
 
     /// How many unique signers there are.
