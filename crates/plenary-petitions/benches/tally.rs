@@ -1,8 +1,10 @@
 //! Signatures NDJSON → tally, over a generated file of 1,000,000 lines (113 MB).
 //!
 //! First, as a user runs it: the file written to a temporary directory, then tallied the way
-//! `petitions tally` does (open, read in blocks on every core, report, JSON out), timed in wall
-//! and CPU seconds, side by side with DuckDB running the same rules in SQL
+//! `petitions tally` does (open, map the file and read it on every core, report, JSON out),
+//! timed in wall and CPU seconds in this process and then as a process of its own (this bench
+//! run again as a child, from start to exit), side by side with DuckDB running the same rules
+//! in SQL
 //! (`benches/duckdb_tally.sql`: `read_json`, the canonical-email rule, `arg_min` per signer) as
 //! a whole Python process. DuckDB comes from PyPI into a virtual environment made in the
 //! temporary directory (or the Python named by `PLENARY_BENCH_PYTHON`); when neither can be
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use plenary_petitions::{Tally, tally_parallel};
 
 const LINES: u64 = 1_000_000;
@@ -178,7 +180,7 @@ fn against_duckdb(input: &[u8], threads: usize) {
     std::fs::write(&file, input).expect("the temporary directory takes the generated file");
 
     let (mut walls, mut cpus) = (Vec::new(), Vec::new());
-    let mut counted = 0;
+    let (mut counted, mut memory) = (0, 0);
     for _ in 0..7 {
         let (start, cpu) = (Instant::now(), cpu_seconds());
         let reader = std::fs::File::open(&file).expect("the file was just written");
@@ -190,10 +192,12 @@ fn against_duckdb(input: &[u8], threads: usize) {
             cpus.push(after - before);
         }
         counted = tally.counted();
+        memory = tally.signer_memory_bytes();
     }
     let (wall, cpu) = (median(walls), (!cpus.is_empty()).then(|| median(cpus)));
     eprintln!(
-        "petitions tally, whole file on {threads} threads: {:.0} ms wall, {:.2} M lines/s; {}",
+        "petitions tally, whole file on {threads} threads: {:.0} ms wall, {:.2} M lines/s; {}; \
+         {:.1} bytes of signer memory per unique signer",
         wall * 1e3,
         LINES as f64 / wall / 1e6,
         cpu.map_or("CPU time unknown".to_owned(), |cpu| format!(
@@ -201,7 +205,42 @@ fn against_duckdb(input: &[u8], threads: usize) {
             cpu * 1e3,
             LINES as f64 / cpu / 1e6
         )),
+        memory as f64 / counted.max(1) as f64,
     );
+
+    // The same, as a user runs it: a process of its own (this bench, run again as a child),
+    // from its start to its exit, the JSON written out.
+    let (mut process_walls, mut process_cpus) = (Vec::new(), Vec::new());
+    let me = std::env::current_exe();
+    for _ in 0..7 {
+        let Ok(me) = &me else { break };
+        let (start, cpu) = (Instant::now(), children_cpu_seconds());
+        let status = Command::new(me)
+            .env(CHILD_FILE, &file)
+            .stdout(std::process::Stdio::null())
+            .status();
+        if !status.as_ref().is_ok_and(|s| s.success()) {
+            eprintln!("the whole-process run failed: {status:?}");
+            break;
+        }
+        process_walls.push(start.elapsed().as_secs_f64());
+        if let (Some(before), Some(after)) = (cpu, children_cpu_seconds()) {
+            process_cpus.push(after - before);
+        }
+    }
+    let process_cpu = (!process_cpus.is_empty()).then(|| median(process_cpus));
+    let process_wall = (!process_walls.is_empty()).then(|| median(process_walls));
+    if let Some(process_wall) = process_wall {
+        eprintln!(
+            "the same as a process of its own (as `petitions tally FILE` runs): {:.0} ms wall; {}",
+            process_wall * 1e3,
+            process_cpu.map_or("CPU time unknown".to_owned(), |cpu| format!(
+                "{:.0} ms CPU, {:.2} M lines per CPU-second",
+                cpu * 1e3,
+                LINES as f64 / cpu / 1e6
+            )),
+        );
+    }
 
     let python = match duckdb_python(&dir) {
         Ok(python) => python,
@@ -250,8 +289,17 @@ fn against_duckdb(input: &[u8], threads: usize) {
         duck_walls.push(elapsed);
     }
     if !duck_walls.is_empty() {
+        // Process against process where the tally ran as one, else against the in-process
+        // figures.
+        let (tally_wall, tally_cpu, against) = match process_wall {
+            Some(w) => (w, process_cpu, "its own process"),
+            None => (wall, cpu, "in this process"),
+        };
         let duck = median(duck_walls);
-        let cpu_ratio = match (cpu, (!duck_cpus.is_empty()).then(|| median(duck_cpus))) {
+        let cpu_ratio = match (
+            tally_cpu,
+            (!duck_cpus.is_empty()).then(|| median(duck_cpus)),
+        ) {
             (Some(cpu), Some(duck_cpu)) => format!(
                 "; {:.0} ms CPU, {:.1}x the tally's CPU time",
                 duck_cpu * 1e3,
@@ -261,12 +309,27 @@ fn against_duckdb(input: &[u8], threads: usize) {
         };
         eprintln!(
             "DuckDB (read_json, same rules, arg_min), whole Python process: {:.0} ms wall, \
-             petitions tally {:.1}x as fast{cpu_ratio}",
+             petitions tally ({against}) {:.1}x as fast{cpu_ratio}",
             duck * 1e3,
-            duck / wall
+            duck / tally_wall
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Set in a child run of this bench: the file to tally as `petitions tally FILE` does, in a
+/// process of its own, after which the child exits.
+const CHILD_FILE: &str = "PLENARY_BENCH_TALLY_FILE";
+
+/// A child run: the tally of `file` as `petitions tally FILE` makes it, JSON out, and nothing
+/// else (no criterion, whose start costs more than the tally).
+fn child(file: &std::ffi::OsStr) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let reader = std::fs::File::open(file).expect("the bench wrote the file");
+    let mut tally = Tally::with_milestones([1000, 10_000, 100_000]);
+    tally.read_file_on(reader, threads).expect("the file reads");
+    let stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(stdout, &tally.report()).expect("JSON out");
 }
 
 fn bench(c: &mut Criterion) {
@@ -324,4 +387,12 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+// `criterion_main!`, with the child run first.
+fn main() {
+    if let Some(file) = std::env::var_os(CHILD_FILE) {
+        child(&file);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
