@@ -153,11 +153,35 @@ struct Parser {
     /// What a line carried after what opened it — a heading's title (`AGENDA: …`), an article's,
     /// appendix's or division's heading (`ARTICLE 3 Definitions`) — read next as a line of its
     /// own, as the rendered text has it, so that it reads alike however the lines break.
-    reread: Option<String>,
+    reread: Option<Reread>,
     /// A label alone on a line, waiting for its text: the state before it was taken for a
     /// clause, so that with its text it can be read as the two lines on one would be (a
     /// footnote `5 text` in a UN document, a margin line `4 (SUP)`).
     label_alone: Option<LabelAlone>,
+}
+
+/// What is left to read as a line of its own.
+enum Reread {
+    /// The rest of the line being read, from this byte on: a suffix, so that a line of headings
+    /// within headings is read in linear time, not copied again at each.
+    From(usize),
+    /// Another line (a margin number joined to the line after it).
+    Line(String),
+}
+
+/// Where `part`, a slice of `line`, starts in it when it runs to the line's end; `None` for a
+/// string from elsewhere. (Only addresses are compared: O(1), whatever the lengths.)
+fn suffix_at(line: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
+    (at + part.len() == line.len() && line.is_char_boundary(at)).then_some(at)
+}
+
+/// `part` of `line` to read as a line of its own.
+fn reread_of(line: &str, part: &str) -> Reread {
+    match suffix_at(line, part) {
+        Some(at) => Reread::From(at),
+        None => Reread::Line(part.to_owned()),
+    }
 }
 
 /// What a label alone on a line changed, to undo it should the line after it prove it to be
@@ -174,6 +198,25 @@ struct LabelAlone {
 
 impl Parser {
     fn line(&mut self, number: usize, line: &str) {
+        self.one_line(number, line);
+        // What the line left to read as a line of its own, in a loop rather than by recursion:
+        // a hostile line of a million `ANNEX - ` leaves one after another.
+        let (mut base, mut start) = (std::borrow::Cow::Borrowed(line), 0);
+        while let Some(reread) = self.reread.take() {
+            match reread {
+                Reread::From(at) => start += at,
+                Reread::Line(other) => (base, start) = (std::borrow::Cow::Owned(other), 0),
+            }
+            self.one_line(number, &base[start..]);
+        }
+    }
+
+    /// Leaves `part` of `line` to be read next as a line of its own.
+    fn reread_part(&mut self, line: &str, part: &str) {
+        self.reread = Some(reread_of(line, part));
+    }
+
+    fn one_line(&mut self, number: usize, line: &str) {
         let label_alone = self.label_alone.take();
         if let Some(mark) = ProposalMark::from_line(line) {
             self.flush_mark();
@@ -186,9 +229,6 @@ impl Parser {
             return;
         }
         if self.structure(line) {
-            if let Some(rest) = self.reread.take() {
-                self.line(number, &rest);
-            }
             return;
         }
         if self.margin(line) {
@@ -266,7 +306,7 @@ impl Parser {
                         && let Some(num) = self.undo_label(undo)
                     {
                         if margin {
-                            self.line(number, &joined);
+                            self.reread = Some(Reread::Line(joined));
                         } else {
                             // `5` / `A/79/123, annex.`: a footnote, as on one line.
                             self.doc.footnotes.push(Footnote {
@@ -360,11 +400,7 @@ impl Parser {
         }
         let place = self.place;
         match place {
-            None | Some(Place::Header) if self.header_line(line) => {
-                if let Some(title) = self.reread.take() {
-                    self.line(number, &title);
-                }
-            }
+            None | Some(Place::Header) if self.header_line(line) => {}
             Some(Place::Preamble | Place::Operative) if self.section_is_empty() => {
                 self.clause(None, line);
             }
@@ -500,7 +536,9 @@ impl Parser {
         let folded = Folded::new(line);
         if let Some(a) = article_line(line, &folded) {
             self.awaiting = Awaiting::ArticleHeading;
-            self.reread = a.heading.map(str::to_owned);
+            if let Some(heading) = a.heading {
+                self.reread_part(line, heading);
+            }
             self.heading_clause = false;
             let mark = self.take_mark();
             let divisions = std::mem::take(&mut self.pending_divisions);
@@ -515,16 +553,20 @@ impl Parser {
             self.levels.clear();
             return true;
         }
-        if let Some(mut d) = division_line(line, &folded) {
+        if let Some((d, heading)) = division_line(line, &folded) {
             self.awaiting = Awaiting::DivisionHeading;
-            self.reread = d.heading.take();
+            if let Some(heading) = heading {
+                self.reread_part(line, heading);
+            }
             self.heading_clause = false;
             self.pending_divisions.push(d);
             return true;
         }
-        if let Some(mut a) = appendix_line(line, &folded) {
+        if let Some((a, heading)) = appendix_line(line, &folded) {
             self.awaiting = Awaiting::AppendixHeading;
-            self.reread = a.heading.take();
+            if let Some(heading) = heading {
+                self.reread_part(line, heading);
+            }
             self.heading_clause = false;
             let mark = self.take_mark();
             self.doc.appendices.push(Appendix { mark, ..a });
@@ -717,7 +759,7 @@ impl Parser {
         if fresh
             && doc.revised.is_none()
             && let Some(h) = heading(line)
-            && let Ok(title) = h.title.map(Name::new).transpose()
+            && h.title.as_deref().is_none_or(|t| Name::new(t).is_ok())
         {
             doc.kind = Some(h.kind);
             doc.number = h.number;
@@ -725,7 +767,7 @@ impl Parser {
             doc.session = h.session;
             // The title is read as the next line, as the rendered text has it on a line of
             // its own: so a title that reads as something else (`AGENDA: d)`) reads alike.
-            self.reread = title.map(|t| t.as_str().to_owned());
+            self.reread = h.title.map(Reread::Line);
             if h.revised_draft || h.revised {
                 doc.revised = Some(Revision {
                     status: if h.revised_draft {

@@ -265,20 +265,33 @@ pub(crate) fn article_line<'a>(line: &'a str, folded: &Folded) -> Option<Article
 }
 
 /// `CHAPTER I`, `SECTION 1`, `PART II – Title`, `Section I – General terms`.
-pub(crate) fn division_line(line: &str, folded: &Folded) -> Option<Division> {
+///
+/// The division comes without its heading, which is given apart, borrowed from the line (the
+/// parser reads it as a line of its own).
+pub(crate) fn division_line<'a>(
+    line: &'a str,
+    folded: &Folded,
+) -> Option<(Division, Option<&'a str>)> {
     let (kind, _, len) = longest(&folded.text, |w| w.divisions)?;
     let len = folded.original_len(len)?;
     let rest = line[len..].strip_prefix(' ')?;
     let (num, heading) = num_and_heading(rest)?;
-    Some(Division {
+    let division = Division {
         kind,
         num: Some(num.to_owned()),
-        heading: heading.map(str::to_owned),
-    })
+        heading: None,
+    };
+    Some((division, heading))
 }
 
 /// `APPENDIX 1`, `ANNEX`, `ANNEX 2 TO RESOLUTION 101`, `Appendix 3 – Heading`.
-pub(crate) fn appendix_line(line: &str, folded: &Folded) -> Option<Appendix> {
+///
+/// The appendix comes without its heading, which is given apart, borrowed from the line (the
+/// parser reads it as a line of its own).
+pub(crate) fn appendix_line<'a>(
+    line: &'a str,
+    folded: &Folded,
+) -> Option<(Appendix, Option<&'a str>)> {
     let (kind, language, len) = longest(&folded.text, |w| w.appendices)?;
     let len = folded.original_len(len)?;
     let mut rest = line[len..].trim_start();
@@ -294,7 +307,7 @@ pub(crate) fn appendix_line(line: &str, folded: &Folded) -> Option<Appendix> {
         provisions: Vec::new(),
     };
     if rest.is_empty() {
-        return Some(appendix);
+        return Some((appendix, None));
     }
     // The number, unless the line goes straight on with `TO` or a heading.
     let (token, after) = rest.split_once(' ').unwrap_or((rest, ""));
@@ -303,13 +316,12 @@ pub(crate) fn appendix_line(line: &str, folded: &Folded) -> Option<Appendix> {
         appendix.num = Some(token_core.to_owned());
         if token_core.len() < token.len() {
             let heading = after.trim();
-            appendix.heading = (!heading.is_empty()).then(|| heading.to_owned());
-            return Some(appendix);
+            return Some((appendix, (!heading.is_empty()).then_some(heading)));
         }
         rest = after;
     }
     if rest.is_empty() {
-        return Some(appendix);
+        return Some((appendix, None));
     }
     if let Some(heading) = rest
         .strip_prefix("- ")
@@ -317,8 +329,7 @@ pub(crate) fn appendix_line(line: &str, folded: &Folded) -> Option<Appendix> {
         .or_else(|| rest.strip_prefix("— "))
     {
         let heading = heading.trim();
-        appendix.heading = (!heading.is_empty()).then(|| heading.to_owned());
-        return Some(appendix);
+        return Some((appendix, (!heading.is_empty()).then_some(heading)));
     }
     // `TO RESOLUTION 101`: the target is short, capitalised and ends the line.
     let folded_rest = Folded::new(rest);
@@ -336,7 +347,7 @@ pub(crate) fn appendix_line(line: &str, folded: &Folded) -> Option<Appendix> {
         return None;
     }
     appendix.target = Some(target.to_owned());
-    Some(appendix)
+    Some((appendix, None))
 }
 
 /// `Preamble`, `PREAMBLE`, `Préambule` alone on its line.
@@ -624,10 +635,16 @@ mod tests {
         article_line(line, &Folded::new(line))
     }
     fn division_line_of(line: &str) -> Option<Division> {
-        division_line(line, &Folded::new(line))
+        division_line(line, &Folded::new(line)).map(|(division, heading)| Division {
+            heading: heading.map(str::to_owned),
+            ..division
+        })
     }
     fn appendix_line_of(line: &str) -> Option<Appendix> {
-        appendix_line(line, &Folded::new(line))
+        appendix_line(line, &Folded::new(line)).map(|(appendix, heading)| Appendix {
+            heading: heading.map(str::to_owned),
+            ..appendix
+        })
     }
     fn preamble_heading_of(line: &str) -> bool {
         preamble_heading(line, &Folded::new(line))

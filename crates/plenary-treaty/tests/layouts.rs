@@ -768,3 +768,12 @@ fn a_keyword_line_taken_for_a_title_is_the_first_paragraph_of_a_un_text() {
         Some("Welcoming the future")
     );
 }
+
+/// A line whose heading opens another heading, a million times over, is read in a loop, not
+/// by recursion: no stack overflow.
+#[test]
+fn a_line_of_headings_within_headings_does_not_overflow_the_stack() {
+    let text = "ANNEX - ".repeat(200_000);
+    let doc = parse(&text);
+    assert!(doc.appendices.len() > 1000, "{}", doc.appendices.len());
+}
