@@ -381,6 +381,12 @@ impl Parser {
             }
         }
         if continuing {
+            if self.would_open_structure(line) {
+                // `Part` / `P`: joined, the paragraph would read `Part P`, a division line, on
+                // the line of its own the rendered text gives it; the line is reported instead.
+                self.unplaced(number, line);
+                return;
+            }
             if self.would_frame_item(line) {
                 // `- 2` / `-`: joined, the item would read `- 2 -`, a line framed by dashes,
                 // which is no item; the stray line is reported instead.
@@ -702,6 +708,27 @@ impl Parser {
             .chars()
             .next()
             .is_some_and(|marker| structure::closes_frame(line, marker))
+    }
+
+    /// Whether `line`, joined to the last clause's text, would make it open an article,
+    /// division or appendix line: an unlabelled clause's text is a line of its own once
+    /// rendered. Only a short text is looked at (a structure line opens with a short word and
+    /// number), so a long paragraph costs nothing more.
+    fn would_open_structure(&mut self, line: &str) -> bool {
+        let Some(clause) = self.last_clause() else {
+            return false;
+        };
+        if clause.num.is_some() || clause.margin.is_some() || !clause.items.is_empty() {
+            return false;
+        }
+        if clause.text.len() > 64 || !structure::openings().may_open(&clause.text) {
+            return false;
+        }
+        let joined = format!("{} {line}", clause.text);
+        let folded = Folded::new(&joined);
+        article_line(&joined, &folded).is_some()
+            || division_line(&joined, &folded).is_some()
+            || appendix_line(&joined, &folded).is_some()
     }
 
     fn continue_with(&mut self, line: &str) {

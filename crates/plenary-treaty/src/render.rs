@@ -290,10 +290,12 @@ fn render_clauses(out: &mut String, clauses: &[Clause], block: &mut impl FnMut(&
             block(out, &mark.to_string());
         }
         // A heading clause (`1` / `General` / its paragraph) keeps its text on its own line,
-        // as the parser reads it.
+        // as the parser reads it; unless that text, alone on a line, would open a labelled
+        // clause of its own (`8` / `2 .`): then the two stay on one line, as they were read.
         let heading = clause.num.is_some()
             && !clause.text.is_empty()
-            && clause.clauses.first().is_some_and(|c| c.num.is_none());
+            && clause.clauses.first().is_some_and(|c| c.num.is_none())
+            && crate::label::split_label(&clause.text).is_none();
         if heading {
             block(out, &clause_line(clause, false));
             block(out, &clause.text);

@@ -777,3 +777,24 @@ fn a_line_of_headings_within_headings_does_not_overflow_the_stack() {
     let doc = parse(&text);
     assert!(doc.appendices.len() > 1000, "{}", doc.appendices.len());
 }
+
+/// A paragraph's next line that would make it read as a division line on its own (`Part` /
+/// `P` is `Part P`) is reported, not joined (found by the `treaty_text` fuzz target).
+#[test]
+fn a_continuation_that_would_open_a_division_is_reported() {
+    let doc = parse("40\nC a )\nPart\nP");
+    assert_eq!(doc.unplaced.len(), 1, "{doc:?}");
+    assert_eq!(doc.unplaced[0].text, "P");
+    assert_eq!(doc.unplaced[0].line, 4);
+}
+
+/// A heading clause whose text opens with a label is rendered on one line with its label, as
+/// it was read, not on a line of its own where the label would open a clause (found by the
+/// `treaty_text` fuzz target as `8 2` / `.` / `V.` in an annex).
+#[test]
+fn a_heading_clause_whose_text_opens_with_a_label_renders_on_one_line() {
+    let doc = parse("ANNEX\n8 2\n.\nV.");
+    assert!(doc.unplaced.is_empty());
+    assert_eq!(doc.appendices[0].provisions[0].text, "2 .");
+    assert_eq!(parse(&render(&doc)), doc);
+}
