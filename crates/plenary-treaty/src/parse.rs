@@ -302,6 +302,10 @@ impl Parser {
                         m.margin.len() == label.as_deref().map_or(0, str::len)
                             && self.accepts_margin(&m)
                     });
+                    // `0` / `Decides to act;`: a numbered paragraph opening with its keyword.
+                    let paragraph = !matches!(undo.place, Some(Place::Article | Place::Appendix))
+                        && inline_keyword_or_alone(line, self.un, true).is_some();
+                    let margin = margin || paragraph;
                     if (undo.footnote || margin)
                         && let Some(num) = self.undo_label(undo)
                     {

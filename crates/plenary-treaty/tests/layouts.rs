@@ -798,3 +798,12 @@ fn a_heading_clause_whose_text_opens_with_a_label_renders_on_one_line() {
     assert_eq!(doc.appendices[0].provisions[0].text, "2 .");
     assert_eq!(parse(&render(&doc)), doc);
 }
+
+/// A number alone, then a paragraph opening with its keyword, reads as the numbered paragraph
+/// on one line does (found by the `treaty_text` fuzz target as `请` / `0` / `请0.Dnot`).
+#[test]
+fn a_number_alone_before_a_keyword_paragraph_reads_as_one_line() {
+    let doc = parse("请\n0\n请0.Dnot");
+    assert_eq!(doc, parse("请\n0 请0.Dnot"));
+    assert_eq!(parse(&render(&doc)), doc);
+}
