@@ -69,11 +69,18 @@
 
 mod dataset;
 mod error;
+// The unit tests share the integration tests' databases (a fresh PostgreSQL database when the
+// tests have a server, required under CI); that module names this crate as they do.
+#[cfg(test)]
+extern crate self as plenary_store;
 mod moderation;
 mod rows;
 mod signatures;
 mod signer_key;
 mod store;
+#[cfg(test)]
+#[path = "../tests/support/mod.rs"]
+mod test_support;
 
 pub use error::Error;
 pub use signatures::{BATCH_LINES, SignReport};

@@ -955,32 +955,18 @@ mod tests {
         );
     }
 
-    /// On PostgreSQL too, when the tests have a server (`PLENARY_TEST_POSTGRES_URL`): the key
+    /// On PostgreSQL too, when the tests have a server (`PLENARY_TEST_POSTGRES_URL`; under CI
+    /// they must): the key
     /// half goes through the index of keys, never the index of (petition, kind, seq). The
     /// table was analyzed empty (by the migration), as after an upgrade before autovacuum, and
     /// is small, so sequential scans are turned off for the plan.
     #[tokio::test]
     async fn a_signer_is_looked_up_by_index_on_postgres() {
         use sqlx::Connection;
-        let Ok(url) = std::env::var("PLENARY_TEST_POSTGRES_URL") else {
+        let Some(db) = crate::test_support::postgres("signer_plan").await else {
             return;
         };
-        let name = format!("plenary_signer_plan_{}", std::process::id());
-        let mut admin = sqlx::PgConnection::connect(&url)
-            .await
-            .expect("the server answers");
-        for sql in [
-            format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-            format!("CREATE DATABASE {name}"),
-        ] {
-            sqlx::query(&sql)
-                .execute(&mut admin)
-                .await
-                .expect("the test user may create databases");
-        }
-        let mut db_url = plenary::core::url::Url::parse(&url).expect("the URL parses");
-        db_url.set_path(&format!("/{name}"));
-        let store = Store::open(db_url.as_str()).await.expect("the store opens");
+        let store = db.open().await;
         store
             .import(&plenary::datasets::wcit12())
             .await
@@ -1001,7 +987,7 @@ mod tests {
             .await
             .expect("the signatures are stored");
         store.close().await;
-        let mut conn = sqlx::PgConnection::connect(db_url.as_str())
+        let mut conn = sqlx::PgConnection::connect(&db.location)
             .await
             .expect("the database answers");
         sqlx::raw_sql(&format!(
@@ -1029,10 +1015,6 @@ mod tests {
             plans.push(plan.join("\n"));
         }
         conn.close().await.expect("closing the connection");
-        sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
-            .execute(&mut admin)
-            .await
-            .expect("the test database is dropped");
         for plan in plans {
             assert!(plan.contains("signature_log_by_signer_key"), "{plan}");
             assert!(plan.contains("signature_log_by_signer_v1"), "{plan}");
