@@ -21,6 +21,15 @@ fn fixture(name: &str) -> String {
 }
 
 /// `margin num` of every provision of an article, depth first, `-` for none.
+/// `broken` reads as `whole` does, however its lines break, and its rendering reads back the
+/// same; the document it reads as.
+fn reads_as(broken: &str, whole: &str) -> Document {
+    let doc = parse(broken);
+    assert_eq!(doc, parse(whole), "{broken:?}");
+    assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
+    doc
+}
+
 fn provisions(doc: &Document, article: usize) -> Vec<String> {
     let mut out = Vec::new();
     fn walk(out: &mut Vec<String>, clauses: &[plenary_treaty::Clause], depth: usize) {
@@ -510,10 +519,8 @@ fn a_sub_item_label_at_a_line_end_reads_as_on_one_line() {
         ("1 1.  1 1.   . .", "1 1. 1 1. . .", 0),
         ("4\x004)\x003\u{2}\x004)\x003con", "4 4) 3 4) 3con", 0),
     ] {
-        let doc = parse(broken);
+        let doc = reads_as(broken, whole);
         assert!(doc.unplaced.is_empty(), "{broken:?}");
-        assert_eq!(doc, parse(whole), "{broken:?}");
-        assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
         let provision = &doc.preamble[0].clauses[0];
         assert!(provision.margin.is_some(), "{broken:?}");
         assert_eq!(provision.clauses.len(), sub_items, "{broken:?}");
@@ -549,9 +556,7 @@ fn a_paragraph_broken_after_its_keyword_reads_as_on_one_line() {
         ("1. Decides\nto act;", "1. Decides to act;"),
         ("9\u{1}\0请,\r\u{5}O\0,\r\0\0\0\0", "9 请, O ,"),
     ] {
-        let doc = parse(broken);
-        assert_eq!(doc, parse(whole), "{broken:?}");
-        assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
+        let doc = reads_as(broken, whole);
         assert_eq!(doc.operative.len(), 1, "{broken:?}");
     }
 }
@@ -662,10 +667,8 @@ fn a_margin_number_alone_takes_its_notes_from_the_next_line() {
         ("4\n(SUP) 0(',(z' )", "4 (SUP) 0(',(z' )"),
         ("1\nPP-06 The text.", "1 PP-06 The text."),
     ] {
-        let doc = parse(broken);
+        let doc = reads_as(broken, whole);
         assert!(doc.unplaced.is_empty(), "{broken:?}");
-        assert_eq!(doc, parse(whole), "{broken:?}");
-        assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
         assert!(doc.preamble[0].clauses[0].margin.is_some(), "{broken:?}");
     }
     let doc = parse("1\nGeneral");
@@ -733,10 +736,8 @@ fn margin_numbers_read_alike_however_the_lines_break() {
             "2 PP-00 2 PP.0\n0\n01",
         ),
     ] {
-        let doc = parse(broken);
+        let doc = reads_as(broken, whole);
         assert!(doc.unplaced.is_empty(), "{broken:?}");
-        assert_eq!(doc, parse(whole), "{broken:?}");
-        assert_eq!(parse(&render(&doc)), doc, "{broken:?}");
         assert!(doc.preamble[0].clauses[0].margin.is_some(), "{broken:?}");
         assert!(doc.preamble[0].clauses[0].num.is_some(), "{broken:?}");
     }
