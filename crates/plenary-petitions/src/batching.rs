@@ -76,7 +76,12 @@ impl Plan {
         for (index, round) in rounds.into_iter().enumerate() {
             read += round.len();
             let pieces = split_lines(round, round.len().div_ceil(self.piece_bytes).max(1));
-            let piece_bytes: Vec<usize> = pieces.iter().map(|p| p.len()).collect();
+            // The first round of several sizes the table (see [`PRESIZE`]) from its later half
+            // of pieces, where repeats of its first signers have had time to show; one piece
+            // (one thread) shows no later half.
+            let half = pieces.len() / 2;
+            let estimating = index == 0 && count > 1 && half > 0;
+            let late_bytes: usize = pieces[half..].iter().map(|p| p.len()).sum();
             let pieces: Vec<_> = pieces.into_iter().map(|p| (p, spare.pop())).collect();
             let batches = on_threads(pieces, self.threads, |(piece, parts)| {
                 Batch::read(piece, error_limit, parts)
@@ -94,23 +99,22 @@ impl Plan {
             // A thread is worth starting for thousands of signatures, not for a few.
             let signatures: usize = batches.iter().map(|b| b.counts.valid as usize).sum();
             let threads = self.threads.min(signatures / (1 << 12) + 1);
-            // Each part says how many new signers each piece brought it.
-            let new: Vec<Vec<usize>> = on_threads(parts, threads, |(part, table)| {
-                let absorb = |(batch, &first_line): (&Batch, &u64)| {
-                    table.absorb(&batch.parts[part], first_line)
-                };
-                batches.iter().zip(&first_lines).map(absorb).collect()
-            });
-            // One piece (one thread) shows no later half: no estimate then.
-            if index == 0 && count > 1 && piece_bytes.len() > 1 {
-                // The later half of the first round's pieces, where repeats of its first
-                // signers have had time to show, sets the rate of new signers to come.
-                let half = piece_bytes.len() / 2;
-                let late: usize = new
-                    .iter()
-                    .map(|per_piece| per_piece[half..].iter().sum::<usize>())
-                    .sum();
-                let rate = late as f64 / piece_bytes[half..].iter().sum::<usize>().max(1) as f64;
+            // When estimating, each part says how many new signers its later-half pieces
+            // brought it.
+            let late: usize = on_threads(parts, threads, |(part, table)| {
+                let mut late = 0;
+                for (i, (batch, &first_line)) in batches.iter().zip(&first_lines).enumerate() {
+                    let new = table.absorb(&batch.parts[part], first_line);
+                    if i >= half {
+                        late += new;
+                    }
+                }
+                late
+            })
+            .into_iter()
+            .sum();
+            if estimating {
+                let rate = late as f64 / late_bytes.max(1) as f64;
                 let estimate = signers.len() as f64 + rate * (input.len() - read) as f64;
                 signers.reserve((estimate * PRESIZE) as usize);
             }
