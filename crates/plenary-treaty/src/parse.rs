@@ -296,28 +296,19 @@ impl Parser {
                 if let Some(undo) = label_alone {
                     let label = self.last_clause().and_then(|c| c.num.clone());
                     let joined = format!("{} {line}", label.as_deref().unwrap_or_default());
-                    // `4` / `(SUP)`, `4` / `PP-06 text`, or in a text with margin numbers
-                    // `14` / `text`: a margin line broken after its number.
+                    // Read as the two lines on one, where that reads otherwise than a label
+                    // with its text: `5` / `A/79/123, annex.`, a footnote of a UN document;
+                    // `4` / `(SUP)`, `4` / `PP-06 text` or, in a text with margin numbers,
+                    // `14` / `text`, a margin line; `0` / `Decides to act;`, a numbered
+                    // paragraph opening with its keyword.
                     let margin = structure::margin_line(&joined).is_some_and(|m| {
                         m.margin.len() == label.as_deref().map_or(0, str::len)
                             && self.accepts_margin(&m)
                     });
-                    // `0` / `Decides to act;`: a numbered paragraph opening with its keyword.
                     let paragraph = !matches!(undo.place, Some(Place::Article | Place::Appendix))
                         && inline_keyword_or_alone(line, self.un, true).is_some();
-                    let margin = margin || paragraph;
-                    if (undo.footnote || margin)
-                        && let Some(num) = self.undo_label(undo)
-                    {
-                        if margin {
-                            self.reread = Some(Reread::Line(joined));
-                        } else {
-                            // `5` / `A/79/123, annex.`: a footnote, as on one line.
-                            self.doc.footnotes.push(Footnote {
-                                num,
-                                text: line.to_owned(),
-                            });
-                        }
+                    if (undo.footnote || margin || paragraph) && self.undo_label(undo) {
+                        self.reread = Some(Reread::Line(joined));
                         return;
                     }
                 }
@@ -510,15 +501,19 @@ impl Parser {
         self.label_alone = undo;
     }
 
-    /// Takes back the clause a label alone opened, as [`LabelAlone`] recorded; its label, or
-    /// `None` when the clause took anything else since.
-    fn undo_label(&mut self, undo: LabelAlone) -> Option<String> {
-        let clause = self.last_clause()?;
+    /// Takes back the clause a label alone opened, as [`LabelAlone`] recorded; `false` when
+    /// the clause took anything else since.
+    fn undo_label(&mut self, undo: LabelAlone) -> bool {
+        let Some(clause) = self.last_clause() else {
+            return false;
+        };
         if clause.mark.is_some() || !clause.divisions.is_empty() || !clause.text.is_empty() {
-            return None;
+            return false;
         }
-        let list = self.last_clause_list()?;
-        let num = list.pop()?.num?;
+        let Some(list) = self.last_clause_list() else {
+            return false;
+        };
+        list.pop();
         if self.doc.preamble.len() > undo.sections
             && self
                 .doc
@@ -531,7 +526,7 @@ impl Parser {
         self.place = undo.place;
         self.levels = undo.levels;
         self.heading_clause = undo.heading_clause;
-        Some(num)
+        true
     }
 
     /// `CHAPTER`, `SECTION`, `PART`, `Article 3`, `APPENDIX 1`, `Preamble`, `IN WITNESS
